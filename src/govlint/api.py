@@ -1,0 +1,146 @@
+"""The programmatic entry point the CLI, the tests and the audit share.
+
+    >>> from govlint.api import lint
+    >>> report = lint(".")            # a checkout
+    >>> report.score, report.level_met
+
+lint() resolves the target to a source, discovers and parses the documents, runs the rules,
+scores them and returns a Report. It never prints and never exits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from govlint import __version__
+from govlint.config import DEFAULT_PROFILE, PROFILES, Config, find_config, load_config
+from govlint.discover import MAX_LINK_DEPTH, discover
+from govlint.engine import run_rules
+from govlint.errors import InputError, UsageError
+from govlint.report import LEVELS, DocumentInfo, Report
+from govlint.rules.model import DocumentSet, Rule
+from govlint.rules.registry import load_rules, select
+from govlint.scoring import level_met, rating, score, verdicts
+from govlint.sources.base import Source
+
+
+@dataclass(frozen=True)
+class RemoteOptions:
+    """How to reach a remote forge (GitHub or a GitHub-compatible server)."""
+
+    api_url: str | None = None
+    token_env: str | None = None
+    cache_dir: str | None = None
+    no_cache: bool = False
+    follow_external: bool = False
+
+
+def is_remote(target: str) -> bool:
+    return target.startswith(("github:", "https://github.com/", "http://github.com/"))
+
+
+def open_source(target: str, *, remote: RemoteOptions | None = None) -> Source:
+    """A Source for a target string: a remote repository, or a checkout on disk."""
+    if is_remote(target):
+        from govlint.sources.github import open_github_source
+
+        remote = remote or RemoteOptions()
+        return open_github_source(target, api_url=remote.api_url, token_env=remote.token_env,
+                                  cache_dir=remote.cache_dir, no_cache=remote.no_cache,
+                                  follow_external=remote.follow_external)
+    from govlint.sources.local import LocalSource
+
+    path = Path(target)
+    if not path.exists():
+        raise InputError("no such file or directory", path=target)
+    if not path.is_dir():
+        raise InputError("not a directory", path=target)
+    return LocalSource(path, label=target)
+
+
+def checkout_root(files: Sequence[str]) -> Path:
+    """The checkout that holds documents given by path: git's top level, else their common folder."""
+    folders = [Path(f).resolve().parent for f in files]
+    common = Path(os.path.commonpath([str(f) for f in folders]))
+    try:
+        out = subprocess.run(["git", "-C", str(common), "rev-parse", "--show-toplevel"], capture_output=True,
+                             text=True, timeout=5, check=False)
+        if out.returncode == 0 and out.stdout.strip():
+            return Path(out.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return common
+
+
+def resolve_settings(config: Config, *, level: str | None, profile: str | None) -> tuple[str | None, str]:
+    level = level or config.level
+    profile = profile or config.profile or DEFAULT_PROFILE
+    if level is not None and level not in LEVELS:
+        raise UsageError(f"unknown level {level!r}: choose one of {', '.join(LEVELS)}")
+    if profile not in PROFILES:
+        raise UsageError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
+    return level, profile
+
+
+def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] = (), root: str | None = None,
+         config: Config | None = None, level: str | None = None, profile: str | None = None,
+         select_rules: Sequence[str] = (), ignore_rules: Sequence[str] = (), rule_packs: Sequence[str] = (),
+         remote: RemoteOptions | None = None, rules: Sequence[Rule] | None = None,
+         max_depth: int = MAX_LINK_DEPTH, today: dt.date | None = None) -> Report:
+    """Lint one target: a checkout path, a remote target string, or a Source.
+
+    ``files`` lints those documents (paths as given on the command line, read from ``root``, which
+    defaults to their checkout) instead of discovering them. The checkout's own configuration is
+    read unless ``config`` is given.
+    """
+    if files:
+        for name in files:
+            if not Path(name).exists():
+                raise InputError("no such file or directory", path=name)
+            if Path(name).is_dir():
+                raise InputError("is a directory; give documents or a single checkout", path=name)
+        base = Path(root).resolve() if root else checkout_root(files)
+        from govlint.sources.local import LocalSource
+
+        source: Source = LocalSource(base, label=str(root or base))
+        given = [Path(os.path.relpath(Path(f).resolve(), base)).as_posix() for f in files]
+        label = ", ".join(str(f) for f in files)
+    elif isinstance(target, (str, os.PathLike)):
+        label = str(target)
+        source = open_source(label, remote=remote)
+        given = []
+    else:
+        source, label, given = target, target.label, []
+    if config is None:
+        root_dir = getattr(source, "root", None)
+        found = find_config(root_dir) if root_dir is not None else None
+        config = load_config(found) if found else Config()
+    level, profile = resolve_settings(config, level=level, profile=profile)
+    if rules is None:
+        rules = load_rules(extra_packs=[*config.rule_packs, *rule_packs])
+    chosen = select(rules, select=[*config.select, *select_rules], ignore=[*config.ignore, *ignore_rules])
+    found_docs = discover(source, given=given, extra=config.documents, max_depth=max_depth)
+    return build_report(chosen, DocumentSet(found_docs.documents), target=label, profile=profile, level=level,
+                        config=config, warnings=found_docs.warnings, external_links=found_docs.external_links,
+                        commit=getattr(source, "commit", None), today=today)
+
+
+def build_report(rules: Sequence[Rule], docs: DocumentSet, *, target: str, profile: str, level: str | None,
+                 config: Config, warnings: Sequence[str] = (), external_links: Sequence[str] = (),
+                 commit: str | None = None, today: dt.date | None = None) -> Report:
+    results, rule_warnings = run_rules(rules, docs, profile=profile, target_level=level, waivers=config.waivers,
+                                       today=today)
+    value = score(results)
+    levels = verdicts(results)
+    documents = tuple(DocumentInfo(path=d.path, kind=d.kind, origin=d.origin, lines=d.line_count, url=d.url(None))
+                      for d in docs)
+    return Report(target=target, profile=profile, govlint_version=__version__, documents=documents,
+                  results=tuple(results), score=value, rating=rating(value), levels=tuple(levels),
+                  level_met=level_met(levels), target_level=level, warnings=(*warnings, *rule_warnings),
+                  external_links=tuple(external_links), commit=commit)
+
+

@@ -1,0 +1,214 @@
+"""One parsed document: a section tree of blocks and sentences, each with its line number.
+
+Every document is parsed once, here; rules only query the result. Markdown goes through
+markdown-it-py; reStructuredText, AsciiDoc and plain text are read as text with their own
+heading conventions (see ``plaintext.py``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+@dataclass(eq=False)
+class Link:
+    href: str
+    text: str
+    line: int
+
+
+@dataclass(eq=False)
+class Sentence:
+    text: str  # whitespace folded, markup removed
+    line: int  # 1-based line where the sentence starts
+    block: Block
+
+    @property
+    def section(self) -> Section:
+        return self.block.section
+
+
+@dataclass(eq=False)
+class Block:
+    """A paragraph, list item, table row or similar unit of running text."""
+
+    kind: str  # "paragraph", "item", "row", "quote"
+    text: str
+    line: int
+    end_line: int
+    section: Section
+    lead: str = ""  # for list items: the sentence that introduced the list ("... if they:")
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Section:
+    heading: str
+    level: int  # 0 for the document's root, 1-6 for headings
+    line: int
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    end_line: int = 0
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_blocks(self) -> Iterator[Block]:
+        """The section's own blocks, then those of its subsections, in document order."""
+        for section in self.walk():
+            yield from section.blocks
+
+    @property
+    def headings(self) -> list[str]:
+        """The heading path from the top of the document down to this section."""
+        out: list[str] = []
+        node: Section | None = self
+        while node is not None and node.level > 0:
+            out.append(node.heading)
+            node = node.parent
+        return out[::-1]
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join(b.text for b in self.all_blocks())
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(eq=False)
+class Document:
+    path: str  # as reports show it
+    kind: str
+    text: str
+    root: Section
+    links: list[Link]
+    format: str  # "markdown", "rst", "asciidoc", "text"
+    origin: str = "discovered"
+    url_for: object = None  # callable(line) -> str | None, set by discovery for remote documents
+    comments: list[tuple[int, str]] = field(default_factory=list)  # HTML comments (line, text)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return list(self.root.walk())
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return list(self.root.all_blocks())
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.blocks for s in b.sentences]
+
+    @cached_property
+    def line_count(self) -> int:
+        return self.text.count("\n") + (0 if self.text.endswith("\n") or not self.text else 1)
+
+    def url(self, line: int | None = None) -> str | None:
+        return self.url_for(line) if callable(self.url_for) else None
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "no.", "mr.", "ms.", "dr.", "inc.", "cf.", "a.k.a.")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]”’]*\s+(?=[\"'“(\[*_]?[A-Z0-9])")
+_WS = re.compile(r"\s+")
+
+
+def split_sentences(block: Block) -> list[Sentence]:
+    """Split a block's text into sentences, keeping the line each starts on."""
+    text = block.text
+    out: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start:match.start()].rstrip()
+        if before.lower().endswith(_ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", before):
+            continue
+        _add_sentence(out, block, text, start, match.start())
+        start = match.end()
+    _add_sentence(out, block, text, start, len(text))
+    return out
+
+
+def _add_sentence(out: list[Sentence], block: Block, text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    offset = start + (len(chunk) - len(chunk.lstrip()))
+    line = block.line + text.count("\n", 0, offset)
+    out.append(Sentence(text=_WS.sub(" ", stripped), line=line, block=block))
+
+
+# --- building the tree ---------------------------------------------------------------------
+
+
+class TreeBuilder:
+    """Collects headings and blocks in document order and nests them into sections."""
+
+    def __init__(self) -> None:
+        self.root = Section(heading="", level=0, line=1)
+        self._current = self.root
+        self.links: list[Link] = []
+        self.comments: list[tuple[int, str]] = []
+
+    def heading(self, text: str, level: int, line: int) -> None:
+        parent = self._current
+        while parent.level >= level and parent.parent is not None:
+            parent = parent.parent
+        if parent.level >= level:
+            parent = self.root
+        section = Section(heading=_WS.sub(" ", text).strip(), level=level, line=line, parent=parent)
+        parent.children.append(section)
+        self._current = section
+
+    def block(self, kind: str, text: str, line: int, end_line: int, *, lead: str = "") -> Block | None:
+        if not text.strip():
+            return None
+        block = Block(kind=kind, text=text, line=line, end_line=max(line, end_line), section=self._current, lead=lead)
+        block.sentences = split_sentences(block)
+        self._current.blocks.append(block)
+        return block
+
+    def last_sentence_of_current(self) -> str:
+        blocks = self._current.blocks
+        if blocks and blocks[-1].sentences:
+            return blocks[-1].sentences[-1].text
+        return ""
+
+    def finish(self, total_lines: int) -> Section:
+        _close(self.root, total_lines)
+        return self.root
+
+
+def _close(section: Section, end: int) -> int:
+    """Set each section's end line: the line before the next sibling heading."""
+    for index, child in enumerate(section.children):
+        next_line = section.children[index + 1].line - 1 if index + 1 < len(section.children) else end
+        _close(child, next_line)
+    section.end_line = end
+    return end
+
+
+def parse(text: str, *, path: str, kind: str, origin: str = "discovered") -> Document:
+    """Parse a document's text by its file suffix into a Document."""
+    lower = path.lower()
+    if lower.endswith(MARKDOWN_SUFFIXES) or "." not in lower.rsplit("/", 1)[-1] and text.lstrip().startswith("#"):
+        from govlint.markdown import build_markdown
+        builder, fmt = build_markdown(text), "markdown"
+    else:
+        from govlint.plaintext import build_plaintext
+        fmt = "rst" if lower.endswith((".rst", ".rest")) else "asciidoc" if lower.endswith((".adoc", ".asciidoc")) else "text"
+        builder = build_plaintext(text, fmt)
+    total = text.count("\n") + 1
+    root = builder.finish(total)
+    return Document(path=path, kind=kind, text=text, root=root, links=builder.links, format=fmt,
+                    origin=origin, comments=builder.comments)

@@ -1,0 +1,104 @@
+"""Markdown into the section tree, through markdown-it-py's token stream."""
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from govlint.document import TreeBuilder
+
+_PARSER: MarkdownIt | None = None
+_TAG = re.compile(r"<[^>]{0,200}>")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+# Containers whose inline content becomes one block each.
+_ITEM_KIND = {"list_item_open": "item", "blockquote_open": "quote"}
+
+
+def _parser() -> MarkdownIt:
+    global _PARSER
+    if _PARSER is None:
+        # linkify off, html on: we read text, never render it. Tables carry maintainer lists.
+        _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+    return _PARSER
+
+
+def inline_text(token, links: list, line: int) -> str:
+    """Plain text of an inline token, soft line breaks kept so sentences keep their lines."""
+    parts: list[str] = []
+    current_line = line
+    link_stack: list[tuple[str, int]] = []
+    for child in token.children or ():
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+            current_line += 1
+        elif kind == "link_open":
+            link_stack.append((str(child.attrs.get("href", "")), len(parts)))
+        elif kind == "link_close" and link_stack:
+            href, start = link_stack.pop()
+            links.append(_link(href, "".join(parts[start:]), current_line))
+        elif kind == "image":
+            parts.append(child.content)
+        elif kind == "html_inline":
+            if child.content.lower().startswith("<br"):
+                parts.append(" ")
+    return "".join(parts)
+
+
+def _link(href: str, text: str, line: int):
+    from govlint.document import Link
+    return Link(href=href, text=" ".join(text.split()), line=line)
+
+
+def build_markdown(text: str) -> TreeBuilder:
+    builder = TreeBuilder()
+    tokens = _parser().parse(text)
+    containers: list[str] = []  # open list items / block quotes, innermost last
+    list_leads: list[str] = []  # the sentence introducing each open list
+    row: list[str] = []
+    row_line = 0
+    pending_heading: int | None = None
+    for index, token in enumerate(tokens):
+        kind = token.type
+        line = token.map[0] + 1 if token.map else 0
+        if kind == "heading_open":
+            pending_heading = int(token.tag[1])
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lead = builder.last_sentence_of_current()
+            list_leads.append(lead if lead.rstrip().endswith(":") else "")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_leads.pop() if list_leads else None
+        elif kind in _ITEM_KIND:
+            containers.append(_ITEM_KIND[kind])
+        elif kind in ("list_item_close", "blockquote_close"):
+            containers.pop() if containers else None
+        elif kind == "tr_open":
+            row, row_line = [], line
+        elif kind == "tr_close":
+            builder.block("row", " | ".join(c for c in row if c), row_line, row_line)
+        elif kind == "inline":
+            end = token.map[1] if token.map else line
+            content = inline_text(token, builder.links, line)
+            if pending_heading is not None:
+                builder.heading(content, pending_heading, line)
+                pending_heading = None
+            elif tokens[index - 1].type in ("th_open", "td_open"):
+                row.append(content.strip())
+            else:
+                block_kind = containers[-1] if containers else "paragraph"
+                lead = list_leads[-1] if block_kind == "item" and list_leads else ""
+                builder.block(block_kind, content, line, end, lead=lead)
+        elif kind == "html_block":
+            _html_block(builder, token.content, line)
+    return builder
+
+
+def _html_block(builder: TreeBuilder, content: str, line: int) -> None:
+    """Keep HTML comments (suppressions live there) and the visible text of other HTML."""
+    for match in _COMMENT.finditer(content):
+        builder.comments.append((line + content.count("\n", 0, match.start()), match.group(1).strip()))
+    visible = _TAG.sub(" ", _COMMENT.sub(" ", content))
+    if visible.strip():
+        builder.block("paragraph", visible, line, line + content.count("\n"))

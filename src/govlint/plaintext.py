@@ -1,0 +1,153 @@
+"""reStructuredText, AsciiDoc and plain text into the section tree, by their heading conventions.
+
+Not a full parser: enough structure for governance prose (headings, paragraphs, list items,
+links), which is all the rules look at.
+"""
+from __future__ import annotations
+
+import re
+
+from govlint.document import Link, TreeBuilder
+
+_ADORNMENT = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}\s*$")
+_ASCIIDOC_HEADING = re.compile(r"^(={1,6})\s+(\S.*)$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^(\s*)(?:[-*+•]|#\.|\d+[.)]|[a-zA-Z][.)]|\.{1,5}|\*{1,5})\s+(\S.*)$")
+_RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>`]+)>`_{1,2}")
+_RST_DOC_ROLE = re.compile(r":doc:`(?:([^`<]*?)\s*<([^>`]+)>|([^`]+))`")
+_RST_ROLE = re.compile(r":[a-z:+-]+:`(?:([^`<]*?)\s*<[^>`]+>|([^`]+))`")
+_ADOC_LINK = re.compile(r"(?:link:|xref:)?((?:https?://|\.{0,2}/)?[\w./#%-]+\.(?:adoc|md|rst|txt|html)(?:#[\w-]*)?|https?://\S+?)\[([^\]]*)\]")
+_URL = re.compile(r"https?://[^\s<>`\]\)]+")
+_INLINE_MARKUP = re.compile(r"\*\*|``|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+
+
+def build_plaintext(text: str, fmt: str) -> TreeBuilder:
+    builder = TreeBuilder()
+    lines = text.split("\n")
+    styles: list[tuple[str, bool]] = []  # rst adornment styles in order of first use
+    para: list[str] = []
+    para_line = 0
+    para_kind = "paragraph"
+    list_lead = ""
+    in_directive = False
+
+    def flush() -> None:
+        nonlocal para, para_kind, list_lead
+        if para:
+            raw = "\n".join(para)
+            content = _clean(raw, fmt, builder.links, para_line)
+            if para_kind == "paragraph":
+                stripped = content.rstrip()
+                builder.block("paragraph", content, para_line, para_line + len(para) - 1)
+                list_lead = stripped.rsplit("\n", 1)[-1] if stripped.endswith(":") else ""
+            else:
+                builder.block("item", content, para_line, para_line + len(para) - 1, lead=list_lead)
+        para = []
+        para_kind = "paragraph"
+
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        stripped = line.strip()
+        nxt = lines[index + 1] if index + 1 < len(lines) else ""
+        # A directive or comment body (rst) is indented under its marker: skip it.
+        if in_directive:
+            if stripped and not line[:1].isspace():
+                in_directive = False
+            else:
+                index += 1
+                continue
+        if fmt == "rst" and stripped.startswith(".."):
+            flush()
+            directive = stripped[2:].strip()
+            if "::" in directive and directive.split("::", 1)[1].strip() and not directive.startswith("_"):
+                _clean(directive.split("::", 1)[1], fmt, builder.links, number)
+            in_directive = True
+            index += 1
+            continue
+        heading = _heading(lines, index, fmt, styles)
+        if heading:
+            flush()
+            title, level, consumed = heading
+            builder.heading(_clean(title, fmt, builder.links, number), level, number)
+            index += consumed
+            continue
+        if not stripped or _ADORNMENT.match(line):
+            flush()
+            index += 1
+            continue
+        item = _ITEM.match(line)
+        if item and (fmt != "text" or not para or para_kind == "item"):
+            flush()
+            para_kind, para_line = "item", number
+            para.append(item.group(2))
+        else:
+            if not para:
+                para_line = number
+            para.append(stripped)
+        index += 1
+        del nxt
+    flush()
+    return builder
+
+
+def _heading(lines: list[str], index: int, fmt: str, styles: list[tuple[str, bool]]):
+    """(title, level, lines consumed) when a heading starts at ``index``."""
+    line = lines[index]
+    if fmt == "asciidoc":
+        match = _ASCIIDOC_HEADING.match(line)
+        if match:
+            return match.group(2), len(match.group(1)), 1
+    if fmt == "text":
+        match = _MD_HEADING.match(line)
+        if match:
+            return match.group(2), len(match.group(1)), 1
+    stripped = line.strip()
+    nxt = lines[index + 1] if index + 1 < len(lines) else ""
+    after = lines[index + 2] if index + 2 < len(lines) else ""
+    # Overlined title: ===== / Title / =====
+    over = _ADORNMENT.match(line)
+    if over and nxt.strip() and _ADORNMENT.match(after) and after.strip()[0] == over.group(1):
+        return nxt.strip(), _level(styles, (over.group(1), True)), 3
+    under = _ADORNMENT.match(nxt)
+    if stripped and not over and under and len(nxt.strip()) >= min(len(stripped), 3) \
+            and not line[:1].isspace() and not _ITEM.match(line):
+        return stripped, _level(styles, (under.group(1), False)), 2
+    return None
+
+
+def _level(styles: list[tuple[str, bool]], style: tuple[str, bool]) -> int:
+    if style not in styles:
+        styles.append(style)
+    return min(styles.index(style) + 1, 6)
+
+
+def _clean(raw: str, fmt: str, links: list[Link], line: int) -> str:
+    """Markup removed, links recorded; newlines kept so sentence lines stay right."""
+    def record(href: str, text: str, offset: int) -> None:
+        links.append(Link(href=href.strip(), text=" ".join(text.split()), line=line + raw.count("\n", 0, offset)))
+
+    text = raw
+    if fmt == "rst":
+        for match in _RST_DOC_ROLE.finditer(text):
+            target = match.group(2) or match.group(3)
+            href = target.strip()
+            if not href.endswith((".rst", ".txt", ".md")):
+                href += ".rst"
+            record(href, match.group(1) or target, match.start())
+        for match in _RST_LINK.finditer(text):
+            record(match.group(2), match.group(1) or match.group(2), match.start())
+        text = _RST_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _RST_ROLE.sub(lambda m: (m.group(1) or m.group(2) or "").strip(), text)
+        text = re.sub(r"`([^`]+)`_{0,2}", r"\1", text)
+    elif fmt == "asciidoc":
+        for match in _ADOC_LINK.finditer(text):
+            record(match.group(1), match.group(2) or match.group(1), match.start())
+        text = _ADOC_LINK.sub(lambda m: m.group(2) or m.group(1), text)
+    seen = {link.href for link in links}
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;:")
+        if url not in seen:
+            record(url, url, match.start())
+    return _INLINE_MARKUP.sub("", text)

@@ -1,0 +1,134 @@
+"""The result objects every output format renders: plain, frozen dataclasses."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+LEVELS: tuple[str, ...] = ("sandbox", "incubating", "graduated")
+
+# Statuses of a rule result.
+PASS = "pass"
+PARTIAL = "partial"
+FAIL = "fail"
+NOT_APPLICABLE = "not-applicable"
+WAIVED = "waived"
+STATUSES: tuple[str, ...] = (PASS, PARTIAL, FAIL, NOT_APPLICABLE, WAIVED)
+
+# What a level asks of a rule.
+REQUIRED = "required"
+RECOMMENDED = "recommended"
+ADVISORY = "advisory"  # forthcoming TOC guidance shown to projects that cannot be held to it yet
+NOT_REQUIRED = "not-applicable"
+REQUIREMENTS: tuple[str, ...] = (REQUIRED, RECOMMENDED, ADVISORY, NOT_REQUIRED)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A place in a document: the quoted text that satisfied a rule, or the closest near-miss."""
+
+    path: str
+    line: int
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One document govlint read, where it came from and what kind it is."""
+
+    path: str
+    kind: str
+    origin: str  # "discovered", "linked from GOVERNANCE.md", "given", "config", ...
+    lines: int
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """The moving-levels criterion a rule maps to, with its source (repository:path)."""
+
+    text: str
+    source: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    code: str
+    name: str
+    title: str
+    status: str
+    weight: float
+    level: dict[str, str]  # level -> requirement, under the profile in use
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+    near_miss: tuple[Evidence, ...] = ()
+    looked_for: str = ""
+    remediation: str = ""
+    criterion: Criterion | None = None
+    waiver: str | None = None  # reason, when waived or when an expired waiver was ignored
+
+    @property
+    def found(self) -> bool:
+        return self.status in (PASS, PARTIAL)
+
+    @property
+    def credit(self) -> float:
+        """What this result contributes to the score's numerator, per unit of weight."""
+        return {PASS: 1.0, PARTIAL: 0.5}.get(self.status, 0.0)
+
+    @property
+    def counts(self) -> bool:
+        """Whether this result is in the score's denominator."""
+        return self.status not in (NOT_APPLICABLE, WAIVED)
+
+
+@dataclass(frozen=True)
+class LevelVerdict:
+    level: str
+    met: bool
+    missing: tuple[str, ...] = ()  # names of required rules that do not pass
+    advisories: tuple[str, ...] = ()  # names of advisory rules that do not pass
+
+
+@dataclass(frozen=True)
+class Report:
+    target: str
+    profile: str
+    govlint_version: str
+    documents: tuple[DocumentInfo, ...]
+    results: tuple[RuleResult, ...]
+    score: float
+    rating: str
+    levels: tuple[LevelVerdict, ...]
+    level_met: str | None
+    target_level: str | None = None
+    warnings: tuple[str, ...] = ()
+    external_links: tuple[str, ...] = ()
+    commit: str | None = None
+
+    def result(self, name: str) -> RuleResult | None:
+        return next((r for r in self.results if r.name == name or r.code == name), None)
+
+    def verdict(self, level: str) -> LevelVerdict | None:
+        return next((v for v in self.levels if v.level == level), None)
+
+    @property
+    def target_met(self) -> bool:
+        if self.target_level is None:
+            return True
+        verdict = self.verdict(self.target_level)
+        return bool(verdict and verdict.met)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report (schemas/report.schema.json)."""
+        data = asdict(self)
+        data["levels"] = {v.level: {"met": v.met, "missing": list(v.missing), "advisories": list(v.advisories)}
+                          for v in self.levels}
+        data["score_breakdown"] = {
+            "formula": "score = 100 * sum(weight * credit) / sum(weight), over results that count; "
+                       "credit: pass 1, partial 0.5, fail 0; not-applicable and waived do not count",
+            "earned": round(sum(r.weight * r.credit for r in self.results if r.counts), 4),
+            "possible": round(sum(r.weight for r in self.results if r.counts), 4),
+        }
+        return data

@@ -1,0 +1,1 @@
+"""Built-in checks written in Python, registered through the `govlint.rules` entry points."""

@@ -1,0 +1,17 @@
+"""The closed set of YAML rule kinds. Each module builds a check from a rule's `check:` mapping.
+
+A new kind is a new module here, an entry in KINDS, and its shape in schemas/rule.schema.json.
+"""
+from __future__ import annotations
+
+from govlint.rules.kinds import absent, checklist, document, phrases, plugin, section
+
+KINDS = {
+    "document": document.build,
+    "section": section.build,
+    "phrases": phrases.build,
+    "extract": phrases.build_extract,
+    "checklist": checklist.build,
+    "absent": absent.build,
+    "plugin": plugin.build,
+}

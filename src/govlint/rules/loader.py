@@ -1,0 +1,59 @@
+"""Rule packs from YAML: parsed, validated against schemas/rule.schema.json, regexes compiled.
+
+Every error names the file, and where it can, the rule and the key.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from govlint.errors import RulePackError
+from govlint.rules.yaml_rule import YamlRule, build_rule, expand_vocabulary
+from govlint.yamlio import load_yaml
+
+
+def parse_pack(text: str, *, origin: str, validate: bool = True) -> list[YamlRule]:
+    data = load_yaml(text, path=origin, error=RulePackError)
+    if validate:
+        from govlint.validation import validate as check_schema
+        check_schema(data, "rule", path=origin, error=RulePackError)
+    if not isinstance(data, dict) or "rules" not in data:
+        raise RulePackError("a rule pack is a mapping with a `rules:` list", path=origin)
+    pack = data.get("pack", origin.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    try:
+        vocabulary = expand_vocabulary(data.get("vocabulary") or {})
+    except ValueError as err:
+        raise RulePackError(f"vocabulary: {err}", path=origin) from None
+    rules = []
+    for index, rule in enumerate(data["rules"]):
+        name = rule.get("name", f"#{index + 1}") if isinstance(rule, dict) else f"#{index + 1}"
+        try:
+            rules.append(build_rule(rule, pack=pack, origin=origin, vocabulary=vocabulary))
+        except re.error as err:
+            raise RulePackError(f"rule {name}: invalid regular expression: {err}", path=origin) from None
+        except (KeyError, TypeError, ValueError) as err:
+            raise RulePackError(f"rule {name}: {_describe(err)}", path=origin) from None
+    return rules
+
+
+def _describe(err: Exception) -> str:
+    if isinstance(err, KeyError):
+        return f"missing key {err.args[0]!r}"
+    return str(err)
+
+
+def load_pack_file(path: str) -> list[YamlRule]:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(2 * 1024 * 1024 + 1)
+    except OSError as err:
+        raise RulePackError(err.strerror or str(err), path=path) from None
+    if len(raw) > 2 * 1024 * 1024:
+        raise RulePackError("larger than 2 MB; a rule pack is a small YAML file", path=path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RulePackError("not UTF-8 text", path=path) from None
+    return parse_pack(text, origin=path)
+
+

@@ -1,0 +1,41 @@
+"""Weights into a score, a rating and a readiness verdict per moving level.
+
+score = 100 * sum(weight * credit) / sum(weight) over results that count (pass 1, partial 0.5,
+fail 0; not-applicable and waived results leave the denominator). Ratings at 75/50/25 as
+CLOMonitor's. A level is met when every rule it requires passes (or is waived) and the level
+below it is met.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from govlint.report import ADVISORY, LEVELS, PASS, REQUIRED, WAIVED, LevelVerdict, RuleResult
+
+
+def score(results: Sequence[RuleResult]) -> float:
+    counted = [r for r in results if r.counts]
+    possible = sum(r.weight for r in counted)
+    if not possible:
+        return 0.0
+    return round(100 * sum(r.weight * r.credit for r in counted) / possible, 1)
+
+
+def rating(value: float) -> str:
+    return "A" if value >= 75 else "B" if value >= 50 else "C" if value >= 25 else "D"
+
+
+def verdicts(results: Sequence[RuleResult]) -> list[LevelVerdict]:
+    out = []
+    below_met = True
+    for level in LEVELS:
+        missing = tuple(r.name for r in results if r.level.get(level) == REQUIRED and r.status not in (PASS, WAIVED))
+        advisories = tuple(r.name for r in results if r.level.get(level) == ADVISORY and r.status != PASS)
+        met = below_met and not missing
+        out.append(LevelVerdict(level=level, met=met, missing=missing, advisories=advisories))
+        below_met = met
+    return out
+
+
+def level_met(levels: Sequence[LevelVerdict]) -> str | None:
+    met = [v.level for v in levels if v.met]
+    return met[-1] if met else None

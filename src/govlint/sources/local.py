@@ -1,0 +1,87 @@
+"""A checkout on disk, with no way out of its root through `..` or symlinks."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from govlint.sources.base import MAX_DOCUMENT_BYTES, External, Located, UnreadableFile, join_relative, split_href
+
+# Folders that never hold a project's own governance and can be huge.
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "vendor", "third_party", ".venv", "venv",
+                        "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", "site-packages", "dist", "build"})
+# Enough for any real project's tree; a deeper walk is not looking for governance.
+_MAX_DEPTH = 6
+
+
+class LocalSource:
+    """Files under one directory. Paths are POSIX and relative to the root."""
+
+    def __init__(self, root: str | os.PathLike[str], *, label: str | None = None) -> None:
+        self.root = Path(root).resolve()
+        self.label = label or str(root)
+        self._files: list[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"LocalSource({str(self.root)!r})"
+
+    def list_files(self) -> list[str]:
+        if self._files is None:
+            self._files = sorted(self._walk())
+        return self._files
+
+    def _walk(self):
+        root = str(self.root)
+        for dirpath, dirnames, filenames in os.walk(root):
+            rel_dir = os.path.relpath(dirpath, root)
+            depth = 0 if rel_dir == "." else rel_dir.count(os.sep) + 1
+            dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and depth < _MAX_DEPTH
+                           and (not d.startswith(".") or d == ".github")
+                           and not os.path.islink(os.path.join(dirpath, d))]
+            for name in filenames:
+                rel = name if rel_dir == "." else f"{rel_dir}/{name}".replace(os.sep, "/")
+                if self._inside(rel):
+                    yield rel
+
+    def _inside(self, rel: str) -> bool:
+        """True when the path, symlinks resolved, is a regular file under the root."""
+        try:
+            real = (self.root / rel).resolve(strict=True)
+        except (OSError, RuntimeError):
+            return False
+        return real.is_file() and (real == self.root or self.root in real.parents)
+
+    def exists(self, rel: str) -> bool:
+        return self._inside(rel)
+
+    def read_bytes(self, path: str) -> bytes:
+        if not self._inside(path):
+            raise UnreadableFile("not a file inside the checkout")
+        full = self.root / path
+        try:
+            size = full.stat().st_size
+            if size > MAX_DOCUMENT_BYTES:
+                raise UnreadableFile(f"{size // (1024 * 1024)} MB is larger than the "
+                                     f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MB limit for a document")
+            return full.read_bytes()
+        except OSError as err:
+            raise UnreadableFile(err.strerror or str(err)) from None
+
+    def url_for(self, path: str, line: int | None = None) -> str | None:
+        return None
+
+    def resolve_link(self, from_path: str, href: str) -> Located | External | None:
+        scheme, target = split_href(href)
+        if scheme in ("http", "https"):
+            return External(href.strip())
+        if scheme or not target:
+            return None  # mailto:, anchors within the page
+        rel = join_relative(from_path, target)
+        if rel is None:
+            return None
+        if self._inside(rel):
+            return Located(self, rel)
+        for index in ("README.md", "readme.md", "index.md"):
+            candidate = f"{rel}/{index}"
+            if self._inside(candidate):
+                return Located(self, candidate)
+        return None
