@@ -80,7 +80,7 @@ def candidate_kind(path: str) -> str | None:
     in_governance_dir = any(f in _GOVERNANCE_DIRS for f in folders)
     if kind is None:
         suffix = "." + parts[-1].rsplit(".", 1)[-1].lower() if "." in parts[-1] else ""
-        if in_governance_dir and suffix in (".md", ".markdown", ".rst", ".adoc") and not _README.match(parts[-1]):
+        if in_governance_dir and suffix in (".md", ".markdown", ".rst", ".adoc"):
             return "community" if "community" in folders and "governance" not in folders else "governance"
         return None
     if not folders:

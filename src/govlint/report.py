@@ -131,4 +131,13 @@ class Report:
             "earned": round(sum(r.weight * r.credit for r in self.results if r.counts), 4),
             "possible": round(sum(r.weight for r in self.results if r.counts), 4),
         }
-        return data
+        return _plain(data)
+
+
+def _plain(value: Any) -> Any:
+    """Tuples into lists, so the dictionary is exactly what JSON will hold."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

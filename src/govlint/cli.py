@@ -1,0 +1,191 @@
+"""The command line: options in, one call into govlint.api, a rendered report out, an exit code.
+
+Exit codes: 0 ok, 1 target not met (level or --fail-under), 2 usage, configuration or input error.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from govlint import __version__
+from govlint.errors import EXIT_ERROR, EXIT_OK, EXIT_TARGET_NOT_MET, GovlintError, UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="govlint: lint a project's governance documents against the CNCF moving-levels criteria.",
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _error(message: str) -> None:
+    typer.echo(f"govlint: error: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from govlint.rules.kinds.plugin import entry_point_objects
+
+        plugins = ", ".join(sorted(entry_point_objects())) or "none"
+        typer.echo(f"govlint {__version__} (Python {sys.version.split()[0]}; rule plugins: {plugins})")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and loaded rule plugins, then exit.")) -> None:
+    """govlint: governance-compliance linting for open-source projects."""
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def _targets(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(checkouts and remote targets, each its own report; document files, together one report)."""
+    from govlint.api import is_remote
+
+    targets, files = [], []
+    for path in paths:
+        if is_remote(path) or Path(path).is_dir() or not Path(path).exists():
+            targets.append(path)
+        else:
+            files.append(path)
+    return targets, files
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = typer.Argument(None, help="Checkouts, documents, or github:owner/repo[@ref] (default: .)."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, markdown, sarif, github, junit, badge."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    level: Optional[str] = typer.Option(None, "--level", help="Target level: sandbox, incubating or graduated; exit 1 when not met."),
+    fail_under: Optional[float] = typer.Option(None, "--fail-under", help="Exit 1 when the score is below this."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, code prefixes or names (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip: codes, code prefixes or names."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="toc (default: the TOC's expectations) or templates (current application templates only)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .govlint.yaml or pyproject.toml to use instead of the checkout's."),
+    rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="An extra YAML rule pack (repeatable)."),
+    root: Optional[Path] = typer.Option(None, "--root", help="The checkout that holds documents given by path (default: their git top level)."),
+    api_url: Optional[str] = typer.Option(None, "--api-url", envvar="GOVLINT_GITHUB_API_URL", help="GitHub API base URL (GitHub Enterprise or a compatible server)."),
+    token_env: Optional[str] = typer.Option(None, "--token-env", help="Read the GitHub token from this environment variable (default GITHUB_TOKEN, then GH_TOKEN)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="HTTP cache folder for remote targets."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the HTTP cache."),
+    follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: when writing to a terminal)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Do not shorten evidence in the text report."),
+) -> None:
+    """Lint governance documents and report which moving-levels criteria are met."""
+    from govlint.api import RemoteOptions, lint
+    from govlint.config import load_config
+    from govlint.reporters import FORMATS, RenderOptions, render
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    settings = load_config(config) if config else None
+    remote = RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
+                           no_cache=no_cache, follow_external=follow_external)
+    common = dict(config=settings, level=level, profile=profile, select_rules=_split(select),
+                  ignore_rules=_split(ignore), rule_packs=list(rule_pack or ()), remote=remote)
+    targets, files = _targets(list(paths or ["."]))
+    reports, errors = [], []
+    jobs = [("files", files)] if files else []
+    jobs += [("target", t) for t in targets]
+    for kind, job in jobs:
+        try:
+            if kind == "files":
+                reports.append(lint(files=job, root=str(root) if root else None, **common))
+            else:
+                reports.append(lint(job, **common))
+        except UsageError:
+            raise
+        except GovlintError as err:
+            errors.append(str(err))
+    if reports:
+        text = render(format, reports, RenderOptions(color=color if output is None else False, verbose=verbose))
+        if output is not None:
+            _write_atomically(output, text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    for message in errors:
+        _error(message)
+    if errors:
+        raise typer.Exit(EXIT_ERROR)
+    threshold = fail_under if fail_under is not None else (settings.fail_under if settings else None)
+    failed = [r for r in reports if not r.target_met or (threshold is not None and r.score < threshold)]
+    raise typer.Exit(EXIT_TARGET_NOT_MET if failed else EXIT_OK)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise GovlintError(err.strerror or str(err), path=str(path)) from None
+
+
+@app.command("rules")
+def list_rules(
+    rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="Include an extra YAML rule pack."),
+    profile: str = typer.Option("toc", "--profile", help="Show requirements under this profile."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """List the rules with their codes, weights and what each level asks."""
+    from govlint.rules.registry import load_rules
+
+    rules = load_rules(extra_packs=list(rule_pack or ()))
+    if format == "json":
+        import json
+
+        data = [{"code": r.meta.code, "name": r.meta.name, "title": r.meta.title, "weight": r.meta.weight,
+                 "levels": r.meta.requirements(profile), "pack": r.meta.pack} for r in rules]
+        typer.echo(json.dumps(data, indent=2))
+        return
+    if format != "text":
+        raise UsageError(f"unknown format {format!r} for `govlint rules`: choose text or json")
+    for r in rules:
+        levels = r.meta.requirements(profile)
+        need = " ".join(f"{lvl[:3]}={levels.get(lvl, '-')[:3]}" for lvl in ("sandbox", "incubating", "graduated"))
+        typer.echo(f"{r.meta.code}  {r.meta.name:<24} w={r.meta.weight:g}  {need}  {r.meta.title}")
+
+
+@app.command()
+def explain(rule: str = typer.Argument(..., help="A rule code or name, e.g. GL103 or vote-of-no-confidence."),
+            rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="Include an extra YAML rule pack.")) -> None:
+    """Print one rule's documentation: what it checks, why, its criterion and what to add."""
+    from govlint.docs import explain_rule
+    from govlint.rules.registry import find_rule, load_rules
+
+    typer.echo(explain_rule(find_rule(load_rules(extra_packs=list(rule_pack or ())), rule)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every error a user can cause ends as one line and exit code 2."""
+    try:
+        code = app(args=argv, prog_name="govlint", standalone_mode=False)
+        return code if isinstance(code, int) else EXIT_OK
+    except typer.Exit as done:
+        return done.exit_code
+    except GovlintError as err:
+        _error(str(err))
+        return err.exit_code
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except Exception as err:  # click's usage errors and anything unexpected
+        import click
+
+        if isinstance(err, click.exceptions.UsageError):
+            _error(err.format_message())
+            return EXIT_ERROR
+        if isinstance(err, click.exceptions.Abort):
+            _error("aborted")
+            return EXIT_ERROR
+        if os.environ.get("GOVLINT_DEBUG"):
+            raise
+        _error(f"internal error: {type(err).__name__}: {err} (set GOVLINT_DEBUG=1 for a traceback, and please report it)")
+        return EXIT_ERROR

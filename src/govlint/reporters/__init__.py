@@ -1,0 +1,34 @@
+"""Output formats: a name -> renderer registry. Every renderer takes the same Report objects.
+
+A new format is a module here with ``render(reports, *, options) -> str`` and a line in FORMATS.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Callable, Sequence
+
+from govlint.report import Report
+
+# name -> (module, one-line description). Modules are imported only when their format is used.
+FORMATS: dict[str, tuple[str, str]] = {
+    "text": ("govlint.reporters.text", "a readable report for a terminal (rich)"),
+    "json": ("govlint.reporters.json", "the JSON report (schemas/report.schema.json)"),
+    "markdown": ("govlint.reporters.markdown", "a Markdown report, for a job summary or an issue"),
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    color: bool | None = None  # None: decide from the terminal
+    width: int | None = None
+    verbose: bool = False
+
+
+def renderer(name: str) -> Callable[..., str]:
+    module, _ = FORMATS[name]
+    return import_module(module).render
+
+
+def render(name: str, reports: Sequence[Report], options: RenderOptions | None = None) -> str:
+    return renderer(name)(list(reports), options=options or RenderOptions())

@@ -1,0 +1,80 @@
+"""The section tree: headings, blocks, sentences and links, each with its line number."""
+from __future__ import annotations
+
+from govlint.document import parse
+
+
+def _doc(fixtures, name):
+    path = fixtures / "documents" / name
+    return parse(path.read_text(encoding="utf-8"), path=name, kind="governance")
+
+
+def test_markdown_sections_nest_by_level_with_lines(fixtures):
+    doc = _doc(fixtures, "sections.md")
+    headings = [(s.heading, s.level, s.line) for s in doc.sections if s.level]
+    assert headings == [("Example Governance", 1, 1), ("Maintainers", 2, 5), ("Emeritus", 3, 15),
+                        ("Empty heading", 2, 19), ("Links", 2, 21)]
+    emeritus = next(s for s in doc.sections if s.heading == "Emeritus")
+    assert emeritus.headings == ["Example Governance", "Maintainers", "Emeritus"]
+    assert emeritus.parent.heading == "Maintainers"
+
+
+def test_sentences_carry_their_own_line(fixtures):
+    doc = _doc(fixtures, "sections.md")
+    by_text = {s.text: s.line for s in doc.sentences}
+    assert by_text["A maintainer may be removed by a two-thirds vote of the other maintainers."] == 8
+    assert by_text["Maintainers with no activity for six months become emeritus."] == 17
+
+
+def test_list_items_remember_the_sentence_that_introduced_them(fixtures):
+    doc = _doc(fixtures, "sections.md")
+    item = next(s for s in doc.sentences if s.text.startswith("violate the Code"))
+    assert item.line == 12
+    assert item.block.kind == "item"
+    assert item.block.lead == "A maintainer is removed if they:"
+
+
+def test_a_heading_with_nothing_under_it_has_no_text(fixtures):
+    doc = _doc(fixtures, "sections.md")
+    empty = next(s for s in doc.sections if s.heading == "Empty heading")
+    assert empty.word_count == 0
+
+
+def test_links_and_table_rows(fixtures):
+    doc = _doc(fixtures, "sections.md")
+    assert [(link.href, link.line) for link in doc.links] == [
+        ("elections.md", 23), ("https://github.com/cncf/foundation/blob/main/code-of-conduct.md", 23)]
+    row = next(b for b in doc.blocks if b.kind == "row" and "Jane" in b.text)
+    assert row.text == "Jane Doe | @jane | Example Corp" and row.line == 27
+
+
+def test_restructuredtext_headings_by_adornment(fixtures):
+    doc = _doc(fixtures, "charter.rst")
+    assert doc.format == "rst"
+    assert [(s.heading, s.level, s.line) for s in doc.sections if s.level] == [
+        ("Example Charter", 1, 1), ("Purpose", 2, 5), ("Removal", 3, 11)]
+    assert [(link.href, link.line) for link in doc.links] == [("elections.rst", 15)]
+    removal = next(s for s in doc.sentences if "removed" in s.text)
+    assert removal.line == 14 and removal.section.heading == "Removal"
+    items = [b for b in doc.blocks if b.kind == "item"]
+    assert [b.text.replace("\n", " ") for b in items] == ["An item in a list.", "Another item continued on the next line."]
+
+
+def test_asciidoc_headings_and_links(fixtures):
+    doc = _doc(fixtures, "handbook.adoc")
+    assert doc.format == "asciidoc"
+    assert [(s.heading, s.level) for s in doc.sections if s.level] == [
+        ("Project Handbook", 1), ("Decision making", 2), ("Votes", 3)]
+    assert doc.links[0].href == "voting.adoc"
+
+
+def test_plain_text_with_underlined_heading(fixtures):
+    doc = _doc(fixtures, "MAINTAINERS.txt")
+    assert [s.heading for s in doc.sections if s.level] == ["Maintainers"]
+    assert "jane@example.com" in doc.sentences[0].text
+
+
+def test_html_comments_are_kept_for_suppressions_and_not_read_as_text():
+    doc = parse("# T\n\n<!-- govlint-disable recusal being written -->\n\nText here.\n", path="G.md", kind="governance")
+    assert doc.comments == [(3, "govlint-disable recusal being written")]
+    assert [s.text for s in doc.sentences] == ["Text here."]
