@@ -68,6 +68,10 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         data = load_yaml(text, path=shown, error=ConfigError)
         if data is None:
             data = {}
+    if isinstance(data, dict):
+        for waiver in data.get("waivers") or ():
+            if isinstance(waiver, dict) and isinstance(waiver.get("expires"), dt.date):
+                waiver["expires"] = waiver["expires"].isoformat()  # YAML and TOML read bare dates as dates
     from govlint.validation import validate
     validate(data, "config", path=shown, error=ConfigError)
     return _build(data, base=path.parent, shown=shown)

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Start-up cost of a local `govlint check`, as a whole process, against the bare import of the
+libraries it cannot avoid (typer, markdown-it-py, pyyaml).
+
+    python benchmarks/startup.py [CASE_DIR] [--runs N]
+
+Prints the median wall time of each and their ratio (target: at most 1.5).
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CASE = HERE.parent.parent / "shared" / "corpus" / "kubernetes__steering"
+
+
+def median_seconds(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("case", nargs="?", default=str(DEFAULT_CASE))
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    python = sys.executable
+    govlint = shutil.which("govlint", path=str(Path(python).parent)) or ""
+    check = [govlint] if govlint else [python, "-m", "govlint"]
+    baseline = median_seconds([python, "-c", "import typer, markdown_it, yaml"], args.runs)
+    results = {}
+    for fmt in ("text", "json"):
+        results[fmt] = median_seconds([*check, "check", args.case, "--format", fmt], args.runs)
+    print(f"case: {args.case}  ({args.runs} runs each, median)")
+    print(f"bare import of typer, markdown-it-py, pyyaml: {baseline * 1000:7.1f} ms")
+    for fmt, seconds in results.items():
+        print(f"govlint check --format {fmt:<5}:               {seconds * 1000:7.1f} ms   ratio {seconds / baseline:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""The published schemas: the built-in pack obeys the rule schema, and every corpus case's report
+validates against the report schema."""
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from govlint.api import lint
+from govlint.resources import builtin_packs, schema
+
+from conftest import CORPUS
+
+
+def test_builtin_packs_obey_the_rule_schema():
+    validator = jsonschema.Draft202012Validator(schema("rule"))
+    for pack in builtin_packs():
+        validator.validate(yaml.safe_load(pack.read_text(encoding="utf-8")))
+
+
+def test_the_cncf_pack_has_the_rules_reports_are_compared_by():
+    from govlint.rules.registry import load_rules
+
+    names = {r.meta.name for r in load_rules()}
+    assert names >= {"roles-defined", "decision-making", "removal-process", "inactivity-policy",
+                     "vote-of-no-confidence", "removal-threshold", "restorative-step", "escalation-path",
+                     "conflict-resolution", "code-of-conduct", "governance-doc", "maintainer-list",
+                     "leadership-defined", "leader-coverage", "removal-procedure", "recusal", "coc-reporting",
+                     "leadership-principles", "template-residue", "vendor-neutrality"}
+
+
+CASES = sorted(p for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not CASES, reason="../shared/corpus is not beside this checkout")
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_every_corpus_case_gives_a_valid_report(case, run_cli):
+    code, out, err = run_cli("check", str(case), "--format", "json")
+    assert code == 0, err
+    jsonschema.Draft202012Validator(schema("report")).validate(json.loads(out))
