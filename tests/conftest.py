@@ -1,0 +1,38 @@
+"""Shared pytest configuration."""
+
+# ==== GitHub API test server (issue 4: remote sources) =========================================
+# Fixtures: github_server, github_fixtures, make_github_server (see tests/conftest_github.py).
+import sys as _sys
+from pathlib import Path as _Path
+
+if str(_Path(__file__).parent) not in _sys.path:
+    _sys.path.insert(0, str(_Path(__file__).parent))
+
+from conftest_github import github_fixtures, github_server, make_github_server  # noqa: E402,F401
+# ==== end of the GitHub API test server block ===================================================
+
+# ==== Core fixtures ===============================================================================
+import pytest  # noqa: E402
+
+FIXTURES = _Path(__file__).parent / "fixtures"
+REPO = _Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def fixtures() -> _Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run the CLI in-process: (exit code, stdout, stderr)."""
+    from govlint.cli import main
+
+    def run(*args: str):
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+# ==== end of core fixtures ========================================================================
