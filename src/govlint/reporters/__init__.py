@@ -15,6 +15,10 @@ FORMATS: dict[str, tuple[str, str]] = {
     "text": ("govlint.reporters.text", "a readable report for a terminal (rich)"),
     "json": ("govlint.reporters.json", "the JSON report (schemas/report.schema.json)"),
     "markdown": ("govlint.reporters.markdown", "a Markdown report, for a job summary or an issue"),
+    "sarif": ("govlint.reporters.sarif", "SARIF 2.1.0, for GitHub code scanning"),
+    "github": ("govlint.reporters.github", "GitHub Actions workflow commands (annotations)"),
+    "junit": ("govlint.reporters.junit", "JUnit XML, one test case per rule"),
+    "badge": ("govlint.reporters.badge", "a shields.io endpoint badge (JSON)"),
 }
 
 

@@ -1,0 +1,60 @@
+"""JUnit XML: a test suite per report, a test case per rule.
+
+A failing or partial rule is a `<failure>` (partial is not enough to meet a level); a
+not-applicable or waived rule is `<skipped>` with its reason; a passing rule is a plain case.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, WAIVED, Report
+from govlint.reporters._location import location, repository_path
+
+
+def render(reports: Sequence[Report], *, options=None) -> str:
+    import xml.etree.ElementTree as ET
+
+    root = ET.Element("testsuites", name="govlint")
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
+    for report in reports:
+        suite = _suite(report)
+        root.append(suite)
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
+    for key, value in totals.items():
+        root.set(key, str(value))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _suite(report: Report):
+    import xml.etree.ElementTree as ET
+
+    results = report.results
+    failures = sum(r.status in (FAIL, PARTIAL) for r in results)
+    skipped = sum(r.status in (NOT_APPLICABLE, WAIVED) for r in results)
+    suite = ET.Element("testsuite", name=f"govlint: {report.target}", tests=str(len(results)),
+                       failures=str(failures), errors="0", skipped=str(skipped))
+    props = ET.SubElement(suite, "properties")
+    for name, value in (("profile", report.profile), ("score", f"{report.score:g}"), ("rating", report.rating),
+                        ("level_met", report.level_met or "none"), ("target_level", report.target_level or ""),
+                        ("govlint_version", report.govlint_version)):
+        ET.SubElement(props, "property", name=name, value=value)
+    for result in results:
+        path, line = location(report, result)
+        case = ET.SubElement(suite, "testcase", classname=f"govlint.{result.code}",
+                             name=f"{result.code} {result.name}: {result.title}",
+                             file=repository_path(report, path), line=str(line))
+        if result.status in (FAIL, PARTIAL):
+            message = result.message or f"looked for {result.looked_for}"
+            failure = ET.SubElement(case, "failure", message=message, type=result.status)
+            failure.text = "\n".join(part for part in (
+                f"{result.status}: {message}",
+                f"at {path}:{line}",
+                f"What to add: {result.remediation.strip()}" if result.remediation else "",
+                f"govlint explain {result.name}",
+            ) if part)
+        elif result.status in (NOT_APPLICABLE, WAIVED):
+            ET.SubElement(case, "skipped", message=result.message or result.status)
+    return suite

@@ -1,0 +1,140 @@
+"""`--format sarif`: valid SARIF 2.1.0 that GitHub code scanning can place and close."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govlint.api import lint
+from govlint.config import Config, Waiver
+from govlint.reporters import render
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECTS = Path(__file__).parent / "fixtures" / "projects"
+
+
+@pytest.fixture(scope="module")
+def validator():
+    import jsonschema
+
+    schema = json.loads((REPO / "schemas" / "sarif-2.1.0.schema.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def sarif(*reports) -> dict:
+    return json.loads(render("sarif", reports))
+
+
+def results_by_rule(log: dict, run: int = 0) -> dict[str, dict]:
+    return {r["ruleId"]: r for r in log["runs"][run]["results"]}
+
+
+def where(result: dict) -> tuple[str, int]:
+    physical = result["locations"][0]["physicalLocation"]
+    return physical["artifactLocation"]["uri"], physical["region"]["startLine"]
+
+
+@pytest.fixture(autouse=True)
+def _in_projects(monkeypatch):
+    """Paths in the output are relative to the working directory, as in CI."""
+    monkeypatch.chdir(PROJECTS)
+
+
+def test_the_vendored_schema_is_the_official_one():
+    schema = json.loads((REPO / "schemas" / "sarif-2.1.0.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    assert schema["id"].startswith("https://docs.oasis-open.org/sarif/sarif/v2.1.0/")
+    notes = (REPO / "schemas" / "THIRD_PARTY.md").read_text(encoding="utf-8")
+    assert "oasis-tcs/sarif-spec" in notes and "Schemata/sarif-schema-2.1.0.json" in notes and "Licence" in notes
+
+
+@pytest.mark.parametrize("project", ["exemplary", "minimal", "template-copy", "linked"])
+@pytest.mark.parametrize("level", [None, "incubating"])
+def test_output_validates_against_the_official_schema(validator, project, level):
+    log = sarif(lint(project, level=level))
+    errors = sorted(validator.iter_errors(log), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+    assert log["version"] == "2.1.0"
+
+
+def test_several_targets_are_several_valid_runs(validator):
+    log = sarif(lint("exemplary"), lint("minimal"))
+    validator.validate(log)
+    assert [run["automationDetails"]["id"] for run in log["runs"]] == ["govlint/exemplary/", "govlint/minimal/"]
+
+
+def test_one_descriptor_per_rule_with_remediation_and_criterion():
+    report = lint("template-copy")
+    log = sarif(report)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [r.code for r in report.results]
+    by_id = {r["id"]: r for r in rules}
+    vonc = by_id["GL103"]
+    result = report.result("GL103")
+    assert vonc["name"] == "vote-of-no-confidence"
+    assert vonc["help"]["text"] == result.remediation.strip()
+    assert vonc["helpUri"] == "https://github.com/cncf/toc/blob/main/docs/tech_leadership_principles_guidance.md"
+    assert vonc["properties"]["criterion"]["source"] == "cncf/toc:docs/tech_leadership_principles_guidance.md"
+    # A criterion given only as owner/repo:path links to that file on GitHub.
+    assert by_id["GL104"]["helpUri"] == "https://github.com/kubernetes/steering/blob/HEAD/charter.md"
+    assert "kubernetes/steering:charter.md" in by_id["GL104"]["help"]["markdown"]
+
+
+def test_failing_rule_points_at_its_near_miss_and_missing_text_at_the_governance_document():
+    log = sarif(lint("template-copy", level="incubating"))
+    results = results_by_rule(log)
+    vonc = results["GL103"]
+    assert vonc["kind"] == "fail" and vonc["level"] == "error"  # required at incubating
+    assert where(vonc) == ("template-copy/CONTRIBUTOR_LADDER.md", 33)
+    assert "maintainers" in vonc["locations"][0]["physicalLocation"]["region"]["snippet"]["text"]
+    neutrality = results["GL007"]  # recommended at incubating, nothing close in the documents
+    assert neutrality["kind"] == "fail" and neutrality["level"] == "warning"
+    assert where(neutrality) == ("template-copy/GOVERNANCE.md", 1)
+    assert "vendor" in neutrality["message"]["text"].lower()
+
+
+def test_passing_rules_are_reported_as_pass_so_alerts_close():
+    log = sarif(lint("exemplary"))
+    results = results_by_rule(log)
+    assert {r["kind"] for r in results.values()} == {"pass"}
+    assert all(r["level"] == "none" for r in results.values())
+    path, line = where(results["GL104"])
+    assert (path, line) == ("exemplary/GOVERNANCE.md", 172)
+
+
+def test_partial_and_not_applicable_results():
+    log = sarif(lint("minimal"))
+    results = results_by_rule(log)
+    assert results["GL002"]["kind"] == "fail" and "partly met" in results["GL002"]["message"]["text"]
+    assert results["GL108"]["kind"] == "notApplicable" and results["GL108"]["level"] == "none"
+    # No governance document at all: missing text points at the first document there is.
+    assert where(results["GL103"]) == ("minimal/MAINTAINERS", 1)
+
+
+def test_a_target_without_documents_points_at_the_governance_file_to_create(tmp_path, validator, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    log = sarif(lint("empty"))
+    validator.validate(log)
+    assert where(results_by_rule(log)["GL001"]) == ("empty/GOVERNANCE.md", 1)
+
+
+def test_waived_rule_keeps_its_finding_with_a_suppression(validator):
+    config = Config(waivers=(Waiver(rule="vendor-neutrality", reason="single-vendor project until 2027"),))
+    log = sarif(lint("template-copy", config=config))
+    validator.validate(log)
+    waived = results_by_rule(log)["GL007"]
+    assert waived["suppressions"] == [{"kind": "external", "status": "accepted",
+                                       "justification": "single-vendor project until 2027"}]
+
+
+def test_cli_writes_the_sarif_file(run_cli, tmp_path, validator):
+    out = tmp_path / "govlint.sarif"
+    code, _, err = run_cli("check", "template-copy", "--format", "sarif", "--level", "incubating", "-o", str(out))
+    assert code == 1, err  # incubating not met
+    log = json.loads(out.read_text(encoding="utf-8"))
+    validator.validate(log)
+    assert log["runs"][0]["properties"]["levelMet"] == "sandbox"
