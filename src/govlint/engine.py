@@ -1,7 +1,13 @@
-"""Runs the selected rules over a target's documents and applies the profile and waivers."""
+"""Runs the selected rules over a target's documents and applies the profile and waivers.
+
+Waivers come from the configuration or from inline comments in a Markdown document,
+``<!-- govlint-disable RULE reason -->``; both need a reason.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from govlint.config import Waiver
@@ -15,6 +21,13 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
     today = today or dt.date.today()
     warnings: list[str] = []
     results = []
+    inline = inline_waivers(docs)
+    for item in inline:
+        if not item.reason:
+            warnings.append(f"{item.where}: govlint-disable {item.rule} gives no reason, so {item.rule} is not "
+                            f"waived; write <!-- govlint-disable {item.rule} the reason -->")
+        elif not any(_names(item.rule, rule.meta.code, rule.meta.name) for rule in rules):
+            warnings.append(f"{item.where}: govlint-disable names {item.rule!r}, which matches no rule that ran")
     for rule in rules:
         meta = rule.meta
         finding = rule.check(docs)
@@ -31,8 +44,40 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
             else:
                 status, waiver_note = WAIVED, waiver.reason
                 message = f"waived: {waiver.reason}" + (f" (until {waiver.expires})" if waiver.expires else "")
+        if status != WAIVED:
+            comment = next((w for w in inline if w.reason and _names(w.rule, meta.code, meta.name)), None)
+            if comment is not None:
+                status, waiver_note = WAIVED, comment.reason
+                message = f"waived in {comment.where}: {comment.reason}"
         results.append(_result(rule, finding, status, message, levels, waiver_note))
     return results, warnings
+
+
+@dataclass(frozen=True)
+class InlineWaiver:
+    """A ``<!-- govlint-disable RULE reason -->`` comment; ``reason`` is empty when none was given."""
+
+    rule: str
+    reason: str
+    where: str  # path:line
+
+
+_DISABLE = re.compile(r"^govlint-disable\s+(\S+)\s*(.*)$", re.S)
+
+
+def inline_waivers(docs: DocumentSet) -> list[InlineWaiver]:
+    out = []
+    for doc in docs:
+        for line, text in doc.comments:
+            match = _DISABLE.match(text.strip())
+            if match:
+                out.append(InlineWaiver(rule=match.group(1), reason=" ".join(match.group(2).split()),
+                                        where=f"{doc.path}:{line}"))
+    return out
+
+
+def _names(key: str, code: str, name: str) -> bool:
+    return key == name or key.upper() == code.upper()
 
 
 def _waiver_for(code: str, name: str, waivers: Sequence[Waiver]) -> Waiver | None:
