@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govlint.errors import EXIT_ERROR, SourceError, UsageError
 from govlint.sources.base import External, Located, Source, UnreadableFile
@@ -235,6 +237,8 @@ def test_cross_repository_link_is_followed_once(github_server, tmp_path):
     assert again == located
     charter = source.resolve_link("README.md", "https://github.com/acme/community/tree/main/charter")
     assert charter == Located(community, "charter/README.md")
+    raw = source.resolve_link("README.md", "https://raw.githubusercontent.com/acme/community/main/MAINTAINERS.md")
+    assert raw == Located(community, "MAINTAINERS.md")
     # Links inside the linked repository resolve there.
     assert community.resolve_link("GOVERNANCE.md", "MAINTAINERS.md") == Located(community, "MAINTAINERS.md")
     assert github_server.count(endpoint="commits", match="/acme/community/") == 1
@@ -603,3 +607,43 @@ def test_a_link_to_the_default_branch_and_the_fallback_share_one_source(github_s
     coc = source.resolve_link("README.md", "https://github.com/acme/.github/blob/main/CODE_OF_CONDUCT.md")
     coc.source.read_bytes(coc.path)
     assert source.fallback_sources() == [coc.source]
+
+
+def test_cache_folder_and_pruning(github_server, tmp_path, monkeypatch):
+    import sqlite3
+
+    from govlint.sources.http import CACHE_DAYS, default_cache_dir
+
+    monkeypatch.setenv("GOVLINT_CACHE_DIR", str(tmp_path / "env-cache"))
+    assert default_cache_dir() == tmp_path / "env-cache"
+    monkeypatch.delenv("GOVLINT_CACHE_DIR")
+    assert default_cache_dir().parts[-2:] == ("govlint", "http")
+
+    run_check(github_server, tmp_path / "cache")
+    database = tmp_path / "cache" / CACHE_FILE
+    assert (tmp_path / "cache").stat().st_mode & 0o077 == 0  # private: it may hold private repositories
+    with sqlite3.connect(database) as con:
+        total = con.execute("SELECT COUNT(*) FROM responses").fetchone()[0]
+        con.execute("UPDATE responses SET expires = ? WHERE key IN (SELECT key FROM responses LIMIT 3)",
+                    (int(time.time()) - (CACHE_DAYS + 1) * 86400,))
+    client_for(github_server, tmp_path / "cache").close()  # opening the cache prunes it
+    with sqlite3.connect(database) as con:
+        assert con.execute("SELECT COUNT(*) FROM responses").fetchone()[0] == total - 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab/.:@-_~%0\\\x00 "), max_size=40))
+def test_parsed_targets_and_links_are_always_safe(tail):
+    from govlint.sources.github import _clean_path, _parse_web_link
+
+    for spec in (f"github:{tail}", f"https://github.com/{tail}", f"github:acme/widget@{tail}"):
+        try:
+            target = parse_github_target(spec)
+        except UsageError:
+            continue
+        assert target is not None
+        assert "/" not in target.owner and "/" not in target.repo and target.repo not in (".", "..")
+        assert target.subpath == "" or _clean_path(target.subpath) == target.subpath
+        assert target.ref is None or (".." not in target.ref and ":" not in target.ref and "\x00" not in target.ref)
+    link = _parse_web_link(f"https://github.com/acme/widget/blob/{tail}", frozenset({"github.com"}))
+    assert link is None or link.path == "" or _clean_path(link.path) == link.path

@@ -40,7 +40,11 @@ class RemoteOptions:
 
 
 def is_remote(target: str) -> bool:
-    return target.startswith(("github:", "https://github.com/", "http://github.com/"))
+    if not target.startswith(("github:", "https://", "http://")):
+        return False
+    from govlint.sources.github import parse_github_target
+
+    return parse_github_target(target) is not None
 
 
 def open_source(target: str, *, remote: RemoteOptions | None = None) -> Source:
@@ -124,8 +128,9 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         rules = load_rules(extra_packs=[*config.rule_packs, *rule_packs])
     chosen = select(rules, select=[*config.select, *select_rules], ignore=[*config.ignore, *ignore_rules])
     found_docs = discover(source, given=given, extra=config.documents, max_depth=max_depth)
+    warnings = [*found_docs.warnings, *getattr(source, "warnings", ())]
     return build_report(chosen, DocumentSet(found_docs.documents), target=label, profile=profile, level=level,
-                        config=config, warnings=found_docs.warnings, external_links=found_docs.external_links,
+                        config=config, warnings=warnings, external_links=found_docs.external_links,
                         commit=getattr(source, "commit", None), today=today)
 
 

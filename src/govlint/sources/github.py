@@ -45,10 +45,6 @@ _INDEX_NAMES = ("README.md", "readme.md", "index.md")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _SHA_ACCEPT = "application/vnd.github.sha"
 _RAW_ACCEPT = "application/vnd.github.raw"
-# Web paths under a repository that are pages, not files.
-_REPO_PAGES = frozenset({"issues", "pulls", "pull", "wiki", "discussions", "actions", "projects", "releases",
-                         "security", "settings", "commits", "commit", "compare", "tags", "branches", "graphs",
-                         "network", "pulse", "community", "milestones", "labels", "stargazers", "forks"})
 
 
 # --------------------------------------------------------------------------------------------------
@@ -209,7 +205,7 @@ def _parse_web_link(url: str, web_hosts: frozenset[str]) -> _WebLink | None:
     if parts.scheme.lower() not in ("http", "https"):
         return None
     segments = [unquote(s) for s in parts.path.split("/") if s]
-    if host == _RAW_HOST and GITHUB_WEB.split("//")[1] in web_hosts:
+    if host == _RAW_HOST and "github.com" in web_hosts:
         if len(segments) < 4:
             return None
         owner, repo, ref, rest = segments[0], segments[1], segments[2], "/".join(segments[3:])

@@ -34,6 +34,7 @@ API_URL_ENV = "GOVLINT_GITHUB_API_URL"
 CACHE_DIR_ENV = "GOVLINT_CACHE_DIR"
 TOKEN_ENV_VARS = ("GITHUB_TOKEN", "GH_TOKEN")
 CACHE_FILE = "github-http.sqlite"
+CACHE_DAYS = 30  # how long a sha-addressed answer is used without asking, and an unused entry is kept
 
 JSON_ACCEPT = "application/vnd.github+json"
 USER_AGENT = "govlint (governance linter)"
@@ -43,7 +44,8 @@ _RETRY_STATUSES = (500, 502, 503, 504)
 _MAX_RATE_LIMIT_WAITS = 3  # a server that keeps asking to wait is not going to answer
 
 # Responses addressed by a full commit sha never change: they are served from the cache without a
-# request. Everything else (the repository, a branch's head) is revalidated with If-None-Match.
+# request (for CACHE_DAYS, then revalidated). Everything else (the repository, a branch's head) is
+# revalidated with If-None-Match on every use.
 _IMMUTABLE_URLS = (
     re.compile(r"/git/trees/(?:[0-9a-f]{40}|[0-9a-f]{64})(?:\?|$)"),
     re.compile(r"/commits/(?:[0-9a-f]{40}|[0-9a-f]{64})(?:\?|$)"),
@@ -229,6 +231,7 @@ def make_session(*, cache_dir: str | os.PathLike[str] | None = None, no_cache: b
 
     Cached responses carry their ETag; responses for mutable URLs are revalidated on every use
     (If-None-Match -> 304, no body), responses addressed by a commit sha are used without a request.
+    Entries unused for CACHE_DAYS are dropped when a session opens.
     The Authorization header is excluded from cache keys and redacted from stored requests.
     A cache folder that cannot be used falls back to no cache, with a warning.
     """
@@ -261,11 +264,12 @@ def _cached_session(folder: Path) -> requests.Session:
     if not os.access(folder, os.W_OK):
         raise PermissionError(13, "not writable")
     backend = requests_cache.SQLiteCache(str(folder / CACHE_FILE), busy_timeout=5000)
+    _prune(backend)
     ignored = tuple(DEFAULT_IGNORED_PARAMS) + ("authorization",)
     return requests_cache.CachedSession(
         backend=backend,
         expire_after=requests_cache.EXPIRE_IMMEDIATELY,  # stored, then revalidated on each use
-        urls_expire_after={pattern: requests_cache.NEVER_EXPIRE for pattern in _IMMUTABLE_URLS},
+        urls_expire_after={pattern: CACHE_DAYS * 86400 for pattern in _IMMUTABLE_URLS},
         allowable_codes=(200,),
         allowable_methods=("GET",),
         cache_control=False,  # GitHub's max-age=60 would skip revalidation of a moving branch
@@ -273,6 +277,18 @@ def _cached_session(folder: Path) -> requests.Session:
         match_headers=False,
         stale_if_error=False,
     )
+
+
+def _prune(backend: Any) -> None:
+    """Drop entries nobody has used for CACHE_DAYS (one indexed DELETE), so the cache cannot grow for
+    ever. Sha-addressed entries stay fresh for CACHE_DAYS and everything else is stamped at each use,
+    so an entry this old has not been touched for at least that long."""
+    cutoff = int(time.time()) - CACHE_DAYS * 86400
+    try:
+        with backend.responses.connection(commit=True) as con:
+            con.execute(f"DELETE FROM {backend.responses.table_name} WHERE expires <= ?", (cutoff,))
+    except Exception:  # noqa: BLE001 - pruning is housekeeping; a cache that cannot prune still works
+        log.debug("could not prune the HTTP cache", exc_info=True)
 
 
 # --------------------------------------------------------------------------------------------------
