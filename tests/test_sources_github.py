@@ -255,7 +255,7 @@ def test_absolute_link_to_the_same_repository_reads_the_checked_commit(github_se
 
 def test_other_organisations_and_hosts_are_listed_not_fetched(github_server, tmp_path):
     source = source_for(github_server, "github:acme/widget", tmp_path / "cache")
-    for href in ("https://github.com/otherorg/policies/blob/main/POLICY.md", "https://www.cncf.io/projects/",
+    for href in ("https://github.com/lantern/fish/blob/main/POLICY.md", "https://www.cncf.io/projects/",
                  "https://github.com/acme/widget/issues", "https://github.com/acme/community",
                  "https://gitlab.com/acme/widget/-/blob/main/GOVERNANCE.md"):
         assert source.resolve_link("README.md", href) == External(href)
@@ -647,3 +647,30 @@ def test_parsed_targets_and_links_are_always_safe(tail):
         assert target.ref is None or (".." not in target.ref and ":" not in target.ref and "\x00" not in target.ref)
     link = _parse_web_link(f"https://github.com/acme/widget/blob/{tail}", frozenset({"github.com"}))
     assert link is None or link.path == "" or _clean_path(link.path) == link.path
+
+
+# --------------------------------------------------------------------------------------------------
+# The whole check through the CLI
+
+def test_remote_check_reports_like_a_local_checkout_of_the_same_files(github_server, github_fixtures, tmp_path,
+                                                                      run_cli, monkeypatch):
+    """`govlint check github:owner/repo --api-url` gives the local report, with evidence linked to the commit."""
+    import json
+
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    monkeypatch.delenv("GH_TOKEN", raising=False)
+    # lantern/fish (a copy of tests/fixtures/projects/exemplary) links to no other repository, so its local copy holds every document the remote run reads.
+    code, out, err = run_cli("check", "github:lantern/fish", "--api-url", github_server.url, "--cache-dir",
+                             str(tmp_path / "cache"), "--format", "json")
+    assert code == 0, err
+    remote = json.loads(out)
+    code, out, err = run_cli("check", str(github_fixtures / "lantern" / "fish"), "--format", "json")
+    local = json.loads(out)
+    sha = github_server.commit_of("lantern", "fish")
+    assert remote["commit"] == sha
+    assert [d["path"] for d in remote["documents"]] == [d["path"] for d in local["documents"]]
+    strip = lambda report: [(r["name"], r["status"], [(e["path"], e["line"], e["text"]) for e in r["evidence"]])  # noqa: E731
+                            for r in report["results"]]
+    assert strip(remote) == strip(local) and remote["score"] == local["score"]
+    urls = [e["url"] for r in remote["results"] for e in r["evidence"]]
+    assert urls and all(u.startswith(f"https://github.com/lantern/fish/blob/{sha}/") for u in urls)
