@@ -186,7 +186,7 @@ def discover(source: Source, *, given: Sequence[str] = (), extra: Sequence[str] 
     walker = _Walker(source, max_depth=max_depth, max_documents=max_documents)
     if given:
         for path in given:
-            walker.add(source, path, classify(path) or "given", "given", 0)
+            walker.add(source, path, classify(path) or "governance", "given", 0)
     else:
         files = source.list_files()
         for path in files:
