@@ -163,6 +163,40 @@ def explain(rule: str = typer.Argument(..., help="A rule code or name, e.g. GL10
     typer.echo(explain_rule(find_rule(load_rules(extra_packs=list(rule_pack or ())), rule)))
 
 
+# ==== govlint fix (issue 6): a thin wrapper over govlint.fix =======================================
+
+@app.command()
+def fix(
+    path: Path = typer.Argument(Path("."), help="The checkout to fix (default: .)."),
+    write: bool = typer.Option(False, "--write", help="Apply the changes instead of printing them as a diff."),
+    level: Optional[str] = typer.Option(None, "--level", help="Target level, as for check."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="toc (default) or templates."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to fix: codes, code prefixes or names."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to leave alone."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .govlint.yaml or pyproject.toml to use instead of the checkout's."),
+    rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="An extra YAML rule pack (repeatable)."),
+) -> None:
+    """Propose the missing sections for failing rules as a unified diff; --write applies it.
+
+    Only adds text (appended sections, new documents), built from each rule's example with the
+    project's own names. The diff goes to stdout, what it fixes to stderr.
+    """
+    from govlint.config import load_config
+    from govlint.fix import plan_fixes, summary
+
+    plan = plan_fixes(path, config=load_config(config) if config else None, level=level, profile=profile,
+                      select_rules=_split(select), ignore_rules=_split(ignore), rule_packs=list(rule_pack or ()))
+    if write:
+        for written in plan.write():
+            typer.echo(f"wrote {written}")
+    else:
+        sys.stdout.write(plan.diff())
+        sys.stdout.flush()
+    typer.echo(summary(plan).rstrip("\n"), err=True)
+
+# ==== end of govlint fix ==========================================================================
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every error a user can cause ends as one line and exit code 2."""
     try:
