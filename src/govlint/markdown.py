@@ -60,11 +60,12 @@ def build_markdown(text: str) -> TreeBuilder:
     row: list[str] = []
     row_line = 0
     pending_heading: int | None = None
+    heading_level = 0  # the level of the last real heading, under which a bold-only line nests
     for index, token in enumerate(tokens):
         kind = token.type
         line = token.map[0] + 1 if token.map else 0
         if kind == "heading_open":
-            pending_heading = int(token.tag[1])
+            pending_heading = heading_level = int(token.tag[1])
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lead = builder.last_sentence_of_current()
             list_leads.append(lead if lead.rstrip().endswith(":") else "")
@@ -86,6 +87,9 @@ def build_markdown(text: str) -> TreeBuilder:
                 pending_heading = None
             elif tokens[index - 1].type in ("th_open", "td_open"):
                 row.append(content.strip())
+            elif not containers and _is_pseudo_heading(tokens, index):
+                # "**Off-boarding Criteria**" alone on a line titles what follows, like a heading.
+                builder.heading(content, heading_level + 1, line)
             else:
                 block_kind = containers[-1] if containers else "paragraph"
                 lead = list_leads[-1] if block_kind == "item" and list_leads else ""
@@ -93,6 +97,20 @@ def build_markdown(text: str) -> TreeBuilder:
         elif kind == "html_block":
             _html_block(builder, token.content, line)
     return builder
+
+
+def _is_pseudo_heading(tokens, index: int) -> bool:
+    """A paragraph that is one short bold phrase, not ending in a colon or a full stop."""
+    token = tokens[index]
+    if tokens[index - 1].type != "paragraph_open":
+        return False
+    children = [c for c in token.children or () if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close":
+        return False
+    if any(c.type in ("strong_open", "strong_close", "softbreak", "hardbreak") for c in children[1:-1]):
+        return False
+    text = "".join(c.content for c in children[1:-1]).strip()
+    return 0 < len(text.split()) <= 8 and not text.endswith((":", ".", "!", "?"))
 
 
 def _html_block(builder: TreeBuilder, content: str, line: int) -> None:

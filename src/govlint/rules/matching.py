@@ -1,80 +1,119 @@
-"""Phrase matching over the section tree: scopes, negation, placeholders, and near-misses.
+"""Phrase matching over the section tree: scopes, context, negation, placeholders, and near-misses.
 
-The rule kinds share this module, so every kind is negation-aware and ignores template
-placeholders in the same way.
+The rule kinds share this module, so every kind reads governance language the same way:
+
+- negation: "there is currently no process to remove a maintainer" does not count, but the cue
+  must govern the phrase: it is bounded by its clause, reaches across a list ("does not have a
+  steering committee, technical board or council"), does not reach out of a condition ("if the
+  maintainers cannot resolve it, ..."), and is lifted by an exception that follows ("will never
+  remove a maintainer, unless ...") or by a double negative ("no one is removed without a vote");
+- context: a list item is read with the sentence that introduced its list ("... removed if
+  they:"), a sentence that opens with an anaphor ("This requires a two-thirds majority") can be
+  read with the sentences before it, and a check may let its later groups be satisfied by the
+  headings the unit sits under ("## Unanimity decisions" over "- Removing a maintainer");
+- template placeholders: a unit carrying "[TODO: ...]" says nothing yet.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
-from govlint.document import Document, Sentence
+from govlint.document import Block, Document, Section, Sentence
 from govlint.rules.model import DocumentSet
+
+# --- negation --------------------------------------------------------------------------------
 
 # A cue within a few words before a match negates it: "there is currently no process to remove".
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|without|cannot|nor|neither|none|n't|unable|lacks?|absent)\b|n't\b", re.I)
+    r"\b(?:no|not|never|without|cannot|nor|neither|none|unable|lacks?|absent)\b|n't\b|\bno\s+longer\b", re.I)
 _NEGATION_WINDOW_WORDS = 4
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:but|however|unless|except|although|which|who|that)\b", re.I)
+# Where a clause ends, so a cue does not reach past it.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()—–]|[.!?](?=\s|$)|\b(?:but|however|unless|except|although|though|whereas|which|who|whom|that|so|then)\b",
+    re.I)
+_STRONG_BREAK = re.compile(r"[;:]|[.!?](?=\s|$)")
+# Words that make a stretch after a comma a clause of its own rather than the next item of a list.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|may|might|can|could|should|would|must|do|"
+    r"does|did|if|when|they|we|it|he|she|you|this|these|those)\b", re.I)
+# A negated phrase inside a condition is not a denial: "if the maintainers cannot resolve it".
+_CONDITION = re.compile(r"\b(?:if|when|whenever|unless|in\s+case|in\s+the\s+event)\b|(?:^|[,;]\s*)should\b", re.I)
+# An exception after the phrase turns a denial into a rule: "never removed, unless ...".
+_EXCEPTION = re.compile(
+    r"^[^.;:!?]{0,160}?\b(?:unless|except(?:\s+(?:if|when|where|for|by|through|via|in|with|as))?|other\s+than|"
+    r"save\s+for|but\s+only|only\s+(?:if|when|by|through|after))\b", re.I)
+_WITHOUT_AFTER = re.compile(r"^[^.;:!?]{0,60}?\bwithout\b", re.I)
+
+
+def _list_continuation(segment: str) -> bool:
+    """A short stretch after a comma with no verb or subject of its own: the next item of a list."""
+    words = segment.split()
+    return 0 < len(words) <= 5 and not _FINITE.search(segment)
+
+
+def negation_cue(text: str, start: int) -> re.Match[str] | None:
+    """The negation cue that governs the phrase starting at ``start``, if any."""
+    window = text[max(0, start - 240):start]
+    sentence = _STRONG_BREAK.split(window)[-1]
+    # Inside a condition ("if they cannot agree"), a negation describes the case, not the rule.
+    condition = None
+    for condition in _CONDITION.finditer(sentence):
+        pass
+    if condition is not None and "," not in sentence[condition.end():]:
+        return None
+    clause = sentence
+    extra = 0
+    for _ in range(4):
+        breaks = list(_CLAUSE_BREAK.finditer(clause))
+        if not breaks:
+            break
+        last = breaks[-1]
+        tail = clause[last.end():]
+        if last.group(0) == "," and _list_continuation(tail):
+            # "... does not have a steering committee, technical board or council": read back.
+            clause = clause[:last.start()]
+            extra += len(tail.split()) + 3
+            continue
+        clause = tail
+        break
+    words = clause.split()[-(_NEGATION_WINDOW_WORDS + extra):]
+    cues = list(_NEGATION.finditer(" ".join(words)))
+    return cues[-1] if cues else None
+
+
+def is_negated(text: str, start: int, end: int | None = None) -> bool:
+    """True when a negation cue governs the phrase at ``start`` (and no exception lifts it)."""
+    cue = negation_cue(text, start)
+    if cue is None:
+        return False
+    after = text[end if end is not None else start:]
+    if _EXCEPTION.search(after):
+        return False  # "will never remove a maintainer, unless ...", "not removed except by a vote"
+    if cue.group(0).lower() != "without" and _WITHOUT_AFTER.search(after):
+        return False  # "no maintainer may be removed without a vote": a double negative
+    if cue.group(0).lower() == "without":
+        sentence = _STRONG_BREAK.split(text[max(0, start - 240):start])[-1]
+        if len(_NEGATION.findall(sentence)) >= 2:
+            return False  # "cannot be removed without a two-thirds vote"
+    return True
+
+
+def find(pattern: re.Pattern[str], text: str, *, negation: bool = True) -> re.Match[str] | None:
+    """The first match that is not negated."""
+    for match in pattern.finditer(text):
+        if negation and is_negated(text, match.start(), match.end()):
+            continue
+        return match
+    return None
+
+
+# --- placeholders -----------------------------------------------------------------------------
+
 # Unfilled template text: a sentence carrying one of these says nothing yet.
 PLACEHOLDER = re.compile(
     r"\[\s*(?:TODO|TBD|FIXME|insert|add|your|project|number|name|x+)\b[^\]]*\]|\bTODO:|\bPROJECTNAME\b|"
     r"\{\{\s*\w+\s*\}\}|<\s*(?:insert|project[-_ ]?name|your[-_ ]\w+)[^>]*>|\bthis is a template\b", re.I)
-
-SCOPES = ("sentence", "block", "section")
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One stretch of text a matcher looks at, with the sentences it is made of."""
-
-    doc: Document
-    text: str
-    sentences: tuple[Sentence, ...]
-    headings: str  # the heading path, joined by " > "
-    line: int
-
-
-def units(docs: DocumentSet, scope: str, kinds: frozenset[str] | None) -> Iterator[Unit]:
-    """The units of a scope. A list item carries the sentence that introduced its list."""
-    for doc in docs.of_kinds(kinds):
-        if scope == "section":
-            for section in doc.sections:
-                own = [s for b in section.blocks for s in b.sentences]
-                if own:
-                    yield Unit(doc, " ".join(s.text for s in own), tuple(own), " > ".join(section.headings),
-                               own[0].line)
-            continue
-        for block in doc.blocks:
-            headings = " > ".join(block.section.headings)
-            lead = block.lead + " " if block.lead else ""
-            if scope == "block":
-                if block.sentences:
-                    yield Unit(doc, lead + " ".join(s.text for s in block.sentences), tuple(block.sentences),
-                               headings, block.line)
-            else:
-                for sentence in block.sentences:
-                    yield Unit(doc, lead + sentence.text, (sentence,), headings, sentence.line)
-
-
-def is_negated(text: str, start: int) -> bool:
-    """True when a negation cue stands within a few words before ``start``, in the same clause."""
-    window = text[max(0, start - 80):start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end():]
-    words = window.split()[-_NEGATION_WINDOW_WORDS:]
-    return bool(_NEGATION.search(" ".join(words)))
-
-
-def find(pattern: re.Pattern[str], text: str, *, negation: bool = True) -> re.Match[str] | None:
-    """The first match that is not negated (and not inside a placeholder)."""
-    for match in pattern.finditer(text):
-        if negation and is_negated(text, match.start()):
-            continue
-        return match
-    return None
 
 
 def has_placeholder(text: str) -> bool:
@@ -86,6 +125,119 @@ def compile_group(patterns: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
+# --- units ------------------------------------------------------------------------------------
+
+SCOPES = ("sentence", "block", "section")
+
+# A sentence that refers back: "This requires ...", "In extreme cases this can also occur by a vote".
+_ANAPHOR = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,4}?(?:this|that|it|such|these|those|the\s+same)\b"
+    r"(?!\s+(?:document|section|file|page|guide|charter|policy|repository|repo|project|list|table|process\s+is)\b)",
+    re.I)
+_ANAPHOR_REACH = 2  # how many sentences back an anaphor may reach
+
+
+@dataclass(frozen=True)
+class Part:
+    """One sentence of a unit and where its text sits in the unit's text."""
+
+    start: int
+    end: int
+    sentence: Sentence
+    own: bool  # False for context: a list's lead or an anaphor's antecedent
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One stretch of text a matcher looks at, with the sentences it is made of."""
+
+    doc: Document
+    text: str
+    sentences: tuple[Sentence, ...]  # the unit's own sentences
+    headings: str  # the heading path, joined by " > "
+    line: int
+    parts: tuple[Part, ...] = ()
+    section: Section | None = None
+
+    @property
+    def own_text(self) -> str:
+        own = [p for p in self.parts if p.own]
+        return self.text[own[0].start:] if own else self.text
+
+
+def _join(pieces: list[tuple[Sentence | str, bool]]) -> tuple[str, tuple[Part, ...]]:
+    text, parts = "", []
+    for piece, own in pieces:
+        if text:
+            text += " "
+        value = piece if isinstance(piece, str) else piece.text
+        if not isinstance(piece, str):
+            parts.append(Part(len(text), len(text) + len(value), piece, own))
+        text += value
+    return text, tuple(parts)
+
+
+def _lead_sentence(block: Block) -> Sentence | str:
+    """The Sentence object that introduced a list item's list (the text itself if not found)."""
+    lead = block.lead.strip()
+    blocks = block.section.blocks
+    index = blocks.index(block) if block in blocks else len(blocks)
+    for previous in reversed(blocks[:index]):
+        for sentence in reversed(previous.sentences):
+            if sentence.text.strip() == lead:
+                return sentence
+    return block.lead
+
+
+def _antecedents(block: Block, position: int) -> list[Sentence]:
+    """Up to two sentences before the one at ``position`` in its block (or the block before)."""
+    before = list(block.sentences[:position])
+    if len(before) < _ANAPHOR_REACH:
+        blocks = block.section.blocks
+        index = blocks.index(block) if block in blocks else 0
+        if index > 0 and blocks[index - 1].kind == block.kind == "paragraph":
+            before = list(blocks[index - 1].sentences) + before
+    return before[-_ANAPHOR_REACH:]
+
+
+def units(docs: DocumentSet, scope: str, kinds: frozenset[str] | None, *,
+          anaphora: bool = False) -> Iterator[Unit]:
+    """The units of a scope. A list item carries the sentence that introduced its list; with
+    ``anaphora``, a sentence that opens by referring back carries the sentences it refers to."""
+    for doc in docs.of_kinds(kinds):
+        if scope == "section":
+            for section in doc.sections:
+                own = [s for b in section.blocks for s in b.sentences]
+                if own:
+                    text, parts = _join([(s, True) for s in own])
+                    yield Unit(doc, text, tuple(own), " > ".join(section.headings), own[0].line, parts, section)
+            continue
+        for block in doc.blocks:
+            headings = " > ".join(block.section.headings)
+            lead: list[tuple[Sentence | str, bool]] = [(_lead_sentence(block), False)] if block.lead else []
+            if scope == "block":
+                if block.sentences:
+                    text, parts = _join(lead + [(s, True) for s in block.sentences])
+                    yield Unit(doc, text, tuple(block.sentences), headings, block.line, parts, block.section)
+                continue
+            for position, sentence in enumerate(block.sentences):
+                context = list(lead)
+                if anaphora and _ANAPHOR.match(sentence.text):
+                    context += [(s, False) for s in _antecedents(block, position)]
+                text, parts = _join(context + [(sentence, True)])
+                yield Unit(doc, text, (sentence,), headings, sentence.line, parts, block.section)
+
+
+def section_context(unit: Unit) -> str:
+    """The unit's heading path and the text of its section: what a unit is "about"."""
+    section = unit.section
+    own = " ".join(b.text for b in section.blocks) if section is not None else ""
+    return f"{unit.headings} :: {' '.join(own.split())}"
+
+
+# --- matching groups --------------------------------------------------------------------------
+
+
 @dataclass
 class GroupMatch:
     """Which groups of a matcher a unit satisfies."""
@@ -95,34 +247,47 @@ class GroupMatch:
     spans: list[re.Match[str] | None]
     excluded: bool = False
     negated: bool = False
+    in_heading: list[bool] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         return sum(self.matched)
 
-    def best_sentence(self) -> Sentence:
-        """The sentence a person would quote: the one holding the most matched groups."""
-        if len(self.unit.sentences) == 1:
+    def best_sentence(self, prefer: int = 0) -> Sentence:
+        """The sentence a person would quote: the one holding the most matched phrases, ties going
+        to the one holding group ``prefer`` (the anchor), then to the unit's own sentence."""
+        parts = self.unit.parts
+        if not parts:
             return self.unit.sentences[0]
-        scores = []
-        for sentence in self.unit.sentences:
-            scores.append(sum(1 for span in self.spans if span is not None and span.group(0).lower()
-                              in sentence.text.lower()))
-        best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-        return self.unit.sentences[best]
+        spans = [(i, s) for i, s in enumerate(self.spans)
+                 if s is not None and not (self.in_heading and self.in_heading[i])]
+
+        def score(part: Part) -> tuple[int, int, int]:
+            inside = [i for i, s in spans if part.start <= s.start() < part.end]
+            return len(inside), int(prefer in inside), int(part.own)
+
+        return max(parts, key=score).sentence
 
 
 def match_groups(unit: Unit, groups: Sequence[re.Pattern[str]], exclude: re.Pattern[str] | None,
-                 *, negation: bool = True) -> GroupMatch:
+                 *, negation: bool = True, heading_context: bool = False) -> GroupMatch:
+    """Match each group in the unit's text; with ``heading_context``, every group but the first
+    (the anchor) may also be satisfied by the headings the unit sits under."""
     text = unit.text
     matched: list[bool] = []
     spans: list[re.Match[str] | None] = []
+    in_heading: list[bool] = []
     negated = False
-    for group in groups:
+    for index, group in enumerate(groups):
         span = find(group, text, negation=negation)
+        from_heading = False
+        if span is None and heading_context and index > 0 and unit.headings:
+            span = group.search(unit.headings)
+            from_heading = span is not None
         if span is None and negation and group.search(text):
             negated = True
         matched.append(span is not None)
         spans.append(span)
+        in_heading.append(from_heading)
     excluded = bool(exclude and exclude.search(text))
-    return GroupMatch(unit, matched, spans, excluded=excluded, negated=negated)
+    return GroupMatch(unit, matched, spans, excluded=excluded, negated=negated, in_heading=in_heading)

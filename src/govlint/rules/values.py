@@ -1,28 +1,45 @@
-"""Values a rule can extract from a sentence: a vote threshold, a period of time."""
+"""Values a rule can extract from a sentence: a vote threshold, a period of time.
+
+Thresholds come in digits, fractions, percentages and words ("2/3", "66%+", "two-thirds",
+"three quarters of the fixed membership", "a simple majority", "six of the seven members",
+"4:1 in favour", "unanimity minus the member concerned", "the consensus of the remaining
+members"); periods likewise ("six months", "a six-month period", ">6 months", "one year").
+"""
 from __future__ import annotations
 
 import re
 
-_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four"
-           r"|a|an|a few|several)")
-_FRACTION = (r"(?:\d+\s*/\s*\d+|\d{1,3}(?:\.\d+)?\s*(?:%|percent)"
-             r"|(?:one|two|three|four)[- ](?:thirds?|quarters?|fourths?|fifths?|halves|half))")
-_BASE = (r"(?:\s+(?:of|from)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|their\s+)?"
+_NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|eighteen|twenty|twenty[- ]four|thirty|sixty|ninety|a\s+few|several|a|an")
+_NUMBER = rf"(?:\d+|{_NUMBER_WORD})"
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_FRACTION = (r"(?:\d+\s*/\s*\d+(?:rds?|ths?)?|\d{1,3}(?:\.\d+)?\s*(?:%|percent|per\s+cent)\+?"
+             r"|(?:one|two|three|four|five)[- ](?:thirds?|quarters?|fourths?|fifths?)|(?:one|a)[- ]half|half)")
+# The base a threshold is counted against: "of all current maintainers", "of the votes cast".
+_BASE_WORDS = (r"(?:members?(?:hip)?|maintainers?|maintainership|committers?|committee|council|votes?(?:\s+cast)?|"
+               r"owners|reviewers|approvers|SC|TSC|KSC|PMC|board|team|seats|leads?|participants|voters|"
+               r"those\s+(?:eligible|voting|present)|deciders|directors|core\s+team|eligible\s+voters|group)")
+_BASE = (r"(?:\s+(?:of|from|among|by)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?|its\s+|their\s+)?"
          r"(?:(?:current|remaining|active|voting|fixed|present|other|sitting|eligible|existing|non-conflicted|"
-         r"unconflicted|core|project|committee|council|steering|technical|tsc|maintainer)\s+){0,3}"
-         r"[\w-]*(?:members?(?:hip)?|maintainers?|committee|council|votes?(?:\s+cast)?|owners|"
-         r"reviewers|approvers|sc|tsc|board|team|seats|leads?|participants|voters))?")
+         r"unconflicted|total|binding|core|project|committee|council|steering|technical|tsc|maintainer|"
+         r"\w+'s)\s+){0,3}" + _BASE_WORDS + r")")
 
 THRESHOLD = re.compile(
-    r"\b(?:" + _FRACTION + r"|(?:simple|absolute|qualified|super|two[- ]thirds)\s*[- ]?majority|supermajority|"
-    r"majority|unanimous(?:ly)?|unanimity|more than half|at least half|"
-    + _NUMBER + r"\s+(?:out\s+)?of\s+(?:the\s+)?" + _NUMBER + r"\b|quorum|"
-    r"(?:at least|minimum of)\s+" + _NUMBER + r"\s+(?:votes?|approvals?|\+1s?|binding votes?|members?|maintainers?))"
-    + _BASE, re.I)
+    r"\b(?:(?:simple|absolute|qualified|strict|super|two[- ]thirds|three[- ]quarters|\d+\s*/\s*\d+|"
+    r"\d+%)\s*[- ]?majority|" + _FRACTION + r"|super[- ]?majority|majority|unanimous(?:ly|\s+consent)?|unanimity(?:\s+minus\s+\w+)?|"
+    r"more\s+than\s+half|at\s+least\s+half|half\s+or\s+more|all\s+but\s+(?:one|two)|"
+    + _COUNT + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?" + _COUNT + r"\b|"
+    r"\d+\s*:\s*\d+\s+(?:vote|in\s+favou?r)|quorum|"
+    r"(?:at\s+least|minimum\s+of|a\s+minimum\s+of|no\s+fewer\s+than)\s+" + _NUMBER +
+    r"\s+(?:\w+\s+)?(?:votes?|approvals?|\+1s?|binding\s+votes?|members?|maintainers?|committers?|LGTMs?)|"
+    # "consensus" counts only against a stated base: "the consensus of the remaining members".
+    r"consensus(?:\s+vote)?(?=" + _BASE + r"))(?:\s+(?:vote|ballot)s?\b(?=" + _BASE + r"))?" + _BASE + r"?", re.I)
 
 DURATION = re.compile(
-    r"\b(?:" + _NUMBER + r"|\d+\s*(?:-|to)\s*\d+)\s+(?:consecutive\s+|full\s+|calendar\s+)?"
+    r"(?:\b|(?<=[>≥~]))(?:" + _NUMBER + r"|\d+\s*(?:-|to)\s*\d+|\d+\+?)[\s-]+(?:or\s+more\s+)?"
+    r"(?:consecutive\s+|full\s+|calendar\s+|straight\s+)?"
     r"(?:months?|weeks?|days?|years?|quarters?|release(?:s| cycles?)|cycles?|elections?|meetings?)\b"
-    r"|\b(?:a|one|half a|a full)\s+year\b|\bannual(?:ly)?\b|\bquarterly\b", re.I)
+    r"|\b(?:a|one|half\s+a|a\s+full)\s+(?:calendar\s+)?year\b|\bannual(?:ly)?\b|\bquarterly\b|\bper\s+(?:calendar\s+)?year\b",
+    re.I)
 
 VALUES: dict[str, re.Pattern[str]] = {"threshold": THRESHOLD, "duration": DURATION}

@@ -1,5 +1,9 @@
 """`checklist`: several named elements, each a `phrases` check; pass when enough are present,
-partial when some are, and the message names the ones missing."""
+partial when some are, and the message names the ones missing.
+
+An item takes any `phrases` option (its own `scope`, `heading`, `context`, `anaphora`, `value`...),
+overriding the checklist's shared ones. Evidence follows the order of the items, so the element
+a reader would quote first belongs first."""
 from __future__ import annotations
 
 from typing import Any, Mapping
@@ -12,7 +16,8 @@ from govlint.rules.model import DocumentSet
 
 class ChecklistCheck:
     def __init__(self, spec: Mapping[str, Any]) -> None:
-        shared = {k: spec[k] for k in ("documents", "heading", "not_heading", "scope") if k in spec}
+        shared = {k: spec[k] for k in ("documents", "heading", "not_heading", "not_heading_unless", "scope",
+                                       "context", "anaphora") if k in spec}
         self.items = [(item["name"], PhrasesCheck({**shared, **{k: v for k, v in item.items() if k != "name"}}))
                       for item in spec["items"]]
         self.pass_at = int(spec.get("pass_at", len(self.items)))

@@ -1,16 +1,27 @@
 """`phrases`: groups of phrases that must all occur, un-negated, within one sentence, block or
-section; `extract`: the same, plus a value (a vote threshold, a period) that is quoted back."""
+section; `extract`: the same, plus a value (a vote threshold, a period) that is quoted back.
+
+Options beyond `all`/`exclude`/`heading`/`not_heading`:
+
+- `anaphora: true` (sentence scope): a sentence that opens by referring back ("This requires
+  the consensus of the remaining members") is read together with the two sentences before it.
+- `context: heading`: every group but the first (the anchor, which must be in the text) may
+  also be satisfied by the headings the unit sits under ("## Supermajority decisions").
+- `not_heading_unless`: a unit under a `not_heading` section still counts when its section (the
+  heading path and the section's own text) matches this.
+"""
 from __future__ import annotations
 
 from typing import Any, Mapping
 
 from govlint.report import FAIL
 from govlint.rules.kinds._common import Outcome, document_kinds, groups, optional_regex
-from govlint.rules.matching import has_placeholder, match_groups, units
+from govlint.rules.matching import has_placeholder, match_groups, section_context, units
 from govlint.rules.model import DocumentSet, evidence
 from govlint.rules.values import VALUES
 
 _MAX_EVIDENCE = 3
+CONTEXTS = ("none", "heading")
 
 
 class PhrasesCheck:
@@ -21,43 +32,65 @@ class PhrasesCheck:
         self.exclude = optional_regex(spec, "exclude")
         self.heading = optional_regex(spec, "heading")
         self.not_heading = optional_regex(spec, "not_heading")
+        self.not_heading_unless = optional_regex(spec, "not_heading_unless")
         self.negation = spec.get("negation", True)
+        self.anaphora = bool(spec.get("anaphora", False))
+        context = spec.get("context", "none")
+        if context not in CONTEXTS:
+            raise ValueError(f"unknown context {context!r}: choose one of {', '.join(CONTEXTS)}")
+        self.heading_context = context == "heading"
         self.status = spec.get("status", "pass")
         self.value = spec.get("value")
         if self.value:
             self.groups.append(VALUES[self.value])
 
+    def _skipped(self, unit) -> bool:
+        if self.heading is not None and not self.heading.search(unit.headings):
+            return True
+        if self.not_heading is not None and unit.headings and self.not_heading.search(unit.headings):
+            if self.not_heading_unless is None or not self.not_heading_unless.search(section_context(unit)):
+                return True
+        return has_placeholder(unit.text)
+
     def run(self, docs: DocumentSet) -> Outcome:
         found = []
         best_near = None
-        for unit in units(docs, self.scope, self.kinds):
-            if self.heading is not None and not self.heading.search(unit.headings):
+        for unit in units(docs, self.scope, self.kinds, anaphora=self.anaphora):
+            if self._skipped(unit):
                 continue
-            if self.not_heading is not None and unit.headings and self.not_heading.search(unit.headings):
-                continue
-            if has_placeholder(unit.text):
-                continue
-            result = match_groups(unit, self.groups, self.exclude, negation=self.negation)
+            result = match_groups(unit, self.groups, self.exclude, negation=self.negation,
+                                  heading_context=self.heading_context)
             if result.count == len(self.groups) and not result.excluded:
                 found.append(result)
                 if len(found) >= _MAX_EVIDENCE:
                     break
             elif result.count and (best_near is None or result.count > best_near.count):
                 best_near = result
+        prefer = len(self.groups) - 1 if self.value else 0
         if found:
             ev = []
             for result in found:
-                sentence = result.best_sentence()
-                ev.append(evidence(unit_doc(result), sentence.line, sentence.text))
+                sentence = result.best_sentence(prefer)
+                ev.append(evidence(result.unit.doc, sentence.line, sentence.text))
             message = ""
             if self.value:
-                message = f"{self.value}: {found[0].spans[-1].group(0).strip()}"
-            return Outcome(self.status, ev, message=message)
+                message = f"{self.value}: {' '.join(found[0].spans[-1].group(0).split())}"
+            return Outcome(self.status, _unique(ev), message=message)
         near = []
         if best_near is not None:
             sentence = best_near.best_sentence()
-            near.append(evidence(unit_doc(best_near), sentence.line, sentence.text))
+            near.append(evidence(best_near.unit.doc, sentence.line, sentence.text))
         return Outcome(FAIL, near_miss=near)
+
+
+def _unique(items: list) -> list:
+    seen, out = set(), []
+    for item in items:
+        key = (item.path, item.line)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def unit_doc(result):
