@@ -31,7 +31,7 @@ def _run(report: Report) -> dict[str, Any]:
         "tool": {"driver": {"name": "govlint", "version": report.govlint_version,
                             "semanticVersion": report.govlint_version, "rules": rules}},
         # Distinct per target, so code scanning keeps one analysis per linted checkout.
-        "automationDetails": {"id": f"govlint/{report.target}/"},
+        "automationDetails": {"id": "govlint/" if report.target in (".", "./") else f"govlint/{report.target}/"},
         "invocations": [{"executionSuccessful": True,
                          "toolExecutionNotifications": [{"level": "warning", "message": {"text": w}}
                                                         for w in report.warnings]}],
