@@ -52,11 +52,11 @@ def test_rule_names_work_too_and_the_comment_may_span_lines(project):
 
 
 def test_a_suppression_without_a_reason_is_reported_and_waives_nothing(project):
-    line = add_comments(project / "GOVERNANCE.md", "<!-- govlint-disable GL103 -->")
+    line = add_comments(project / "GOVERNANCE.md", "<!-- govlint-disable GL007 -->")
     report = lint(str(project))
-    assert report.result("GL103").status == "fail"
-    assert report.warnings == (f"GOVERNANCE.md:{line}: govlint-disable GL103 gives no reason, so GL103 is not "
-                               f"waived; write <!-- govlint-disable GL103 the reason -->",)
+    assert report.result("GL007").status == "fail"
+    assert report.warnings == (f"GOVERNANCE.md:{line}: govlint-disable GL007 gives no reason, so GL007 is not "
+                               f"waived; write <!-- govlint-disable GL007 the reason -->",)
     text = render("text", [report])
     assert "gives no reason" in text
     assert "gives no reason" in json.dumps(report.to_dict())
