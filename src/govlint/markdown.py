@@ -90,6 +90,10 @@ def build_markdown(text: str) -> TreeBuilder:
             elif not containers and _is_pseudo_heading(tokens, index):
                 # "**Off-boarding Criteria**" alone on a line titles what follows, like a heading.
                 builder.heading(content, heading_level + 1, line)
+            elif containers and containers[-1] == "item" and _is_anchor_link(token):
+                # A table of contents entry ("- [Code of Conduct](#code-of-conduct)") says nothing
+                # itself: the section it points to does.
+                continue
             else:
                 block_kind = containers[-1] if containers else "paragraph"
                 lead = list_leads[-1] if block_kind == "item" and list_leads else ""
@@ -97,6 +101,14 @@ def build_markdown(text: str) -> TreeBuilder:
         elif kind == "html_block":
             _html_block(builder, token.content, line)
     return builder
+
+
+def _is_anchor_link(token) -> bool:
+    """An inline that is nothing but one link to a place in the same document."""
+    children = [c for c in token.children or () if not (c.type in ("text", "softbreak") and not c.content.strip())]
+    return (len(children) >= 2 and children[0].type == "link_open" and children[-1].type == "link_close"
+            and str(children[0].attrs.get("href", "")).startswith("#")
+            and not any(c.type in ("link_open", "link_close") for c in children[1:-1]))
 
 
 def _is_pseudo_heading(tokens, index: int) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 from govlint.document import Block, Document, Section, Sentence
@@ -101,11 +102,26 @@ def is_negated(text: str, start: int, end: int | None = None) -> bool:
 
 def find(pattern: re.Pattern[str], text: str, *, negation: bool = True) -> re.Match[str] | None:
     """The first match that is not negated."""
+    return _find(pattern, text, negation)[0]
+
+
+@lru_cache(maxsize=1 << 16)
+def _find(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
+    """The first match that is not negated, and whether there was a match at all. Rules share
+    their vocabulary, so the same phrase is looked for in the same text many times."""
+    seen = False
     for match in pattern.finditer(text):
+        seen = True
         if negation and is_negated(text, match.start(), match.end()):
             continue
-        return match
-    return None
+        return match, True
+    return None, seen
+
+
+@lru_cache(maxsize=1 << 16)
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, remembered."""
+    return pattern.search(text)
 
 
 # --- placeholders -----------------------------------------------------------------------------
@@ -129,10 +145,15 @@ def compile_group(patterns: Sequence[str]) -> re.Pattern[str]:
 
 SCOPES = ("sentence", "block", "section")
 
-# A sentence that refers back: "This requires ...", "In extreme cases this can also occur by a vote".
+# A sentence that refers back to an event: "This requires a two-thirds majority", "In extreme cases
+# this can also occur by a vote", "Such a removal needs ...". Not "This document ..." or "It is
+# intended to ...": those do not carry on what the sentence before said.
 _ANAPHOR = re.compile(
-    r"^\W*(?:[\w'’-]+\W+){0,4}?(?:this|that|it|such|these|those|the\s+same)\b"
-    r"(?!\s+(?:document|section|file|page|guide|charter|policy|repository|repo|project|list|table|process\s+is)\b)",
+    r"^\W*(?:[\w'’-]+\W+){0,4}?(?:this|that|it|such(?:\s+an?)?\s+\w+|the\s+same(?:\s+\w+)?)\s+"
+    r"(?:(?:can|may|will|shall|must|could|should|would|might|does|also|only|then|always|usually)\s+){0,3}"
+    r"(?:occurs?|happens?|takes?\s+place|appl(?:y|ies)|requires?|needs?|takes?|"
+    r"(?:be|is|are|was|were)\s+(?!(?:intended|designed|meant|important|expected|recommended|suggested|encouraged|"
+    r"hoped|assumed|likely|possible|necessary|not)\b)\w+(?:ed|en|done|made|held)\b)",
     re.I)
 _ANAPHOR_REACH = 2  # how many sentences back an anaphor may reach
 
@@ -270,24 +291,28 @@ class GroupMatch:
 
 
 def match_groups(unit: Unit, groups: Sequence[re.Pattern[str]], exclude: re.Pattern[str] | None,
-                 *, negation: bool = True, heading_context: bool = False) -> GroupMatch:
+                 *, negation: bool = True, heading_context: bool = False, at_least: int = 0) -> GroupMatch:
     """Match each group in the unit's text; with ``heading_context``, every group but the first
-    (the anchor) may also be satisfied by the headings the unit sits under."""
+    (the anchor) may also be satisfied by the headings the unit sits under. Matching stops early
+    once fewer than ``at_least`` groups can match (the caller has no use for such a unit)."""
     text = unit.text
     matched: list[bool] = []
     spans: list[re.Match[str] | None] = []
     in_heading: list[bool] = []
     negated = False
     for index, group in enumerate(groups):
-        span = find(group, text, negation=negation)
+        span, seen = _find(group, text, negation)
         from_heading = False
         if span is None and heading_context and index > 0 and unit.headings:
-            span = group.search(unit.headings)
+            span = search(group, unit.headings)
             from_heading = span is not None
-        if span is None and negation and group.search(text):
+        if span is None and seen:
             negated = True
         matched.append(span is not None)
         spans.append(span)
         in_heading.append(from_heading)
-    excluded = bool(exclude and exclude.search(text))
+        if sum(matched) + len(groups) - index - 1 < at_least:
+            break
+    complete = len(matched) == len(groups) and all(matched)
+    excluded = bool(complete and exclude is not None and search(exclude, text))
     return GroupMatch(unit, matched, spans, excluded=excluded, negated=negated, in_heading=in_heading)

@@ -1,5 +1,9 @@
 """`absent`: phrases that must not appear, such as unfilled template placeholders.
-Passes when none is found; fails quoting each occurrence."""
+Passes when none is found; fails quoting each occurrence.
+
+`filled` (optional): patterns for the places a template leaves open, filled in with a real
+value ("inactive for 9 months" where the template says "[TODO: Number] months"). On a pass, the
+first line that matches is quoted as the evidence that the template was adapted."""
 from __future__ import annotations
 
 from typing import Any, Mapping
@@ -14,19 +18,25 @@ _MAX_EVIDENCE = 5
 class AbsentCheck:
     def __init__(self, spec: Mapping[str, Any]) -> None:
         self.pattern = optional_regex(spec, "patterns")
+        self.filled = optional_regex(spec, "filled")
         self.kinds = document_kinds(spec)
 
     def run(self, docs: DocumentSet) -> Outcome:
-        hits = []
+        hits, filled = [], []
         for doc in docs.of_kinds(self.kinds):
             lines = doc.text.split("\n")
             for number, line in enumerate(lines, start=1):
                 if self.pattern.search(line):
                     hits.append(evidence(doc, number, line.strip()))
+                elif self.filled is not None and not filled and self.filled.search(line):
+                    filled.append(evidence(doc, number, line.strip()))
         if hits:
             more = f" (and {len(hits) - _MAX_EVIDENCE} more)" if len(hits) > _MAX_EVIDENCE else ""
             return Outcome(FAIL, hits[:_MAX_EVIDENCE], message=f"{len(hits)} found{more}")
-        return Outcome(PASS, message=f"none found in {len(docs.of_kinds(self.kinds))} documents")
+        message = f"none found in {len(docs.of_kinds(self.kinds))} documents"
+        if filled:
+            message += "; template values filled in"
+        return Outcome(PASS, filled, message=message)
 
 
 def build(spec: Mapping[str, Any]) -> AbsentCheck:

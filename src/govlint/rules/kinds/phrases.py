@@ -59,7 +59,8 @@ class PhrasesCheck:
             if self._skipped(unit):
                 continue
             result = match_groups(unit, self.groups, self.exclude, negation=self.negation,
-                                  heading_context=self.heading_context)
+                                  heading_context=self.heading_context,
+                                  at_least=min(best_near.count + 1, len(self.groups)) if best_near else 1)
             if result.count == len(self.groups) and not result.excluded:
                 found.append(result)
                 if len(found) >= _MAX_EVIDENCE:
