@@ -1,0 +1,201 @@
+"""The projects an audit covers: a CLOMonitor-style YAML file or a plain list of targets.
+
+CLOMonitor's ``data/cncf.yaml`` is a list of projects, each with ``name``, optional
+``display_name``, ``maturity`` and ``repositories`` ([{``name``, ``url``, ``check_sets``}]); every
+other key is ignored. A plain list holds one target per line (``github:owner/repo``, a GitHub URL or
+a local path), optionally followed by a maturity; ``#`` starts a comment.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from govlint.errors import UsageError
+from govlint.report import LEVELS
+
+# CLOMonitor's check set that holds its governance checks: the repositories an audit reads.
+GOVERNANCE_CHECK_SET = "community"
+_MATURITY_ALIASES = {"incubation": "incubating", "graduate": "graduated"}
+_SHARD_RE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+
+
+@dataclass(frozen=True)
+class Repository:
+    name: str
+    url: str  # as given: https://github.com/o/r, github:o/r or a local path
+    check_sets: tuple[str, ...] = ()
+    target: str = ""  # what is linted: the url, or a local path resolved against the projects file
+
+    @property
+    def lint_target(self) -> str:
+        return self.target or self.url
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "url": self.url, "check_sets": list(self.check_sets)}
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str  # as given in the projects file: the key of everything the audit writes
+    index: int  # position in the projects file, so every output keeps the file's order
+    maturity: str | None
+    repositories: tuple[Repository, ...]
+    display_name: str | None = None
+
+    @property
+    def audited(self) -> tuple[Repository, ...]:
+        """The repositories whose governance is read: those in CLOMonitor's ``community`` check
+        set, or every repository when none is."""
+        chosen = tuple(r for r in self.repositories if GOVERNANCE_CHECK_SET in r.check_sets)
+        return chosen or self.repositories
+
+    @property
+    def next_level(self) -> str | None:
+        """The level above the project's maturity: the one it would move to next."""
+        if self.maturity is None:
+            return None
+        index = LEVELS.index(self.maturity)
+        return LEVELS[index + 1] if index + 1 < len(LEVELS) else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "display_name": self.display_name, "maturity": self.maturity,
+                "repositories": [r.to_dict() for r in self.repositories]}
+
+
+@dataclass(frozen=True)
+class ProjectList:
+    path: str
+    projects: tuple[Project, ...]
+    digest: str = field(default="")  # of the parsed list: resume and merge refuse a different one
+
+    def names(self) -> list[str]:
+        return [p.name for p in self.projects]
+
+
+def load_projects(path: str | Path) -> ProjectList:
+    """Parse a projects file; every problem is a UsageError naming the file and the project."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError("no such projects file", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"cannot read the projects file ({getattr(err, 'strerror', None) or err})",
+                         path=str(path)) from None
+    if _looks_like_yaml(path, text):
+        projects = _from_yaml(text, str(path))
+    else:
+        projects = _from_lines(text, str(path))
+    if not projects:
+        raise UsageError("the projects file lists no projects", path=str(path))
+    seen: set[str] = set()
+    for project in projects:
+        if project.name in seen:
+            raise UsageError(f"project {project.name!r} is listed twice", path=str(path))
+        seen.add(project.name)
+    canonical = json.dumps([p.to_dict() for p in projects], sort_keys=True, separators=(",", ":"))
+    return ProjectList(str(path), tuple(projects), hashlib.sha256(canonical.encode()).hexdigest())
+
+
+def _looks_like_yaml(path: Path, text: str) -> bool:
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return True
+    first = next((line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
+    return first.startswith("- ")
+
+
+def _from_yaml(text: str, where: str) -> list[Project]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise UsageError(f"not valid YAML{at}", path=where) from None
+    if not isinstance(data, list):
+        raise UsageError("a CLOMonitor projects file is a YAML list of projects", path=where)
+    projects = []
+    for number, item in enumerate(data, 1):
+        if not isinstance(item, dict):
+            raise UsageError(f"entry {number} is not a mapping", path=where)
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise UsageError(f"entry {number} has no name", path=where)
+        name = name.strip()
+        label = f"project {name!r}"
+        display = item.get("display_name")
+        if display is not None and not isinstance(display, str):
+            raise UsageError(f"{label}: display_name must be a string", path=where)
+        maturity = _maturity(item.get("maturity"), f"{label}: ", where)
+        repos_data = item.get("repositories")
+        if not isinstance(repos_data, list) or not repos_data:
+            raise UsageError(f"{label}: repositories must be a non-empty list", path=where)
+        repos = []
+        for repo in repos_data:
+            if not isinstance(repo, dict) or not isinstance(repo.get("url"), str) or not repo["url"].strip():
+                raise UsageError(f"{label}: every repository needs a url", path=where)
+            check_sets = repo.get("check_sets") or []
+            if not isinstance(check_sets, list) or not all(isinstance(c, str) for c in check_sets):
+                raise UsageError(f"{label}: check_sets must be a list of names", path=where)
+            url = repo["url"].strip()
+            repos.append(Repository(str(repo.get("name") or url.rstrip("/").rsplit("/", 1)[-1]), url,
+                                    tuple(check_sets), _target(url, where)))
+        projects.append(Project(name, len(projects), maturity, tuple(repos), display.strip() if display else None))
+    return projects
+
+
+def _from_lines(text: str, where: str) -> list[Project]:
+    projects = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) > 2:
+            raise UsageError(f"line {number}: expected a target and an optional maturity", path=where)
+        target = parts[0]
+        maturity = _maturity(parts[1], f"line {number}: ", where) if len(parts) == 2 else None
+        projects.append(Project(target, len(projects), maturity, (Repository(target, target, (), _target(target, where)),)))
+    return projects
+
+
+def _target(url: str, where: str) -> str:
+    """A URL or github: target as is; a local path relative to the projects file's folder."""
+    if ":" in url.split("/", 1)[0] or "://" in url:
+        return url
+    path = Path(url).expanduser()
+    return str(path if path.is_absolute() else Path(where).parent / path)
+
+
+def _maturity(value: Any, prefix: str, where: str) -> str | None:
+    if value is None:
+        return None
+    level = _MATURITY_ALIASES.get(str(value).strip().lower(), str(value).strip().lower())
+    if level not in LEVELS:
+        raise UsageError(f"{prefix}maturity {value!r} is not one of {', '.join(LEVELS)}", path=where)
+    return level
+
+
+# --------------------------------------------------------------------------------------------------
+# Shards
+
+def parse_shard(spec: str) -> tuple[int, int]:
+    """``"2/4"`` -> (2, 4): the second of four shards (1-based, as a CI matrix counts)."""
+    match = _SHARD_RE.fullmatch(spec or "")
+    if not match:
+        raise UsageError(f"--shard {spec!r}: expected I/N, for example 1/4")
+    index, count = int(match.group(1)), int(match.group(2))
+    if count < 1 or not 1 <= index <= count:
+        raise UsageError(f"--shard {spec!r}: I must be between 1 and N")
+    return index, count
+
+
+def shard(projects: Sequence[Project], index: int, count: int) -> list[Project]:
+    """A deterministic 1/N of the projects: every N-th in file order, starting at the I-th, so
+    shards are as even as they can be and together cover every project once."""
+    return [p for p in projects if p.index % count == index - 1]
