@@ -1,0 +1,51 @@
+"""One report for a project whose governance is spread over several repositories.
+
+Each rule takes its best outcome across the repositories (pass, then partial, waived, fail, and
+not-applicable last, since "nothing to judge here" says nothing about the other repositories),
+with that repository's evidence; the score, rating and level verdicts are then recomputed by
+govlint.scoring exactly as for one repository, so the combined report still explains itself.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, WAIVED, Report, RuleResult
+from govlint.scoring import level_met, rating, score, verdicts
+
+_RANK = {PASS: 4, PARTIAL: 3, WAIVED: 2, FAIL: 1, NOT_APPLICABLE: 0}
+
+
+def combine(reports: Sequence[Report]) -> Report:
+    """The project's report: the only report as is, or the rule-by-rule best of several."""
+    if len(reports) == 1:
+        return reports[0]
+    best: dict[str, RuleResult] = {}
+    order: list[str] = []
+    for report in reports:
+        for result in report.results:
+            result = _prefixed(result, report.target)
+            if result.code not in best:
+                order.append(result.code)
+                best[result.code] = result
+            elif _RANK.get(result.status, 0) > _RANK.get(best[result.code].status, 0):
+                best[result.code] = result
+    results = tuple(best[code] for code in order)
+    value = score(results)
+    levels = tuple(verdicts(results))
+    first = reports[0]
+    return Report(
+        target=" + ".join(r.target for r in reports), profile=first.profile, govlint_version=first.govlint_version,
+        documents=tuple(replace(d, path=f"{r.target}/{d.path}") for r in reports for d in r.documents),
+        results=results, score=value, rating=rating(value), levels=levels, level_met=level_met(levels),
+        target_level=first.target_level,
+        warnings=tuple(f"{r.target}: {w}" for r in reports for w in r.warnings),
+        external_links=tuple(dict.fromkeys(link for r in reports for link in r.external_links)),
+        commit=None)
+
+
+def _prefixed(result: RuleResult, target: str) -> RuleResult:
+    """Evidence paths that say which repository they are in."""
+    return replace(result,
+                   evidence=tuple(replace(e, path=f"{target}/{e.path}") for e in result.evidence),
+                   near_miss=tuple(replace(e, path=f"{target}/{e.path}") for e in result.near_miss))
