@@ -197,6 +197,83 @@ def fix(
 # ==== end of govlint fix ==========================================================================
 
 
+# ==== govlint audit (issue 5): thin wrappers over govlint.audit ====================================
+
+@app.command()
+def audit(
+    projects: Path = typer.Argument(..., help="A CLOMonitor-style projects YAML, or a text file of github:owner/repo, URLs or paths (one per line, optionally followed by a maturity)."),
+    out: Path = typer.Option(Path("govlint-audit"), "--out", "-o", help="Output folder: results.jsonl, summary.json, summary.md, index.html."),
+    jobs: int = typer.Option(8, "--jobs", "-j", help="Projects audited at once (worker threads)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an audit in --out: skip the projects it already finished."),
+    retry_errors: bool = typer.Option(False, "--retry-errors", help="With --resume: audit again the projects that ended in an error."),
+    shard: Optional[str] = typer.Option(None, "--shard", help="Audit only shard I of N (e.g. 2/4), for a CI matrix; merge with audit-merge."),
+    compare: Optional[Path] = typer.Option(None, "--compare", help="An earlier audit's output folder: report what changed since."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when a project does not meet its own maturity level."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output (the closing summary line is still printed)."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="toc (default) or templates."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, code prefixes or names."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip."),
+    rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="An extra YAML rule pack (repeatable)."),
+    api_url: Optional[str] = typer.Option(None, "--api-url", envvar="GOVLINT_GITHUB_API_URL", help="GitHub API base URL (GitHub Enterprise or a compatible server)."),
+    token_env: Optional[str] = typer.Option(None, "--token-env", help="Read the GitHub token from this environment variable (default GITHUB_TOKEN, then GH_TOKEN)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="HTTP cache folder."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the HTTP cache."),
+    follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
+) -> None:
+    """Audit many projects: each against its own maturity level and the next, with a summary and a dashboard.
+
+    Exit codes: 0 every project has a result, 1 (--strict) a project does not meet its own level,
+    2 a project could not be audited (see the summary) or a usage error, 130 interrupted.
+    """
+    from govlint.api import RemoteOptions
+    from govlint.audit import AuditOptions, run
+    from govlint.audit.progress import listener_for
+    from govlint.audit.projects import parse_shard
+
+    options = AuditOptions(
+        jobs=jobs, resume=resume, retry_errors=retry_errors, shard=parse_shard(shard) if shard else None,
+        profile=profile, select_rules=tuple(_split(select)), ignore_rules=tuple(_split(ignore)),
+        rule_packs=tuple(rule_pack or ()),
+        remote=RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
+                             no_cache=no_cache, follow_external=follow_external))
+    outcome = run(projects, out, options=options, listener=listener_for(quiet=quiet), compare_with=compare)
+    _audit_report(outcome)
+    raise typer.Exit(outcome.exit_code(strict=strict))
+
+
+@app.command("audit-merge")
+def audit_merge(
+    outs: List[Path] = typer.Argument(..., help="Output folders of `govlint audit --shard` runs."),
+    out: Path = typer.Option(..., "--out", "-o", help="A new folder for the merged results and summaries."),
+    compare: Optional[Path] = typer.Option(None, "--compare", help="An earlier audit's output folder: report what changed since."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when a project does not meet its own maturity level."),
+) -> None:
+    """Merge shard outputs into one results file, summary and dashboard (exit codes as for audit)."""
+    from govlint.audit import merge_audits
+
+    outcome = merge_audits(outs, out, compare_with=compare)
+    _audit_report(outcome)
+    raise typer.Exit(outcome.exit_code(strict=strict))
+
+
+def _audit_report(outcome) -> None:
+    for warning in outcome.warnings:
+        typer.echo(f"govlint: warning: {warning}", err=True)
+    for name, reason in outcome.errors:
+        _error(f"project {name}: {reason}")
+    parts = [f"{outcome.results} of {outcome.selected} projects audited"]
+    if outcome.errors:
+        parts.append(f"{len(outcome.errors)} could not be audited")
+    if outcome.pending:
+        parts.append(f"{outcome.pending} not audited yet" + (" (continue with --resume)" if outcome.interrupted else ""))
+    if outcome.skipped:
+        parts.append(f"{outcome.skipped} finished earlier")
+    parts.append(f"{outcome.unmet} below their own level")
+    typer.echo(f"{'; '.join(parts)}. Summary: {outcome.out / 'summary.md'}, dashboard: {outcome.out / 'index.html'}")
+
+# ==== end of govlint audit ========================================================================
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every error a user can cause ends as one line and exit code 2."""
     try:
