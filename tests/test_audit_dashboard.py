@@ -1,0 +1,155 @@
+"""OUT/index.html and the evidence pages: self-contained, escaped, sortable; checked in headless Chromium."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import chromium
+from audit_fleet import INJECTED_TEXT, build_fleet, write_projects_file
+from github_server import GitHubFixtureServer
+from govlint.cli import main
+
+DOCS_SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "audit-dashboard.png"
+GHOST = {"name": "ghost <b>town</b>", "maturity": "sandbox",
+         "repositories": [{"name": "missing", "url": "https://github.com/ghost/missing", "check_sets": ["community"]}]}
+
+
+@pytest.fixture(scope="module")
+def dashboard(tmp_path_factory) -> Path:
+    """An audit of 12 projects served by the GitHub test server (one with a hostile heading, one 404)."""
+    tmp = tmp_path_factory.mktemp("dashboard")
+    root = tmp / "repos"
+    projects = build_fleet(root, 12)
+    write_projects_file(tmp / "cncf.yaml", [*projects, GHOST])
+    here = os.getcwd()
+    os.chdir(tmp)  # the page shows the projects file as given: "cncf.yaml" reads better in the screenshot
+    try:
+        with GitHubFixtureServer(root) as server:
+            code = main(["audit", "cncf.yaml", "--out", "out", "--api-url", server.url, "--cache-dir", "cache",
+                         "--quiet"])
+    finally:
+        os.chdir(here)
+    assert code == 2  # the 404
+    return tmp / "out"
+
+
+def page_of(out: Path, project: str) -> Path:
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    return out / next(p["page"] for p in summary["projects"] if p["name"] == project)
+
+
+def inline(tag: str, page: str) -> str:
+    return re.search(rf"<{tag}>(.*?)</{tag}>", page, re.S).group(1)
+
+
+def csp_hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+def test_pages_are_self_contained_and_allow_only_their_own_style_and_script(dashboard):
+    index = (dashboard / "index.html").read_text(encoding="utf-8")
+    evidence = page_of(dashboard, "project-000").read_text(encoding="utf-8")
+    for page in (index, evidence):
+        assert not re.search(r"<(link|iframe|object|embed)\b|<img\b|\bsrc=|@import|url\(", page)
+        csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+        assert "default-src 'none'" in csp and csp_hash(inline("style", page)) in csp
+    assert csp_hash(inline("script", index)) in index
+    assert "<script>" not in evidence and "script-src 'none'" in evidence
+    assert index.count("<script>") == 1
+
+
+def test_document_text_is_escaped(dashboard):
+    page = page_of(dashboard, "project-003").read_text(encoding="utf-8")
+    assert "window.__pwned" in page  # the heading is shown...
+    assert "<script>window" not in page and "<img src=x" not in page  # ...as text
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
+    index = (dashboard / "index.html").read_text(encoding="utf-8")
+    assert "ghost &lt;b&gt;town&lt;/b&gt;" in index and "<b>town</b>" not in index
+
+
+def test_evidence_links_are_pinned_github_links(dashboard):
+    page = page_of(dashboard, "project-000").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"', page)
+    assert "../index.html" in links
+    blobs = [u for u in links if "/blob/" in u]
+    assert blobs and all(re.match(r"https://github\.com/org000/governance/blob/[0-9a-f]{40}/", u) for u in blobs)
+
+
+# --------------------------------------------------------------------------------------------------
+# In a real browser
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    reason = chromium.available()
+    if reason:
+        pytest.skip(reason)
+    with chromium.Browser(tmp_path_factory.mktemp("chromium") / "profile") as b:
+        b.open("about:blank")
+        b.send("Log.enable")
+        yield b
+
+
+def rows(b: chromium.Browser, column: int) -> list[str]:
+    return b.eval(f"Array.from(document.querySelectorAll('#projects tbody tr'))"
+                  f".map(r => r.cells[{column}].getAttribute('data-sort'))")
+
+
+@pytest.mark.slow
+def test_the_table_renders_sorts_and_filters_in_chromium(dashboard, browser, tmp_path):
+    browser.open((dashboard / "index.html").as_uri())
+    assert browser.eval("document.title") == "govlint audit: 13 projects"
+    assert browser.eval("document.querySelectorAll('#projects tbody tr').length") == 13
+    assert browser.eval("document.querySelectorAll('#rules tbody tr').length") == 20
+    assert browser.eval("document.querySelector('svg.chart').getBoundingClientRect().width") > 300
+    assert browser.eval("document.querySelectorAll('svg.chart rect[data-segment]').length") >= 4
+    # The stylesheet applied (its CSP hash matched): headers are sticky.
+    assert browser.eval("getComputedStyle(document.querySelector('#projects th')).position") == "sticky"
+
+    click = "document.querySelectorAll('#projects thead th button')[{}].click()"
+    browser.eval(click.format(2))  # Score
+    scores = [float(s) for s in rows(browser, 2)]
+    assert scores == sorted(scores) and scores[0] == -1  # the project without a result first
+    assert browser.eval("document.querySelectorAll('#projects thead th')[2].getAttribute('aria-sort')") == "ascending"
+    browser.eval(click.format(2))
+    assert [float(s) for s in rows(browser, 2)] == sorted(scores, reverse=True)
+    browser.eval(click.format(0))  # Project, by name
+    names = rows(browser, 0)
+    assert names == sorted(names)
+    browser.eval(click.format(1))  # Maturity: by level, not alphabetically
+    levels = rows(browser, 1)
+    assert levels.index("incubating") < levels.index("graduated")
+
+    browser.eval("var f = document.getElementById('filter'); f.value = 'ghost'; "
+                 "f.dispatchEvent(new Event('input'))")
+    assert browser.eval("Array.from(document.querySelectorAll('#projects tbody tr')).filter(r => !r.hidden)"
+                        ".map(r => r.getAttribute('data-project'))") == ["ghost <b>town</b>"]
+    assert not [m for m in browser.console_messages() if "Content Security Policy" in m]
+
+    browser.eval("var f = document.getElementById('filter'); f.value = ''; f.dispatchEvent(new Event('input'))")
+    browser.eval(click.format(2))
+    browser.eval(click.format(2))
+    shot = tmp_path / "dashboard.png"
+    browser.screenshot(shot)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+    if os.environ.get("GOVLINT_UPDATE_SCREENSHOTS"):
+        shutil.copyfile(shot, DOCS_SCREENSHOT)
+
+
+@pytest.mark.slow
+def test_an_injected_script_in_a_governance_heading_does_not_run(dashboard, browser):
+    browser.open(page_of(dashboard, "project-003").as_uri())
+    assert browser.eval("typeof window.__pwned") == "undefined"
+    assert browser.eval("document.scripts.length") == 0 and browser.eval("document.images.length") == 0
+    assert INJECTED_TEXT in browser.eval("document.querySelector('#GL201').textContent")
+    assert browser.eval("document.querySelector('#GL201').getAttribute('data-status')") == "pass"
+    browser.open((dashboard / "index.html").as_uri())
+    assert browser.eval("typeof window.__pwned") == "undefined"
+    assert browser.eval("document.scripts.length") == 1
+    assert browser.eval("document.querySelectorAll('#projects b').length") == 0  # the <b> in a name is text
