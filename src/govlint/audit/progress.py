@@ -72,7 +72,8 @@ class BarListener(Listener):
                                            errors=self._errors())
 
     def started(self, project: Project) -> None:
-        self.progress.update(self.task, current=project.name)
+        name = project.name if len(project.name) <= 40 else "…" + project.name[-39:]
+        self.progress.update(self.task, current=_escape(name))
 
     def finished(self, project: Project, record: dict[str, Any]) -> None:
         with self.lock:
