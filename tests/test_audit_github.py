@@ -126,6 +126,23 @@ def test_shards_merged_give_the_same_summary_as_one_run(tmp_path, fleet, capsys)
     assert main(["audit-merge", str(tmp_path / "shard1"), "--out", str(tmp_path / "shard1")]) == 2
 
 
+def test_a_rate_limit_that_resets_too_late_is_an_error_record_and_retry_errors_finishes_it(tmp_path, fleet):
+    root, projects = fleet
+    path = write_projects_file(tmp_path / "cncf.yaml", projects[:4])
+    out = tmp_path / "out"
+    with GitHubFixtureServer(root) as server:
+        server.rate_limit(3600, 1, match="/repos/org002/")  # an hour away: no waiting, a clear error
+        assert audit(path, out, server, tmp_path / "cache") == 2
+        record = read_results(out / "results.jsonl").latest()["project-002"]
+        assert record["status"] == "error" and record["error_kind"] == "rate-limit"
+        assert "retry after" in record["error"] and "GITHUB_TOKEN" in record["error"]
+        server.reset_counts()
+        assert audit(path, out, server, tmp_path / "cache", "--resume", "--retry-errors") == 0
+        assert server.count(match="/repos/org002/") > 0
+        assert server.count(match="/repos/org000/") == server.count(match="/repos/org001/") == 0
+    assert summary_of(out)["totals"]["results"] == 4
+
+
 # --------------------------------------------------------------------------------------------------
 # A real process, a real signal
 
