@@ -216,7 +216,10 @@ def test_usage_errors_exit_2_before_anything_is_written(tmp_path, capsys):
     assert audit(str(path), "--out", str(tmp_path / "o"), "--retry-errors") == 2
     assert audit(str(path), "--out", str(tmp_path / "o"), "--shard", "3/2") == 2
     assert audit(str(tmp_path / "missing.yaml"), "--out", str(tmp_path / "o")) == 2
+    assert audit(str(path), "--out", str(tmp_path / "o"), "--select", "GL9Z") == 2
+    assert audit(str(path), "--out", str(tmp_path / "o"), "--profile", "lenient") == 2
     err = capsys.readouterr().err
+    assert "unknown rule, code or prefix: 'GL9Z'" in err and "unknown profile 'lenient'" in err
     assert "--jobs must be at least 1" in err and "--retry-errors needs --resume" in err
     assert "I must be between 1 and N" in err and "no such projects file" in err
     assert not (tmp_path / "o" / "results.jsonl").exists()

@@ -108,9 +108,14 @@ def run_audit(projects_file: str | Path, out: str | Path, *, options: AuditOptio
     manifest = _manifest(project_list, selected, options)
     _check_resumable(out, manifest, options)
 
-    from govlint.rules.registry import load_rules
+    from govlint.config import PROFILES
+    from govlint.rules.registry import load_rules, select
 
     rules = load_rules(extra_packs=list(options.rule_packs))  # once, and before any project starts
+    # Options every project shares are checked now: a typo is one usage error, not an error per project.
+    select(rules, select=options.select_rules, ignore=options.ignore_rules)
+    if options.profile is not None and options.profile not in PROFILES:
+        raise UsageError(f"unknown profile {options.profile!r}: choose one of {', '.join(PROFILES)}")
     outcome = AuditOutcome(out=out, selected=len(selected))
     with ResultsWriter(results_path) as writer:
         dropped = repair(results_path)
