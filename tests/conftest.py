@@ -36,3 +36,17 @@ def run_cli(capsys):
 
     return run
 # ==== end of core fixtures ========================================================================
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_folder(tmp_path_factory):
+    """Keep the test suite's result and HTTP caches out of the user's cache folder."""
+    import os
+
+    previous = os.environ.get("GOVLINT_CACHE_DIR")
+    os.environ["GOVLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("govlint-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("GOVLINT_CACHE_DIR", None)
+    else:
+        os.environ["GOVLINT_CACHE_DIR"] = previous

@@ -14,18 +14,20 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from govlint import __version__
 from govlint.config import DEFAULT_PROFILE, PROFILES, Config, find_config, load_config
-from govlint.discover import MAX_LINK_DEPTH, discover
-from govlint.engine import run_rules
+from govlint.discover import MAX_LINK_DEPTH
 from govlint.errors import InputError, UsageError
 from govlint.report import LEVELS, DocumentInfo, Report
-from govlint.rules.model import DocumentSet, Rule
-from govlint.rules.registry import load_rules, select
-from govlint.scoring import level_met, rating, score, verdicts
+from govlint.checkcache import CheckCache
 from govlint.sources.base import Source
+
+# The rule engine, its regexes and the parsers are imported only when a report is computed,
+# so that a check answered from the result cache starts fast.
+if TYPE_CHECKING:
+    from govlint.rules.model import DocumentSet, Rule
 
 
 @dataclass(frozen=True)
@@ -91,15 +93,17 @@ def resolve_settings(config: Config, *, level: str | None, profile: str | None) 
 
 
 def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] = (), root: str | None = None,
-         config: Config | None = None, level: str | None = None, profile: str | None = None,
-         select_rules: Sequence[str] = (), ignore_rules: Sequence[str] = (), rule_packs: Sequence[str] = (),
-         remote: RemoteOptions | None = None, rules: Sequence[Rule] | None = None,
-         max_depth: int = MAX_LINK_DEPTH, today: dt.date | None = None) -> Report:
+         config: Config | None = None, config_path: str | None = None, level: str | None = None,
+         profile: str | None = None, select_rules: Sequence[str] = (), ignore_rules: Sequence[str] = (),
+         rule_packs: Sequence[str] = (), remote: RemoteOptions | None = None, rules: Sequence[Rule] | None = None,
+         max_depth: int = MAX_LINK_DEPTH, today: dt.date | None = None, cache: CheckCache | None = None,
+         fail_under: float | None = None) -> Report:
     """Lint one target: a checkout path, a remote target string, or a Source.
 
     ``files`` lints those documents (paths as given on the command line, read from ``root``, which
     defaults to their checkout) instead of discovering them. The checkout's own configuration is
-    read unless ``config`` is given.
+    read unless ``config`` (or a ``config_path`` to read) is given. With a ``cache``, a local check
+    whose inputs are all unchanged is answered from it (see checkcache.py).
     """
     if files:
         for name in files:
@@ -119,24 +123,51 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         given = []
     else:
         source, label, given = target, target.label, []
+    today = today or dt.date.today()
+    root_dir = getattr(source, "root", None)
+    if config is None and config_path is None and root_dir is not None:
+        found = find_config(root_dir)
+        config_path = str(found) if found else None
+    cached = cache is not None and config is None and rules is None and root_dir is not None
+    if cached:
+        key = cache.key(root=str(root_dir), label=label, given=given, level=level, profile=profile,
+                        select=list(select_rules), ignore=list(ignore_rules),
+                        rule_packs=[str(Path(p).resolve()) for p in rule_packs], max_depth=max_depth,
+                        today=today.isoformat(), fail_under=fail_under)
+        hit = cache.lookup(key, source, config_path=config_path)
+        if hit is not None:
+            return hit
     if config is None:
-        root_dir = getattr(source, "root", None)
-        found = find_config(root_dir) if root_dir is not None else None
-        config = load_config(found) if found else Config()
+        config = load_config(config_path) if config_path else Config()
     level, profile = resolve_settings(config, level=level, profile=profile)
+    from govlint.discover import discover
+    from govlint.rules.model import DocumentSet
+    from govlint.rules.registry import load_rules, select
+
     if rules is None:
         rules = load_rules(extra_packs=[*config.rule_packs, *rule_packs])
     chosen = select(rules, select=[*config.select, *select_rules], ignore=[*config.ignore, *ignore_rules])
     found_docs = discover(source, given=given, extra=config.documents, max_depth=max_depth)
     warnings = [*found_docs.warnings, *getattr(source, "warnings", ())]
-    return build_report(chosen, DocumentSet(found_docs.documents), target=label, profile=profile, level=level,
-                        config=config, warnings=warnings, external_links=found_docs.external_links,
-                        commit=getattr(source, "commit", None), today=today)
+    report = build_report(chosen, DocumentSet(found_docs.documents), target=label, profile=profile, level=level,
+                          config=config, warnings=warnings, external_links=found_docs.external_links,
+                          commit=getattr(source, "commit", None), today=today,
+                          fail_under=fail_under if fail_under is not None else config.fail_under)
+    if cached:
+        inputs = [root_dir / path for path in found_docs.read]
+        inputs += [Path(p) for p in (config_path, *config.rule_packs, *rule_packs) if p]
+        cache.store(key, report, candidates=None if given else found_docs.candidates, inputs=inputs,
+                    missing_links=found_docs.missing_links, config_path=config_path)
+    return report
 
 
 def build_report(rules: Sequence[Rule], docs: DocumentSet, *, target: str, profile: str, level: str | None,
                  config: Config, warnings: Sequence[str] = (), external_links: Sequence[str] = (),
-                 commit: str | None = None, today: dt.date | None = None) -> Report:
+                 commit: str | None = None, today: dt.date | None = None,
+                 fail_under: float | None = None) -> Report:
+    from govlint.engine import run_rules
+    from govlint.scoring import level_met, rating, score, verdicts
+
     results, rule_warnings = run_rules(rules, docs, profile=profile, target_level=level, waivers=config.waivers,
                                        today=today)
     value = score(results)
@@ -146,6 +177,6 @@ def build_report(rules: Sequence[Rule], docs: DocumentSet, *, target: str, profi
     return Report(target=target, profile=profile, govlint_version=__version__, documents=documents,
                   results=tuple(results), score=value, rating=rating(value), levels=tuple(levels),
                   level_met=level_met(levels), target_level=level, warnings=(*warnings, *rule_warnings),
-                  external_links=tuple(external_links), commit=commit)
+                  external_links=tuple(external_links), commit=commit, fail_under=fail_under)
 
 

@@ -70,24 +70,27 @@ def check(
     root: Optional[Path] = typer.Option(None, "--root", help="The checkout that holds documents given by path (default: their git top level)."),
     api_url: Optional[str] = typer.Option(None, "--api-url", envvar="GOVLINT_GITHUB_API_URL", help="GitHub API base URL (GitHub Enterprise or a compatible server)."),
     token_env: Optional[str] = typer.Option(None, "--token-env", help="Read the GitHub token from this environment variable (default GITHUB_TOKEN, then GH_TOKEN)."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="HTTP cache folder for remote targets."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the HTTP cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="GOVLINT_CACHE_DIR", help="Cache folder (HTTP responses, results of unchanged local checks)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the caches (HTTP responses; results of unchanged local checks)."),
     follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: when writing to a terminal)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Do not shorten evidence in the text report."),
 ) -> None:
     """Lint governance documents and report which moving-levels criteria are met."""
     from govlint.api import RemoteOptions, lint
-    from govlint.config import load_config
+    from govlint.checkcache import CheckCache
     from govlint.reporters import FORMATS, RenderOptions, render
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
-    settings = load_config(config) if config else None
+    if config is not None and not config.is_file():
+        raise UsageError(f"{config}: no such configuration file")
     remote = RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
                            no_cache=no_cache, follow_external=follow_external)
-    common = dict(config=settings, level=level, profile=profile, select_rules=_split(select),
-                  ignore_rules=_split(ignore), rule_packs=list(rule_pack or ()), remote=remote)
+    cache = None if no_cache else CheckCache(cache_dir / "checks" if cache_dir else None)
+    common = dict(config_path=str(config) if config else None, level=level, profile=profile,
+                  select_rules=_split(select), ignore_rules=_split(ignore), rule_packs=list(rule_pack or ()),
+                  fail_under=fail_under, remote=remote, cache=cache)
     targets, files = _targets(list(paths or ["."]))
     reports, errors = [], []
     jobs = [("files", files)] if files else []
@@ -113,8 +116,7 @@ def check(
         _error(message)
     if errors:
         raise typer.Exit(EXIT_ERROR)
-    threshold = fail_under if fail_under is not None else (settings.fail_under if settings else None)
-    failed = [r for r in reports if not r.target_met or (threshold is not None and r.score < threshold)]
+    failed = [r for r in reports if not r.target_met]
     raise typer.Exit(EXIT_TARGET_NOT_MET if failed else EXIT_OK)
 
 

@@ -51,6 +51,11 @@ class Discovery:
     documents: list[Document] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     external_links: list[str] = field(default_factory=list)
+    # Relative links of the primary source that led nowhere: a file created there later changes
+    # what discovery reads, so the result cache checks they still lead nowhere.
+    missing_links: list[tuple[str, str]] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)
+    read: list[str] = field(default_factory=list)  # primary-source paths read or tried, for the result cache
 
 
 def classify(path: str) -> str | None:
@@ -135,6 +140,8 @@ class _Walker:
                 self.result.warnings.append(f"stopped after {self.max_documents} documents; {path} and others not read")
                 break
             shown = self.display(source, path)
+            if source is self.primary:
+                self.result.read.append(path)
             try:
                 text = decode(source.read_bytes(path))
             except UnreadableFile as err:
@@ -152,6 +159,8 @@ class _Walker:
         for link in doc.links:
             target = source.resolve_link(path, link.href)
             if target is None:
+                if source is self.primary and (path, link.href) not in self.result.missing_links:
+                    self.result.missing_links.append((path, link.href))
                 continue
             worth = _GOVERNANCE_WORDS.search(f"{link.href} {link.text}")
             if isinstance(target, External):
@@ -176,6 +185,13 @@ def _url_maker(source: Source, path: str):
     return lambda line: source.url_for(path, line)
 
 
+def starting_points(files: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, kind) of every file discovery starts from: candidates by name and place, then the README."""
+    found = [(path, kind) for path in files for kind in (candidate_kind(path),) if kind]
+    found += [(path, "readme") for path in files if "/" not in path and _README.match(path)]
+    return found
+
+
 def discover(source: Source, *, given: Sequence[str] = (), extra: Sequence[str] = (),
              max_depth: int = MAX_LINK_DEPTH, max_documents: int = MAX_DOCUMENTS) -> Discovery:
     """The governance documents of a source.
@@ -189,13 +205,9 @@ def discover(source: Source, *, given: Sequence[str] = (), extra: Sequence[str] 
             walker.add(source, path, classify(path) or "governance", "given", 0)
     else:
         files = source.list_files()
-        for path in files:
-            kind = candidate_kind(path)
-            if kind:
-                walker.add(source, path, kind, "discovered", 0)
-        for path in files:
-            if "/" not in path and _README.match(path):
-                walker.add(source, path, "readme", "discovered", 0)
+        for path, kind in starting_points(files):
+            walker.add(source, path, kind, "discovered", 0)
+            walker.result.candidates.append((path, kind))
     for path in extra:
         walker.add(source, path, classify(path) or "governance", "config", 0)
     result = walker.run()

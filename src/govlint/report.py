@@ -106,6 +106,7 @@ class Report:
     warnings: tuple[str, ...] = ()
     external_links: tuple[str, ...] = ()
     commit: str | None = None
+    fail_under: float | None = None
 
     def result(self, name: str) -> RuleResult | None:
         return next((r for r in self.results if r.name == name or r.code == name), None)
@@ -115,6 +116,9 @@ class Report:
 
     @property
     def target_met(self) -> bool:
+        """The target level (if any) is met and the score is not under fail_under (if set)."""
+        if self.fail_under is not None and self.score < self.fail_under:
+            return False
         if self.target_level is None:
             return True
         verdict = self.verdict(self.target_level)
@@ -132,6 +136,25 @@ class Report:
             "possible": round(sum(r.weight for r in self.results if r.counts), 4),
         }
         return _plain(data)
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """The Report a JSON report (``Report.to_dict()``) was made from."""
+    def evidence(items: list[dict[str, Any]]) -> tuple[Evidence, ...]:
+        return tuple(Evidence(**item) for item in items)
+
+    results = tuple(
+        RuleResult(**{**r, "evidence": evidence(r["evidence"]), "near_miss": evidence(r.get("near_miss", [])),
+                      "criterion": Criterion(**r["criterion"]) if r.get("criterion") else None})
+        for r in data["results"])
+    levels = tuple(LevelVerdict(level=name, met=v["met"], missing=tuple(v["missing"]),
+                                advisories=tuple(v["advisories"])) for name, v in data["levels"].items())
+    return Report(target=data["target"], profile=data["profile"], govlint_version=data["govlint_version"],
+                  documents=tuple(DocumentInfo(**d) for d in data["documents"]), results=results,
+                  score=data["score"], rating=data["rating"], levels=levels, level_met=data["level_met"],
+                  target_level=data["target_level"], warnings=tuple(data["warnings"]),
+                  external_links=tuple(data.get("external_links", ())), commit=data.get("commit"),
+                  fail_under=data.get("fail_under"))
 
 
 def _plain(value: Any) -> Any:
