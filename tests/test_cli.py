@@ -102,3 +102,13 @@ def test_version_lists_plugins(run_cli):
 def test_python_dash_m_and_console_script_agree(fixtures):
     out = subprocess.run([sys.executable, "-m", "govlint", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("govlint ")
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["check", "--no-such-option"], "No such option"),
+    (["check", "--fail-under", "lots"], "lots"),
+    (["no-such-command"], "No such command"),
+])
+def test_command_line_mistakes_are_one_line_usage_errors(run_cli, args, needle):
+    code, out, err = run_cli(*args)
+    assert code == 2 and needle in err and err.startswith("govlint: error: ") and err.count("\n") == 1

@@ -276,6 +276,15 @@ def _audit_report(outcome) -> None:
 # ==== end of govlint audit ========================================================================
 
 
+def _click_exceptions():
+    """click's exception classes: vendored inside typer since 0.26, the click package before."""
+    try:
+        from typer._click import exceptions
+    except ImportError:
+        from click import exceptions
+    return exceptions
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; every error a user can cause ends as one line and exit code 2."""
     try:
@@ -290,12 +299,11 @@ def main(argv: list[str] | None = None) -> int:
         _error("interrupted")
         return 130
     except Exception as err:  # click's usage errors and anything unexpected
-        import click
-
-        if isinstance(err, click.exceptions.UsageError):
+        click_errors = _click_exceptions()
+        if isinstance(err, click_errors.UsageError):
             _error(err.format_message())
             return EXIT_ERROR
-        if isinstance(err, click.exceptions.Abort):
+        if isinstance(err, click_errors.Abort):
             _error("aborted")
             return EXIT_ERROR
         if os.environ.get("GOVLINT_DEBUG"):
