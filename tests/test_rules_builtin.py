@@ -1,7 +1,10 @@
 """Every built-in rule against a realistic passing and failing document (tests/fixtures/rules/<rule>/).
 
-The failing documents are near-misses a keyword linter would pass: stepping down instead of removal,
-a vote that only elects, "there is currently no process to remove a maintainer".
+Line 1 of each pass.md is a comment naming the line a human would quote as evidence,
+``<!-- expect: RULE pass; evidence line: N -->``; govlint's first evidence must be within three
+lines of it. The failing documents are near-misses a keyword linter would pass: stepping down
+instead of removal, a vote that only elects, "there is currently no process to remove a
+maintainer", merge conflicts, security reports, feedback in code review.
 """
 from __future__ import annotations
 
@@ -16,14 +19,8 @@ from govlint.rules.registry import load_rules
 from conftest import FIXTURES
 
 RULE_DIRS = sorted(p for p in (FIXTURES / "rules").iterdir() if p.is_dir())
-# Near-misses the rules still pass; each is a known gap in the rule, tracked in the issue tracker
-# (rule accuracy), kept visible here rather than deleted. strict: fixing the rule makes this fail.
-KNOWN_FALSE_PASSES = {
-    "coc-reporting": "a security-report paragraph about a maintainer's code reads as a conduct report",
-    "conflict-resolution": "'if consensus fails, we vote' and merge conflicts read as dispute resolution",
-    "restorative-step": "'improve' and 'feedback' in code review read as a corrective step",
-    "roles-defined": "a passing mention of MAINTAINERS reads as a role with a way to attain it",
-}
+_EXPECT = re.compile(r"<!--\s*expect:\s*([\w-]+)\s+pass;\s*evidence\s+line:\s*(\d+)\s*-->")
+_LINE_TOLERANCE = 3
 
 
 @pytest.fixture(scope="module")
@@ -37,24 +34,29 @@ def _result(rules, path, name):
 
 
 def test_every_builtin_rule_has_fixtures(rules):
+    assert len(RULE_DIRS) == 20
     assert {p.name for p in RULE_DIRS} == {r.meta.name for r in rules}
 
 
 @pytest.mark.parametrize("folder", RULE_DIRS, ids=lambda p: p.name)
-def test_pass_document_passes_and_quotes_a_line_of_the_file(rules, folder):
+def test_pass_document_passes_quoting_the_expected_line(rules, folder):
     path = folder / "pass.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    expect = _EXPECT.match(lines[0])
+    assert expect and expect.group(1) == folder.name, f"line 1 of {path} must say which line to expect"
     result = _result(rules, path, folder.name)
     assert result.status == "pass", result.message
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for evidence in result.evidence:
+    assert result.evidence, "a pass quotes its evidence"
+    first = result.evidence[0]
+    wanted = int(expect.group(2))
+    assert abs(first.line - wanted) <= _LINE_TOLERANCE, (wanted, first.line, first.text)
+    for evidence in result.evidence:  # every quote is text of the line it names
         source_line = " ".join(lines[evidence.line - 1].split())
-        first_words = " ".join(re.sub(r"[*_`|>#-]", " ", evidence.text).split()[:3])
-        assert first_words.split()[0] in source_line, (evidence.line, evidence.text, source_line)
+        first_word = re.sub(r"[*_`|>#-]", " ", evidence.text).split()[0]
+        assert first_word in source_line, (evidence.line, evidence.text, source_line)
 
 
-@pytest.mark.parametrize("folder", [
-    pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_FALSE_PASSES[p.name], strict=True))
-    if p.name in KNOWN_FALSE_PASSES else p for p in RULE_DIRS], ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", RULE_DIRS, ids=lambda p: p.name)
 def test_fail_document_does_not_pass(rules, folder):
     result = _result(rules, folder / "fail.md", folder.name)
     assert result.status != "pass", [e.text for e in result.evidence]

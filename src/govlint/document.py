@@ -119,6 +119,8 @@ class Document:
 # --- sentences -----------------------------------------------------------------------------
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "no.", "mr.", "ms.", "dr.", "inc.", "cf.", "a.k.a.")
+# A whole word only: "CNCF." ends a sentence even though it ends in "cf.".
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(\[])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]”’]*\s+(?=[\"'“(\[*_]?[A-Z0-9])")
 _WS = re.compile(r"\s+")
 
@@ -130,7 +132,7 @@ def split_sentences(block: Block) -> list[Sentence]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         before = text[start:match.start()].rstrip()
-        if before.lower().endswith(_ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", before):
+        if _ABBREVIATION_END.search(before) or re.search(r"\b[A-Z]\.$", before):
             continue
         _add_sentence(out, block, text, start, match.start())
         start = match.end()

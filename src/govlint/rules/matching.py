@@ -27,7 +27,9 @@ from govlint.rules.model import DocumentSet
 
 # A cue within a few words before a match negates it: "there is currently no process to remove".
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|without|cannot|nor|neither|none|unable|lacks?|absent)\b|n't\b|\bno\s+longer\b", re.I)
+    r"\b(?:not|never|without|cannot|nor|neither|none|unable|lacks?|absent)\b|n't\b|"
+    # "no", but not in "a vote of no confidence" or a quantity ("no more than two seats").
+    r"\bno\b(?![- ](?:confidence|more|less|fewer|later|earlier|sooner)\b)", re.I)
 _NEGATION_WINDOW_WORDS = 4
 # Where a clause ends, so a cue does not reach past it.
 _CLAUSE_BREAK = re.compile(
@@ -53,6 +55,17 @@ def _list_continuation(segment: str) -> bool:
     return 0 < len(words) <= 5 and not _FINITE.search(segment)
 
 
+# An introductory phrase ends at its comma and the main clause follows: "Before a vote of no
+# confidence, two maintainers meet privately" is not a list.
+_INTRODUCTION = re.compile(
+    r"^\W*(?:before|after|once|until|when|whenever|if|unless|while|during|in|on|for|at|since|as|although|though|"
+    r"because|to|by|with|without|under|upon|where|following|prior)\b[^,]*$", re.I)
+
+
+def _introduction(text: str) -> bool:
+    return bool(_INTRODUCTION.match(text))
+
+
 def negation_cue(text: str, start: int) -> re.Match[str] | None:
     """The negation cue that governs the phrase starting at ``start``, if any."""
     window = text[max(0, start - 240):start]
@@ -71,7 +84,7 @@ def negation_cue(text: str, start: int) -> re.Match[str] | None:
             break
         last = breaks[-1]
         tail = clause[last.end():]
-        if last.group(0) == "," and _list_continuation(tail):
+        if last.group(0) == "," and _list_continuation(tail) and not _introduction(clause[:last.start()]):
             # "... does not have a steering committee, technical board or council": read back.
             clause = clause[:last.start()]
             extra += len(tail.split()) + 3
