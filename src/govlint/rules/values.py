@@ -39,7 +39,8 @@ DURATION = re.compile(
     r"(?:\b|(?<=[>≥~]))(?:" + _NUMBER + r"|\d+\s*(?:-|to)\s*\d+|\d+\+?)[\s-]+(?:or\s+more\s+)?"
     r"(?:consecutive\s+|full\s+|calendar\s+|straight\s+)?"
     r"(?:months?|weeks?|days?|years?|quarters?|release(?:s| cycles?)|cycles?|elections?|meetings?)\b"
-    r"|\b(?:a|one|half\s+a|a\s+full)\s+(?:calendar\s+)?year\b|\bannual(?:ly)?\b|\bquarterly\b|\bper\s+(?:calendar\s+)?year\b",
+    r"|\b(?:a|one|half\s+a|a\s+full)\s+(?:calendar\s+)?year\b|\bannual(?:ly)?\b|\bquarterly\b|\bper\s+(?:calendar\s+)?year\b"
+    r"|\b(?:past|last|previous|prior)\s+(?:calendar\s+)?(?:year|quarter|release(?:\s+cycle)?)\b",
     re.I)
 
 VALUES: dict[str, re.Pattern[str]] = {"threshold": THRESHOLD, "duration": DURATION}
