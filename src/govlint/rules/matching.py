@@ -299,7 +299,9 @@ class GroupMatch:
                  if s is not None and not (self.in_heading and self.in_heading[i])]
 
         def score(part: Part) -> tuple[int, int, int]:
-            inside = [i for i, s in spans if part.start <= s.start() < part.end]
+            # A phrase belongs to the sentence it ends in: "... moved to emeritus status. In extreme
+            # cases this can also occur by a vote" is quoted from the sentence that makes it a removal.
+            inside = [i for i, s in spans if part.start < s.end() <= part.end]
             return len(inside), int(prefer in inside), int(part.own)
 
         return max(parts, key=score).sentence
