@@ -73,3 +73,56 @@ def test_a_template_copy_is_caught(rules):
     assert report.result("template-residue").status == "fail"
     coverage = report.result("leader-coverage")
     assert coverage.status in ("fail", "partial") and "Steering Committee" in coverage.message
+
+
+# Governance language the removal rules must read right (issue 3): synonyms, the body that votes,
+# thresholds in words, negation and its exceptions, and the near-misses that are not removals.
+LANGUAGE = [
+    ("The committee may, by a two-thirds vote, relieve a member of their seat.",
+     {"removal-process": True, "vote-of-no-confidence": True, "removal-threshold": True}),
+    ("The maintainers may revoke the maintainer status of anyone who repeatedly violates the Code of Conduct.",
+     {"removal-process": True, "vote-of-no-confidence": True, "removal-threshold": False}),
+    ("A maintainer who persistently fails to review pull requests may be demoted to reviewer by a majority vote "
+     "of the other maintainers.",
+     {"removal-process": True, "vote-of-no-confidence": True, "removal-threshold": True}),
+    ("The Technical Steering Committee can expel a member for serious misconduct. The decision requires three "
+     "quarters of the TSC, excluding the member concerned.",
+     {"removal-process": True, "vote-of-no-confidence": True, "removal-threshold": True}),
+    ("The CoreDNS organization will never forcefully remove a current Maintainer, unless a maintainer fails to "
+     "meet the principles of the community.", {"removal-process": True}),
+    ("No maintainer will be removed without a vote of two-thirds of the other maintainers.",
+     {"removal-process": True, "vote-of-no-confidence": True, "removal-threshold": True}),
+    ("If a maintainer can no longer perform their duties, they should move themselves to emeritus status. If "
+     "necessary, this can also occur through the decision-making process.",
+     {"removal-process": True, "vote-of-no-confidence": True}),
+    ("There is no formal process to remove a steering committee member during their term.",
+     {"removal-process": False, "vote-of-no-confidence": False}),
+    ("Maintainers may step down at any time by opening a pull request that moves their name to the emeritus list.",
+     {"removal-process": False, "vote-of-no-confidence": False}),
+    ("Maintainers who have not contributed in twelve months may be removed by a simple majority vote of the "
+     "remaining maintainers.",
+     {"removal-process": False, "vote-of-no-confidence": False, "removal-threshold": False,
+      "inactivity-policy": True}),
+    ("Deprecated plugins are removed by a two-thirds vote of the maintainers.",
+     {"removal-process": False, "vote-of-no-confidence": False, "removal-threshold": False}),
+    ("If more than two TSC members work for the same employer, the member with the shortest tenure is removed "
+     "from the TSC.", {"removal-process": False, "vote-of-no-confidence": False}),
+    ("Steering members are elected by a majority vote of the maintainers every year.",
+     {"removal-process": False, "vote-of-no-confidence": False}),
+    ("If a conflict involves a steering committee member and cannot be resolved within the project, it is "
+     "escalated to the CNCF TOC.", {"escalation-path": True, "conflict-resolution": True}),
+    ("This project follows the CNCF Code of Conduct.", {"escalation-path": False, "code-of-conduct": True}),
+    ("If your branch has merge conflicts, rebase it and resolve the conflicts locally.",
+     {"conflict-resolution": False}),
+    ("Decisions are made by lazy consensus; if consensus cannot be reached, a simple majority of the maintainers "
+     "decides.", {"decision-making": True, "conflict-resolution": False}),
+]
+
+
+@pytest.mark.parametrize("text,expected", LANGUAGE, ids=[t[:40] for t, _ in LANGUAGE])
+def test_governance_language(rules, tmp_path, text, expected):
+    path = tmp_path / "GOVERNANCE.md"
+    path.write_text(f"# Governance\n\n## Maintainers\n\n{text}\n", encoding="utf-8")
+    report = lint(files=[str(path)], root=str(tmp_path), config=Config(), rules=rules, select_rules=list(expected))
+    found = {name: report.result(name).status in ("pass", "partial") for name in expected}
+    assert found == expected
