@@ -12,6 +12,10 @@ from govlint.rules.yaml_rule import YamlRule, build_rule, expand_vocabulary
 from govlint.yamlio import load_yaml
 
 
+# Each loaded pack's expanded vocabulary, for Python checks that share a pack's language.
+VOCABULARIES: dict[str, dict[str, str]] = {}
+
+
 def parse_pack(text: str, *, origin: str, validate: bool = True) -> list[YamlRule]:
     data = load_yaml(text, path=origin, error=RulePackError)
     if validate:
@@ -24,6 +28,7 @@ def parse_pack(text: str, *, origin: str, validate: bool = True) -> list[YamlRul
         vocabulary = expand_vocabulary(data.get("vocabulary") or {})
     except ValueError as err:
         raise RulePackError(f"vocabulary: {err}", path=origin) from None
+    VOCABULARIES[pack] = vocabulary
     rules = []
     for index, rule in enumerate(data["rules"]):
         name = rule.get("name", f"#{index + 1}") if isinstance(rule, dict) else f"#{index + 1}"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Sequence
 
+from govlint import regexcache
 from govlint.document import Block, Document, Section, Sentence
 from govlint.rules.model import DocumentSet
 
@@ -119,6 +120,7 @@ def find(pattern: re.Pattern[str], text: str, *, negation: bool = True) -> re.Ma
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _find(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
     """The first match that is not negated, and whether there was a match at all. Rules share
     their vocabulary, so the same phrase is looked for in the same text many times."""
@@ -151,7 +153,7 @@ def has_placeholder(text: str) -> bool:
 
 def compile_group(patterns: Sequence[str]) -> re.Pattern[str]:
     """One any-of regex for a group of phrases, case-insensitive."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    return regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
 # --- units ------------------------------------------------------------------------------------

@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
 from govlint.resources import builtin_packs
 from govlint.rules.matching import find, has_placeholder, section_context, units
 from govlint.rules.model import DocumentSet, Finding, evidence
+from govlint import regexcache
+from govlint.errors import RulePackError
+from govlint.rules.loader import VOCABULARIES
 from govlint.rules.yaml_rule import expand_vocabulary
+from govlint.yamlio import load_yaml
 
 # Canonical body name -> how the documents refer to it or to one of its members.
 BODIES: dict[str, re.Pattern[str]] = {
@@ -36,17 +39,18 @@ _FALLBACK_REMOVAL = (r"\b(?:remov(?:e|ed|als?|ing)|demot\w+|expel\w*|expulsion|e
 
 @lru_cache(maxsize=1)
 def _language() -> dict[str, re.Pattern[str]]:
-    vocabulary: dict[str, str] = {}
-    try:
-        for pack in builtin_packs():
-            data = yaml.safe_load(pack.read_text(encoding="utf-8")) or {}
-            if data.get("pack") == "cncf":
-                vocabulary = expand_vocabulary(data.get("vocabulary") or {})
-    except (OSError, ValueError, yaml.YAMLError):
-        vocabulary = {}
+    vocabulary = dict(VOCABULARIES.get("cncf", {}))  # filled when the registry loaded the pack
+    if not vocabulary:
+        try:
+            for pack in builtin_packs():
+                data = load_yaml(pack.read_text(encoding="utf-8"), path=pack.name, error=RulePackError) or {}
+                if data.get("pack") == "cncf":
+                    vocabulary = expand_vocabulary(data.get("vocabulary") or {})
+        except (OSError, ValueError, RulePackError):
+            vocabulary = {}
 
     def word(name: str, fallback: str) -> re.Pattern[str]:
-        return re.compile(vocabulary.get(name, fallback), re.I)
+        return regexcache.compile(vocabulary.get(name, fallback), re.I)
 
     removal = vocabulary.get("removal", _FALLBACK_REMOVAL)
     if "changed_by_vote" in vocabulary:
@@ -54,12 +58,12 @@ def _language() -> dict[str, re.Pattern[str]]:
     cause = vocabulary.get("cause", r"violat\w*|misconduct|code\s+of\s+conduct|breach\w*|\btrust")
     inactive = vocabulary.get("inactive", r"\binactiv\w*|\bunresponsive")
     return {
-        "removal": re.compile(removal, re.I),
+        "removal": regexcache.compile(removal, re.I),
         "involuntary": word("involuntary", r"vot\w*|majority|violat\w*|misconduct|decid\w*"),
         "company_cap": word("company_cap", r"\brepresentation\b"),
-        "inactivity_only": re.compile(f"^(?!.*(?:{cause})).*(?:{inactive})", re.I),
+        "inactivity_only": regexcache.compile(f"^(?!.*(?:{cause})).*(?:{inactive})", re.I),
         "inactive_heading": word("inactive_heading", r"inactiv|emeritus|off-?boarding"),
-        "cause": re.compile(f"(?:{cause})|involuntar", re.I),
+        "cause": regexcache.compile(f"(?:{cause})|involuntar", re.I),
     }
 
 

@@ -1,0 +1,50 @@
+"""The compiled-regex cache gives patterns that match exactly as re.compile's, and survives a
+damaged or foreign cache file by compiling the ordinary way."""
+from __future__ import annotations
+
+import re
+
+from govlint.regexcache import RegexCache
+
+PATTERNS = [r"\bremov(?:e|ed|al)\b\W+(?:\w+\W+){0,5}?maintainers?", r"(?P<n>\d+)\s*/\s*(?P<d>\d+)", r"(?<!no )vote",
+            r"^(?!.*cause).*inactiv\w*"]
+TEXTS = ["A maintainer may be removed by a 2/3 vote.", "Removal of maintainers needs no vote.",
+         "Inactive members move to emeritus.", "removed, with reasons, from the list of maintainers"]
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> bool:
+    for text in TEXTS:
+        x, y = a.search(text), b.search(text)
+        if (x and (x.span(), x.groupdict())) != (y and (y.span(), y.groupdict())):
+            return False
+    return a.pattern == b.pattern and a.groupindex == b.groupindex
+
+
+def test_patterns_from_the_cache_match_like_re_compile(tmp_path):
+    path = tmp_path / "regex.marshal"
+    first = RegexCache(path)
+    for pattern in PATTERNS:
+        assert _same(first.compile(pattern, re.I), re.compile(pattern, re.I))
+    first.save()
+    assert path.stat().st_size > 0
+    second = RegexCache(path)
+    second._load()
+    assert {(p, int(re.I)) for p in PATTERNS} <= set(second._entries)  # served from the file
+    for pattern in PATTERNS:
+        assert _same(second.compile(pattern, re.I), re.compile(pattern, re.I))
+
+
+def test_a_damaged_cache_file_is_ignored(tmp_path):
+    path = tmp_path / "regex.marshal"
+    path.write_bytes(b"\x00garbage that marshal cannot read")
+    cache = RegexCache(path)
+    assert _same(cache.compile(PATTERNS[0], re.I), re.compile(PATTERNS[0], re.I))
+    cache.save()
+    assert RegexCache(path).compile(PATTERNS[0], re.I).search(TEXTS[3])
+
+
+def test_invalid_patterns_still_raise_re_error(tmp_path):
+    import pytest
+
+    with pytest.raises(re.error):
+        RegexCache(tmp_path / "r").compile("(unclosed")
