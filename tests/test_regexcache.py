@@ -48,3 +48,22 @@ def test_invalid_patterns_still_raise_re_error(tmp_path):
 
     with pytest.raises(re.error):
         RegexCache(tmp_path / "r").compile("(unclosed")
+
+
+def test_required_literals_are_a_necessary_condition(tmp_path):
+    """A text without any of a pattern's required literals can never match it."""
+    from hypothesis import given, settings, strategies as st
+
+    cache = RegexCache(tmp_path / "r")
+    patterns = [cache.compile(p, re.I) for p in PATTERNS + [r"\b(?:remov(?:e|ed)|demot\w+)\s+(?:co-?)?maintainers?"]]
+    assert cache.required(patterns[-1]) == ("maintainer",)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet="abcdeilmnorstvxMR /-ſKİ\n", max_size=60))
+    def check(text):
+        for pattern in patterns:
+            literals = cache.required(pattern)
+            if literals is not None and not any(lit in text.casefold() for lit in literals):
+                assert pattern.search(text) is None
+
+    check()

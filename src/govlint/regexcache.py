@@ -23,16 +23,21 @@ from typing import Any
 try:  # Python 3.11+: re._compiler / re._parser; 3.10: sre_compile / sre_parse
     import _sre
     from re import _compiler as _sre_compile  # type: ignore[attr-defined]
+    from re import _constants as _sre_constants  # type: ignore[attr-defined]
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - exercised on Python 3.10
     try:
         import _sre
         import sre_compile as _sre_compile  # type: ignore[no-redef]
+        import sre_constants as _sre_constants  # type: ignore[no-redef]
         import sre_parse as _sre_parse  # type: ignore[no-redef]
     except ImportError:
         _sre = None  # type: ignore[assignment]
 
-_VERSION = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+# A literal shorter than this is too common to be worth testing before the regex.
+_MIN_LITERAL = 3
+
+_VERSION = f"2-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 _MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -44,6 +49,7 @@ class RegexCache:
         self._lock = threading.Lock()
         self._loaded = False
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}  # one object per pattern, so callers can memoise
+        self._required: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 
     def _load(self) -> None:
         self._loaded = True
@@ -68,15 +74,21 @@ class RegexCache:
         known = self._compiled.get(key)
         if known is not None:
             return known
-        compiled = self._compile(pattern, flags, key)
+        compiled, required = self._compile(pattern, flags, key)
         self._compiled[key] = compiled
+        self._required[compiled] = required
         return compiled
 
-    def _compile(self, pattern: str, flags: int, key: tuple[str, int]) -> re.Pattern[str]:
-        entry = self._entries.get(key)
-        if entry is not None:
+    def required(self, compiled: re.Pattern[str]) -> tuple[str, ...] | None:
+        """Literals (casefolded) one of which appears in any text the pattern matches, or None."""
+        return self._required.get(compiled)
+
+    def _compile(self, pattern: str, flags: int, key: tuple[str, int]):
+        cached = self._entries.get(key)
+        if cached is not None:
             try:
-                return _sre.compile(pattern, *entry)
+                entry, required = cached
+                return _sre.compile(pattern, *entry), required
             except Exception:  # noqa: BLE001 - any doubt: compile the ordinary way
                 pass
         try:
@@ -89,16 +101,17 @@ class RegexCache:
             entry = (int(flags | parsed.state.flags), [int(c) for c in code], int(parsed.state.groups - 1),
                      {str(k): int(v) for k, v in groupindex.items()}, tuple(indexgroup))
             compiled = _sre.compile(pattern, *entry)
+            required = required_literals(parsed)
         except re.error:
             raise
         except Exception:  # noqa: BLE001 - internals differ on this Python: no caching
-            return re.compile(pattern, flags)
+            return re.compile(pattern, flags), None
         with self._lock:
-            self._entries[key] = entry
+            self._entries[key] = (entry, required)
             if not self._dirty and self.path is not None:
                 atexit.register(self.save)
             self._dirty = True
-        return compiled
+        return compiled, required
 
     def save(self) -> None:
         """Write the cache atomically, if anything was added; an unwritable folder is skipped."""
@@ -114,6 +127,52 @@ class RegexCache:
             os.replace(tmp, self.path)
         except (OSError, ValueError):
             pass
+
+
+def required_literals(parsed: Any) -> tuple[str, ...] | None:
+    """Literals one of which every match must contain (casefolded), found by walking the parsed
+    pattern; None when the pattern can match without any literal of useful length."""
+    found = _required(parsed)
+    return tuple(sorted(found)) if found else None
+
+
+def _required(items: Any) -> set[str] | None:
+    c = _sre_constants
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= _MIN_LITERAL:
+            candidates.append({"".join(run)})
+        run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL and av < 128:
+            run.append(chr(av).casefold())
+            continue
+        flush()
+        sub = None
+        if op is c.SUBPATTERN:
+            sub = _required(av[-1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        elif op is c.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            sub = None if any(b is None for b in branches) else set().union(*branches)
+        elif getattr(c, "ATOMIC_GROUP", None) is not None and op is c.ATOMIC_GROUP:
+            sub = _required(av)
+        if sub:
+            candidates.append(sub)
+    flush()
+    if not candidates:
+        return None
+    # The most selective requirement: the longest shortest literal, then the fewest literals.
+    return max(candidates, key=lambda group: (min(map(len, group)), -len(group)))
+
+
+def required(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The literals recorded for a pattern compiled through this module (see required_literals)."""
+    return _CACHE.required(compiled) if _CACHE is not None else None
 
 
 def _default_path() -> Path | None:

@@ -124,6 +124,11 @@ def find(pattern: re.Pattern[str], text: str, *, negation: bool = True) -> re.Ma
 def _find(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
     """The first match that is not negated, and whether there was a match at all. Rules share
     their vocabulary, so the same phrase is looked for in the same text many times."""
+    literals = regexcache.required(pattern)
+    if literals is not None:
+        folded = _casefold(text)
+        if not any(literal in folded for literal in literals):
+            return None, False
     seen = False
     for match in pattern.finditer(text):
         seen = True
@@ -131,6 +136,11 @@ def _find(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match
             continue
         return match, True
     return None, seen
+
+
+@lru_cache(maxsize=1 << 12)
+def _casefold(text: str) -> str:
+    return text.casefold()
 
 
 @lru_cache(maxsize=1 << 16)
