@@ -112,3 +112,17 @@ def test_python_dash_m_and_console_script_agree(fixtures):
 def test_command_line_mistakes_are_one_line_usage_errors(run_cli, args, needle):
     code, out, err = run_cli(*args)
     assert code == 2 and needle in err and err.startswith("govlint: error: ") and err.count("\n") == 1
+
+
+def test_a_checkout_without_governance_scores_zero_and_says_what_to_add_first(run_cli, tmp_path):
+    (tmp_path / "main.py").write_text("print('hello')\n")
+    code, out, _ = run_cli("check", str(tmp_path), "--format", "json")
+    import json as _json
+
+    data = _json.loads(out)
+    assert data["documents"] == [] and data["score"] == 0 and data["rating"] == "D"
+    assert next(r for r in data["results"] if r["name"] == "template-residue")["status"] == "not-applicable"
+    code, out, _ = run_cli("check", str(tmp_path), "--no-color")
+    fixes = out.split("What to add first", 1)[1]
+    # the sandbox requirements first, then the heaviest of what incubating requires
+    assert fixes.index("maintainer-list") < fixes.index("code-of-conduct") < fixes.index("vote-of-no-confidence")

@@ -19,11 +19,15 @@ def next_level(report: Report) -> str | None:
 
 def top_fixes(report: Report, count: int = 3) -> list[RuleResult]:
     """What to add first: rules the next level requires, then the heaviest of the rest."""
-    level = next_level(report)
+    level = next_level(report) or LEVELS[-1]
+    start = LEVELS.index(level)
 
     def priority(result: RuleResult) -> tuple:
-        need = result.level.get(level or "graduated")
-        return (need != REQUIRED, need != ADVISORY, -result.weight, result.status == PARTIAL, result.code)
+        # The lowest level from the next one up that requires the rule comes first, then weight.
+        required_at = [i for i, name in enumerate(LEVELS) if i >= start and result.level.get(name) == REQUIRED]
+        advisory = result.level.get(level) == ADVISORY
+        return (required_at[0] if required_at else len(LEVELS) + advisory, -result.weight,
+                result.status == PARTIAL, result.code)
 
     open_items = [r for r in report.results if r.status in (FAIL, PARTIAL)]
     return sorted(open_items, key=priority)[:count]

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from govlint.report import FAIL, PARTIAL, PASS, Criterion
+from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, Criterion
 from govlint.rules.kinds import KINDS
 from govlint.rules.model import DocumentSet, Finding, RuleMeta
 
-_RANK = {PASS: 2, PARTIAL: 1, FAIL: 0}
+_RANK = {PASS: 2, PARTIAL: 1, FAIL: 0, NOT_APPLICABLE: -1}
 
 
 class YamlRule:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from govlint.report import FAIL, PASS
+from govlint.report import FAIL, NOT_APPLICABLE, PASS
 from govlint.rules.kinds._common import Outcome, document_kinds, optional_regex
 from govlint.rules.model import DocumentSet, evidence
 
@@ -23,7 +23,10 @@ class AbsentCheck:
 
     def run(self, docs: DocumentSet) -> Outcome:
         hits, filled = [], []
-        for doc in docs.of_kinds(self.kinds):
+        documents = docs.of_kinds(self.kinds)
+        if not documents:
+            return Outcome(NOT_APPLICABLE, message="no documents to look in")
+        for doc in documents:
             lines = doc.text.split("\n")
             for number, line in enumerate(lines, start=1):
                 if self.pattern.search(line):
@@ -33,7 +36,7 @@ class AbsentCheck:
         if hits:
             more = f" (and {len(hits) - _MAX_EVIDENCE} more)" if len(hits) > _MAX_EVIDENCE else ""
             return Outcome(FAIL, hits[:_MAX_EVIDENCE], message=f"{len(hits)} found{more}")
-        message = f"none found in {len(docs.of_kinds(self.kinds))} documents"
+        message = f"none found in {len(documents)} documents"
         if filled:
             message += "; template values filled in"
         return Outcome(PASS, filled, message=message)
