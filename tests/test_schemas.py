@@ -8,7 +8,6 @@ import jsonschema
 import pytest
 import yaml
 
-from govlint.api import lint
 from govlint.resources import builtin_packs, schema
 
 from conftest import CORPUS

@@ -101,14 +101,14 @@ class CheckCache:
         entry = {"config_path": config_path, "candidates": None if candidates is None else [list(c) for c in candidates],
                  "inputs": {str(p): digest_file(p) for p in inputs}, "missing_links": [list(m) for m in missing_links],
                  "report": report.to_dict()}
+        from govlint.errors import GovlintError
+        from govlint.files import write_atomically
+
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            target = self._path(key)
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(entry), encoding="utf-8")
-            os.replace(tmp, target)
+            write_atomically(self._path(key), json.dumps(entry))
             self._prune()
-        except OSError:
+        except (OSError, GovlintError):
             pass
 
     def _prune(self) -> None:

@@ -108,7 +108,9 @@ def check(
     if reports:
         text = render(format, reports, RenderOptions(color=color if output is None else False, verbose=verbose))
         if output is not None:
-            _write_atomically(output, text)
+            from govlint.files import write_atomically
+
+            write_atomically(output, text)
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -120,14 +122,6 @@ def check(
     raise typer.Exit(EXIT_TARGET_NOT_MET if failed else EXIT_OK)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise GovlintError(err.strerror or str(err), path=str(path)) from None
 
 
 @app.command("rules")

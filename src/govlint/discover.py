@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from govlint.document import Document, parse
-from govlint.sources.base import External, Located, Source, UnreadableFile
+from govlint.sources.base import External, Source, UnreadableFile
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".rst", ".txt", ".adoc", ".asciidoc", "")
 

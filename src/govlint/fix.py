@@ -17,6 +17,7 @@ from typing import Sequence
 
 from govlint.config import Config
 from govlint.errors import GovlintError, InputError
+from govlint.files import write_atomically
 from govlint.report import FAIL, PARTIAL, PASS, Report
 from govlint.rules.model import RuleMeta
 from govlint.sources.local import LocalSource
@@ -126,7 +127,7 @@ class FixPlan:
             current = target.read_text(encoding="utf-8") if target.exists() else None
             if current != change.before:
                 raise GovlintError("changed since the fix was planned; run govlint fix again", path=change.path)
-            _write_atomically(target, change.after)
+            write_atomically(target, change.after)
             written.append(change.path)
         return written
 
@@ -416,14 +417,6 @@ class _Patched(LocalSource):
         return super().read_bytes(path)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise GovlintError(err.strerror or str(err), path=str(path)) from None
 
 
 def summary(plan: FixPlan) -> str:

@@ -50,7 +50,6 @@ def build_plaintext(text: str, fmt: str) -> TreeBuilder:
         line = lines[index]
         number = index + 1
         stripped = line.strip()
-        nxt = lines[index + 1] if index + 1 < len(lines) else ""
         # A directive or comment body (rst) is indented under its marker: skip it.
         if in_directive:
             if stripped and not line[:1].isspace():
@@ -87,7 +86,6 @@ def build_plaintext(text: str, fmt: str) -> TreeBuilder:
                 para_line = number
             para.append(stripped)
         index += 1
-        del nxt
     flush()
     return builder
 

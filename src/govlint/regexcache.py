@@ -117,15 +117,16 @@ class RegexCache:
         """Write the cache atomically, if anything was added; an unwritable folder is skipped."""
         if not self._dirty or self.path is None:
             return
+        from govlint.errors import GovlintError
+        from govlint.files import write_atomically
+
         try:
             with self._lock:
                 data = marshal.dumps({"version": _VERSION, "entries": self._entries})
                 self._dirty = False
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, self.path)
-        except (OSError, ValueError):
+            write_atomically(self.path, data)
+        except (OSError, ValueError, GovlintError):
             pass
 
 

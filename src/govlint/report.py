@@ -1,7 +1,7 @@
 """The result objects every output format renders: plain, frozen dataclasses."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 LEVELS: tuple[str, ...] = ("sandbox", "incubating", "graduated")

@@ -13,7 +13,7 @@ import html
 from typing import Any, Sequence
 from urllib.parse import urlsplit
 
-from govlint.report import FAIL, LEVELS, PARTIAL, PASS, REQUIRED
+from govlint.report import FAIL, LEVELS, PARTIAL, REQUIRED
 from govlint.audit.summary import NO_MATURITY, RATINGS, change_text
 
 _RATING_COLOURS = {"A": "#2e7d32", "B": "#7cb342", "C": "#f9a825", "D": "#d84315"}

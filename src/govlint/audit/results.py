@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from govlint.errors import GovlintError, UsageError
+from govlint.files import write_atomically
 
 RESULTS_FILE = "results.jsonl"
 MANIFEST_FILE = "audit.json"
@@ -180,17 +181,7 @@ def write_json_atomically(path: str | Path, data: Any) -> None:
 
 
 def write_text_atomically(path: str | Path, text: str) -> None:
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}.{threading.get_ident()}")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise GovlintError(err.strerror or str(err), path=str(path)) from None
+    write_atomically(path, text)
 
 
 def selected_names(manifest: dict[str, Any]) -> list[str]:

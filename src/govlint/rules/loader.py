@@ -5,7 +5,6 @@ Every error names the file, and where it can, the rule and the key.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from govlint.errors import RulePackError
 from govlint.rules.yaml_rule import YamlRule, build_rule, expand_vocabulary

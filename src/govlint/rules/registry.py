@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 from govlint.errors import RulePackError, UsageError
 from govlint.resources import builtin_packs
-from govlint.rules.kinds.plugin import ENTRY_POINT_GROUP, entry_point_objects
+from govlint.rules.kinds.plugin import entry_point_objects
 from govlint.rules.loader import load_pack_file, parse_pack
 from govlint.rules.model import Rule
 
