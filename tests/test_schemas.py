@@ -39,3 +39,12 @@ def test_every_corpus_case_gives_a_valid_report(case, run_cli):
     code, out, err = run_cli("check", str(case), "--format", "json")
     assert code == 0, err
     jsonschema.Draft202012Validator(schema("report")).validate(json.loads(out))
+
+
+def test_docs_rules_md_is_generated_from_the_rule_packs():
+    """docs/RULES.md must not drift from the rules (regenerate: python -m govlint.docs > docs/RULES.md)."""
+    from conftest import REPO
+    from govlint.docs import rules_markdown
+    from govlint.rules.registry import load_rules
+
+    assert (REPO / "docs" / "RULES.md").read_text(encoding="utf-8") == rules_markdown(load_rules())
