@@ -12,6 +12,7 @@ engine validates the opcodes it is given, so a bad file cannot crash the interpr
 from __future__ import annotations
 
 import atexit
+import builtins
 import marshal
 import os
 import re
@@ -37,7 +38,7 @@ except ImportError:  # pragma: no cover - exercised on Python 3.10
 # A literal shorter than this is too common to be worth testing before the regex.
 _MIN_LITERAL = 3
 
-_VERSION = f"2-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+_VERSION = f"3-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 _MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -49,7 +50,7 @@ class RegexCache:
         self._lock = threading.Lock()
         self._loaded = False
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}  # one object per pattern, so callers can memoise
-        self._required: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+        self._required: dict[re.Pattern[str], tuple | None] = {}
 
     def _load(self) -> None:
         self._loaded = True
@@ -79,8 +80,8 @@ class RegexCache:
         self._required[compiled] = required
         return compiled
 
-    def required(self, compiled: re.Pattern[str]) -> tuple[str, ...] | None:
-        """Literals (casefolded) one of which appears in any text the pattern matches, or None."""
+    def required(self, compiled: re.Pattern[str]) -> tuple | None:
+        """What any text the pattern matches must contain (see required_literals), or None."""
         return self._required.get(compiled)
 
     def _compile(self, pattern: str, flags: int, key: tuple[str, int]):
@@ -130,21 +131,21 @@ class RegexCache:
             pass
 
 
-def required_literals(parsed: Any) -> tuple[str, ...] | None:
-    """Literals one of which every match must contain (casefolded), found by walking the parsed
-    pattern; None when the pattern can match without any literal of useful length."""
-    found = _required(parsed)
-    return tuple(sorted(found)) if found else None
+def required_literals(parsed: Any) -> tuple | None:
+    """What every match must contain, as a tree of literals: ("lit", text), ("and", parts) or
+    ("or", parts), literals casefolded; None when a match may contain no literal of useful length.
+    Found by walking the parsed pattern; lookarounds are left out, so it is a necessary condition."""
+    return _required(parsed)
 
 
-def _required(items: Any) -> set[str] | None:
+def _required(items: Any) -> tuple | None:
     c = _sre_constants
-    candidates: list[set[str]] = []
+    parts: list[tuple] = []
     run: list[str] = []
 
     def flush() -> None:
         if len(run) >= _MIN_LITERAL:
-            candidates.append({"".join(run)})
+            parts.append(("lit", "".join(run)))
         run.clear()
 
     for op, av in items:
@@ -159,20 +160,45 @@ def _required(items: Any) -> set[str] | None:
             sub = _required(av[2])
         elif op is c.BRANCH:
             branches = [_required(branch) for branch in av[1]]
-            sub = None if any(b is None for b in branches) else set().union(*branches)
+            if all(b is not None for b in branches):
+                sub = branches[0] if len(branches) == 1 else ("or", tuple(branches))
         elif getattr(c, "ATOMIC_GROUP", None) is not None and op is c.ATOMIC_GROUP:
             sub = _required(av)
-        if sub:
-            candidates.append(sub)
+        if sub is not None:
+            parts.append(sub)
     flush()
-    if not candidates:
+    if not parts:
         return None
-    # The most selective requirement: the longest shortest literal, then the fewest literals.
-    return max(candidates, key=lambda group: (min(map(len, group)), -len(group)))
+    return parts[0] if len(parts) == 1 else ("and", tuple(parts))
 
 
-def required(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The literals recorded for a pattern compiled through this module (see required_literals)."""
+def satisfied(need: tuple, folded: str) -> bool:
+    """Whether casefolded text holds what the tree from required_literals asks for."""
+    return predicate(need)(folded)
+
+
+_PREDICATES: dict[tuple, Any] = {}
+
+
+def predicate(need: tuple):
+    """The tree as one compiled Python expression of `in` tests: several times faster to test
+    than walking the tree, and far faster than the regex on the text it rules out."""
+    test = _PREDICATES.get(need)
+    if test is None:
+        def expression(node: tuple) -> str:
+            kind, value = node
+            if kind == "lit":
+                return f"{value!r} in t"
+            joiner = " and " if kind == "and" else " or "
+            return "(" + joiner.join(expression(part) for part in value) + ")"
+
+        test = eval(builtins.compile(f"lambda t: {expression(need)}", "<govlint-regex-prefilter>", "eval"))  # noqa: S307
+        _PREDICATES[need] = test
+    return test
+
+
+def required(compiled: re.Pattern[str]) -> tuple | None:
+    """The literal tree recorded for a pattern compiled through this module (see required_literals)."""
     return _CACHE.required(compiled) if _CACHE is not None else None
 
 
