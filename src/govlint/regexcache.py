@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - exercised on Python 3.10
 # A literal shorter than this is too common to be worth testing before the regex.
 _MIN_LITERAL = 3
 
-_VERSION = f"3-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+_VERSION = f"4-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 _MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -51,6 +51,7 @@ class RegexCache:
         self._loaded = False
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}  # one object per pattern, so callers can memoise
         self._required: dict[re.Pattern[str], tuple | None] = {}
+        self._tests: dict[re.Pattern[str], Any] = {}
 
     def _load(self) -> None:
         self._loaded = True
@@ -75,10 +76,15 @@ class RegexCache:
         known = self._compiled.get(key)
         if known is not None:
             return known
-        compiled, required = self._compile(pattern, flags, key)
+        compiled, required, test = self._compile(pattern, flags, key)
         self._compiled[key] = compiled
         self._required[compiled] = required
+        self._tests[compiled] = eval(test) if test is not None else None  # noqa: S307 - our own code object
         return compiled
+
+    def prefilter(self, compiled: re.Pattern[str]):
+        """A function of casefolded text that is False when the pattern cannot match it, or None."""
+        return self._tests.get(compiled)
 
     def required(self, compiled: re.Pattern[str]) -> tuple | None:
         """What any text the pattern matches must contain (see required_literals), or None."""
@@ -88,8 +94,8 @@ class RegexCache:
         cached = self._entries.get(key)
         if cached is not None:
             try:
-                entry, required = cached
-                return _sre.compile(pattern, *entry), required
+                entry, required, test = cached
+                return _sre.compile(pattern, *entry), required, test
             except Exception:  # noqa: BLE001 - any doubt: compile the ordinary way
                 pass
         try:
@@ -103,16 +109,17 @@ class RegexCache:
                      {str(k): int(v) for k, v in groupindex.items()}, tuple(indexgroup))
             compiled = _sre.compile(pattern, *entry)
             required = required_literals(parsed)
+            test = _predicate_code(required) if required is not None else None
         except re.error:
             raise
         except Exception:  # noqa: BLE001 - internals differ on this Python: no caching
-            return re.compile(pattern, flags), None
+            return re.compile(pattern, flags), None, None
         with self._lock:
-            self._entries[key] = (entry, required)
+            self._entries[key] = (entry, required, test)
             if not self._dirty and self.path is not None:
                 atexit.register(self.save)
             self._dirty = True
-        return compiled, required
+        return compiled, required, test
 
     def save(self) -> None:
         """Write the cache atomically, if anything was added; an unwritable folder is skipped."""
@@ -174,32 +181,30 @@ def _required(items: Any) -> tuple | None:
 
 def satisfied(need: tuple, folded: str) -> bool:
     """Whether casefolded text holds what the tree from required_literals asks for."""
-    return predicate(need)(folded)
+    return eval(_predicate_code(need))(folded)  # noqa: S307 - our own code object
 
 
-_PREDICATES: dict[tuple, Any] = {}
+def _predicate_code(need: tuple):
+    """The tree as the code of one Python expression of `in` tests (kept in the cache file):
+    several times faster than walking the tree, far faster than the regex on what it rules out."""
+    def expression(node: tuple) -> str:
+        kind, value = node
+        if kind == "lit":
+            return f"{value!r} in t"
+        joiner = " and " if kind == "and" else " or "
+        return "(" + joiner.join(expression(part) for part in value) + ")"
 
-
-def predicate(need: tuple):
-    """The tree as one compiled Python expression of `in` tests: several times faster to test
-    than walking the tree, and far faster than the regex on the text it rules out."""
-    test = _PREDICATES.get(need)
-    if test is None:
-        def expression(node: tuple) -> str:
-            kind, value = node
-            if kind == "lit":
-                return f"{value!r} in t"
-            joiner = " and " if kind == "and" else " or "
-            return "(" + joiner.join(expression(part) for part in value) + ")"
-
-        test = eval(builtins.compile(f"lambda t: {expression(need)}", "<govlint-regex-prefilter>", "eval"))  # noqa: S307
-        _PREDICATES[need] = test
-    return test
+    return builtins.compile(f"lambda t: {expression(need)}", "<govlint-regex-prefilter>", "eval")
 
 
 def required(compiled: re.Pattern[str]) -> tuple | None:
     """The literal tree recorded for a pattern compiled through this module (see required_literals)."""
     return _CACHE.required(compiled) if _CACHE is not None else None
+
+
+def prefilter(compiled: re.Pattern[str]):
+    """The pre-test recorded for a pattern compiled through this module, or None."""
+    return _CACHE.prefilter(compiled) if _CACHE is not None else None
 
 
 def _default_path() -> Path | None:

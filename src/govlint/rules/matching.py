@@ -124,8 +124,8 @@ def find(pattern: re.Pattern[str], text: str, *, negation: bool = True) -> re.Ma
 def _find(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
     """The first match that is not negated, and whether there was a match at all. Rules share
     their vocabulary, so the same phrase is looked for in the same text many times."""
-    need = regexcache.required(pattern)
-    if need is not None and not regexcache.predicate(need)(_casefold(text)):
+    test = regexcache.prefilter(pattern)
+    if test is not None and not test(_casefold(text)):
         return None, False
     seen = False
     for match in pattern.finditer(text):
