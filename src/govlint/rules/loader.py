@@ -16,6 +16,8 @@ VOCABULARIES: dict[str, dict[str, str]] = {}
 
 
 def parse_pack(text: str, *, origin: str, validate: bool = True) -> list[YamlRule]:
+    """The rules of a pack. With ``validate`` (user packs), the pack is checked against the schema
+    and every regex that could backtrack catastrophically is refused."""
     data = load_yaml(text, path=origin, error=RulePackError)
     if validate:
         from govlint.validation import validate as check_schema
@@ -32,7 +34,7 @@ def parse_pack(text: str, *, origin: str, validate: bool = True) -> list[YamlRul
     for index, rule in enumerate(data["rules"]):
         name = rule.get("name", f"#{index + 1}") if isinstance(rule, dict) else f"#{index + 1}"
         try:
-            rules.append(build_rule(rule, pack=pack, origin=origin, vocabulary=vocabulary))
+            rules.append(build_rule(rule, pack=pack, origin=origin, vocabulary=vocabulary, guard=validate))
         except re.error as err:
             raise RulePackError(f"rule {name}: invalid regular expression: {err}", path=origin) from None
         except (KeyError, TypeError, ValueError) as err:

@@ -75,8 +75,10 @@ def _substitute(value: Any, vocabulary: Mapping[str, str]) -> Any:
 
 
 def build_rule(data: Mapping[str, Any], *, pack: str, origin: str,
-               vocabulary: Mapping[str, str] | None = None) -> YamlRule:
-    """Build a rule from its validated YAML mapping; raises re.error or ValueError on a bad check."""
+               vocabulary: Mapping[str, str] | None = None, guard: bool = False) -> YamlRule:
+    """Build a rule from its validated YAML mapping; raises re.error or ValueError on a bad check.
+
+    With ``guard``, a regex that can backtrack catastrophically is refused (regex_safety.py)."""
     criterion = data["criterion"]
     meta = RuleMeta(
         code=data["code"], name=data["name"], title=data["title"], rationale=data["rationale"].strip(),
@@ -86,5 +88,10 @@ def build_rule(data: Mapping[str, Any], *, pack: str, origin: str,
         profiles={k: dict(v) for k, v in data.get("profiles", {}).items()}, pack=pack, origin=origin,
     )
     specs = data["check"] if isinstance(data["check"], list) else [data["check"]]
+    if guard:
+        from govlint.rules.regex_safety import check_rule_patterns
+
+        for spec in specs:
+            check_rule_patterns(spec, lambda pattern: _substitute(pattern, vocabulary or {}))
     specs = [_substitute(spec, vocabulary or {}) for spec in specs]
     return YamlRule(meta, [KINDS[spec["kind"]](spec) for spec in specs])

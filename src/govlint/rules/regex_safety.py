@@ -1,0 +1,394 @@
+"""Refuse rule-pack regexes that can backtrack catastrophically, before they meet any text.
+
+Python's ``re`` backtracks, and a check cannot be interrupted once it runs on a worker thread
+(``govlint audit``), so a pattern like ``(a+)+$`` on a long line would hang govlint. Each pattern
+is parsed with ``re._parser`` and its tree walked for the shapes that make backtracking blow up:
+
+- a repeated part that itself holds a repeat, where one repetition can end on the characters the
+  next can begin with, so a run of text is shared out in exponentially many ways: ``(a+)+``,
+  ``(\\w+\\s?)+``, ``(a*)*``, ``(.*,){20}``; bounded (``{0,8}``), it costs a polynomial of that
+  degree when unbounded runs meet on both sides: ``(?:[\\w-]+[^\\w.]+){0,8}`` on a row of dashes;
+- a repeated alternation whose alternatives can match the same text: ``(a|a?)+``, ``(\\w+|\\d+)*``;
+- three or more unbounded quantifiers in a row over the same characters: ``\\s*\\s*\\s*``.
+
+Character classes are approximated by a sample alphabet, so the check errs on the side of
+refusing. A refused pattern can be rewritten so that each repetition ends on characters it cannot
+begin with, or with possessive (``a++``) or atomic (``(?>...)``) parts, which never give back.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Mapping
+
+try:  # Python 3.11+
+    from re import _constants as _c, _parser as _p
+except ImportError:  # Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+# Repeats up to this count are not checked: x? or {0,1} cannot share out a run of text.
+MAX_SAFE_BOUND = 1
+# Up to this count, a bounded repeat is refused only when runs on both sides of a boundary overlap.
+MAX_SMALL_BOUND = 10
+_MAX_RUN = 2  # adjacent overlapping unbounded quantifiers allowed in a row
+
+# Sample characters standing for the classes a pattern can tell apart (letters of both cases,
+# digits, the underscore, white space, punctuation, a non-ASCII letter and a curly quote).
+_ALPHABET = "aAbBeEnNsSzZ09_ \t\n-'’\".,;:!?@#/()[]*+<>=|&%é"
+_ALL = frozenset(_ALPHABET)
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT)  # the repeats that backtrack
+_POSSESSIVE = getattr(_c, "POSSESSIVE_REPEAT", None)
+_ANY_REPEAT = (*_REPEATS, _POSSESSIVE) if _POSSESSIVE is not None else _REPEATS
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+
+
+class UnsafePattern(ValueError):
+    """A pattern that can backtrack catastrophically; the message says which part and why."""
+
+
+@dataclass(frozen=True)
+class _Info:
+    nullable: bool  # can match the empty string
+    first: frozenset[str]  # sample characters a non-empty match can start with
+    last: frozenset[str]  # ... and end with
+    backtracks: bool  # holds an unbounded quantifier that can give characters back
+    first_run: frozenset[str] = frozenset()  # characters an unbounded quantifier at its start can take
+    last_run: frozenset[str] = frozenset()  # ... at its end
+    repeats: bool = False  # is itself an unbounded repeat: two of its matches in a row are one match
+
+
+_EMPTY = _Info(True, frozenset(), frozenset(), False)
+
+
+def check_pattern(pattern: str, *, flags: int = re.IGNORECASE) -> None:
+    """Raise UnsafePattern when ``pattern`` can backtrack catastrophically; invalid patterns pass
+    (compiling them reports the syntax error)."""
+    try:
+        tree = _p.parse(f"(?:{pattern})", flags)
+    except (re.error, RecursionError, OverflowError):
+        return
+    state = getattr(tree, "state", None) or tree.pattern  # "pattern" before Python 3.11
+    try:
+        _Walker(bool(state.flags & re.IGNORECASE), bool(state.flags & re.DOTALL)).seq(list(tree))
+    except RecursionError:
+        raise UnsafePattern("is nested too deeply to check; simplify it") from None
+
+
+def check_rule_patterns(spec: Mapping[str, Any], expand: Callable[[str], str]) -> None:
+    """Check every regex of one `check:` mapping, as ``expand`` (vocabulary references) makes it;
+    the message quotes the pattern as written in the pack."""
+    for written in _patterns(spec):
+        try:
+            check_pattern(expand(written))
+        except UnsafePattern as err:
+            shown = written if len(written) <= 120 else written[:117] + "..."
+            raise UnsafePattern(f"pattern {shown!r} {err}") from None
+
+
+# Keys whose values are regexes, by kind; checklist items take the phrases keys.
+_REGEX_KEYS = frozenset({"all", "exclude", "heading", "not_heading", "not_heading_unless", "patterns", "filled",
+                         "mentions"})
+
+
+def _patterns(spec: Mapping[str, Any]) -> Iterator[str]:
+    keys = _REGEX_KEYS | ({"name"} if spec.get("kind") == "document" else set())
+    for key, value in spec.items():
+        if key in keys:
+            yield from _strings(value)
+        elif key == "items" and isinstance(value, list):
+            for item in value:
+                if isinstance(item, Mapping):
+                    yield from _patterns({k: v for k, v in item.items() if k != "name"})
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+class _Walker:
+    def __init__(self, ignorecase: bool, dotall: bool) -> None:
+        self.ignorecase = ignorecase
+        self.dotall = dotall
+
+    # -- sequences and nodes -------------------------------------------------------------------
+
+    def seq(self, items: list[tuple[Any, Any]]) -> _Info:
+        infos = [self.node(op, av) for op, av in items]
+        self._adjacent(items, infos)
+        nullable = all(i.nullable for i in infos)
+        first: set[str] = set()
+        for info in infos:
+            first |= info.first
+            if not info.nullable:
+                break
+        last: set[str] = set()
+        for info in reversed(infos):
+            last |= info.last
+            if not info.nullable:
+                break
+        return _Info(nullable, frozenset(first), frozenset(last), any(i.backtracks for i in infos),
+                     _edge(infos, "first_run"), _edge(infos[::-1], "last_run"),
+                     len(infos) == 1 and infos[0].repeats)
+
+    def node(self, op: Any, av: Any) -> _Info:
+        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+            chars = self._chars(op, av)
+            return _Info(False, chars, chars, False)
+        if op in _ANY_REPEAT:
+            return self._repeat(op, av)
+        if op == _c.SUBPATTERN:
+            _group, add, remove, body = av
+            saved = self.ignorecase, self.dotall
+            self.ignorecase = bool((self.ignorecase or add & re.IGNORECASE) and not remove & re.IGNORECASE)
+            self.dotall = bool((self.dotall or add & re.DOTALL) and not remove & re.DOTALL)
+            try:
+                return self.seq(list(body))
+            finally:
+                self.ignorecase, self.dotall = saved
+        if op == _c.BRANCH:
+            return _union([self.seq(list(alt)) for alt in av[1]])
+        if _ATOMIC is not None and op == _ATOMIC:
+            inner = self.seq(list(av))
+            return _Info(inner.nullable, inner.first, inner.last, False)  # never gives characters back
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            self.seq(list(av[1]))  # a lookaround can hide a bad pattern too
+            return _EMPTY
+        if op == _c.GROUPREF_EXISTS:
+            _group, yes, no = av
+            return _union([self.seq(list(yes)), self.seq(list(no)) if no else _EMPTY])
+        if op == _c.GROUPREF:
+            return _Info(True, _ALL, _ALL, False)
+        return _EMPTY  # AT (anchors), FAILURE and the like match no characters
+
+    def _repeat(self, op: Any, av: Any) -> _Info:
+        low, high, body = av
+        items = list(body)
+        inner = self.seq(items)
+        if high == 0:
+            return _EMPTY
+        nullable = low == 0 or inner.nullable
+        if op is _POSSESSIVE:  # never gives characters back
+            return _Info(nullable, inner.first, inner.last, False)
+        unbounded = high == _c.MAXREPEAT
+        if high > MAX_SAFE_BOUND:
+            self._check_repeat(op, av, items, inner, unbounded)
+        if not unbounded:
+            return _Info(nullable, inner.first, inner.last, inner.backtracks, inner.first_run, inner.last_run)
+        takes = bool(inner.first)
+        return _Info(nullable, inner.first, inner.last, inner.backtracks or takes,
+                     inner.first_run | inner.first, inner.last_run | inner.last, takes)
+
+    def _check_repeat(self, op: Any, av: Any, items: list[tuple[Any, Any]], inner: _Info, unbounded: bool) -> None:
+        """A repeat whose repetitions can share out a run of text in many ways."""
+        if unbounded or av[1] > MAX_SMALL_BOUND:
+            # Exponential (or of a high degree): a repetition can end by taking characters the next
+            # one could begin with.
+            split = inner.backtracks and (inner.nullable or inner.repeats or bool(inner.last_run & inner.first)
+                                          or bool(inner.last & inner.first_run))
+        else:
+            # Polynomial of the bound's degree: both sides of a boundary can take the same run.
+            split = bool(inner.last_run & inner.first_run)
+        if split:
+            cost = "exponential time" if unbounded else "time growing as a high power of the text's length"
+            raise UnsafePattern(f"can take {cost}: {_render(op, av)} repeats a part that itself repeats, and where "
+                                "one repetition ends the next can begin on the same characters; make each repetition "
+                                "end on characters it cannot begin with, or make its repeats possessive (++)")
+        if unbounded and self._ambiguous_alternatives(items):
+            raise UnsafePattern(f"can take exponential time: {_render(op, av)} repeats alternatives that can "
+                                "match the same text; make the alternatives distinct or the repeat possessive")
+
+    # -- the checks ----------------------------------------------------------------------------
+
+    def _adjacent(self, items: list[tuple[Any, Any]], infos: list[_Info]) -> None:
+        """Three unbounded quantifiers in a row that can match the same characters: ``\\s*\\s*\\s*``."""
+        run: list[tuple[Any, Any]] = []
+        common: frozenset[str] = _ALL
+        for (op, av) in items:
+            single = self._single_char_repeat(op, av)
+            if single is not None and single & common:
+                run.append((op, av))
+                common = common & single
+                if len(run) > _MAX_RUN:
+                    shown = "".join(_render(o, a) for o, a in run)
+                    raise UnsafePattern(f"can take polynomial time of high degree: {shown} has {len(run)} "
+                                        "unbounded quantifiers in a row over the same characters; merge them into one")
+            else:
+                run = [(op, av)] if single is not None else []
+                common = single if single is not None else _ALL
+
+    def _single_char_repeat(self, op: Any, av: Any) -> frozenset[str] | None:
+        if op not in _REPEATS or av[1] != _c.MAXREPEAT:
+            return None
+        body = list(av[2])
+        while len(body) == 1 and body[0][0] == _c.SUBPATTERN:
+            body = list(body[0][1][3])
+        if len(body) == 1 and body[0][0] in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+            return self._chars(*body[0])
+        return None
+
+    def _ambiguous_alternatives(self, items: list[tuple[Any, Any]]) -> bool:
+        for op, av in items:
+            if op == _c.SUBPATTERN:
+                if self._ambiguous_alternatives(list(av[3])):
+                    return True
+            elif op == _c.BRANCH:
+                alts = [list(alt) for alt in av[1]]
+                shapes = [self._shape(alt) for alt in alts]
+                for i in range(len(alts)):
+                    for j in range(i + 1, len(alts)):
+                        if _overlap(shapes[i], shapes[j]):
+                            return True
+        return False
+
+    def _shape(self, alt: list[tuple[Any, Any]]) -> tuple[list[frozenset[str]], bool, _Info]:
+        """(the character sets of the alternative's leading single characters, whether that is all of
+        it, its summary)."""
+        prefix = []
+        for op, av in alt:
+            if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+                prefix.append(self._chars(op, av))
+            else:
+                return prefix, False, self.seq(alt)
+        return prefix, True, self.seq(alt)
+
+    # -- character sets ------------------------------------------------------------------------
+
+    def _chars(self, op: Any, av: Any) -> frozenset[str]:
+        if op == _c.ANY:
+            return _ALL if self.dotall else _ALL - {"\n"}
+        if op == _c.LITERAL:
+            return self._literal(av)
+        if op == _c.NOT_LITERAL:
+            return _ALL - self._literal(av)
+        negate = False
+        out: set[str] = set()
+        for item_op, item_av in av:
+            if item_op == _c.NEGATE:
+                negate = True
+            elif item_op == _c.LITERAL:
+                out |= self._literal(item_av)
+            elif item_op == _c.RANGE:
+                low, high = item_av
+                out |= {ch for ch in _ALL if low <= ord(ch) <= high
+                        or self.ignorecase and (low <= ord(ch.lower()) <= high or low <= ord(ch.upper()) <= high)}
+            elif item_op == _c.CATEGORY:
+                out |= _category(item_av)
+        return frozenset(_ALL - out if negate else out)
+
+    def _literal(self, code: int) -> frozenset[str]:
+        ch = chr(code)
+        found = {c for c in _ALL if c == ch or self.ignorecase and c.lower() == ch.lower()}
+        # A character outside the sample alphabet still matches something: stand it in by itself.
+        return frozenset(found or {ch})
+
+
+def _edge(infos: list[_Info], attribute: str) -> frozenset[str]:
+    """What unbounded quantifiers at one edge of a sequence can take: up to the first part that
+    cannot be empty."""
+    out: set[str] = set()
+    for info in infos:
+        out |= getattr(info, attribute)
+        if not info.nullable:
+            break
+    return frozenset(out)
+
+
+def _union(alts: list[_Info]) -> _Info:
+    return _Info(any(a.nullable for a in alts), frozenset().union(*(a.first for a in alts)),
+                 frozenset().union(*(a.last for a in alts)), any(a.backtracks for a in alts),
+                 frozenset().union(*(a.first_run for a in alts)), frozenset().union(*(a.last_run for a in alts)))
+
+
+def _category(category: Any) -> set[str]:
+    tests = {
+        _c.CATEGORY_DIGIT: str.isdigit, _c.CATEGORY_SPACE: str.isspace,
+        _c.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
+    }
+    for positive, negative in ((_c.CATEGORY_DIGIT, _c.CATEGORY_NOT_DIGIT), (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_SPACE),
+                               (_c.CATEGORY_WORD, _c.CATEGORY_NOT_WORD)):
+        if category == positive:
+            return {ch for ch in _ALL if tests[positive](ch)}
+        if category == negative:
+            return {ch for ch in _ALL if not tests[positive](ch)}
+    return set(_ALL)
+
+
+def _overlap(a: tuple[list[frozenset[str]], bool, _Info], b: tuple[list[frozenset[str]], bool, _Info]) -> bool:
+    """Whether two alternatives can match the same text (approximately: on their leading characters)."""
+    (pa, whole_a, ia), (pb, whole_b, ib) = a, b
+    if ia.nullable and ib.nullable:
+        return True
+    if not ia.first & ib.first:
+        return False
+    if whole_a and whole_b and len(pa) != len(pb):
+        return False
+    return all(x & y for x, y in zip(pa, pb))
+
+
+# --- showing the part of a pattern that is at fault ----------------------------------------------
+
+_CATEGORY_TEXT = {
+    _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _render(op: Any, av: Any) -> str:
+    text = _render_node(op, av)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _render_seq(items: Any) -> str:
+    return "".join(_render_node(op, av) for op, av in items)
+
+
+def _render_node(op: Any, av: Any) -> str:
+    if op == _c.LITERAL:
+        return re.escape(chr(av))
+    if op == _c.NOT_LITERAL:
+        return f"[^{re.escape(chr(av))}]"
+    if op == _c.ANY:
+        return "."
+    if op == _c.IN:
+        if len(av) == 1 and av[0][0] == _c.CATEGORY:
+            return _CATEGORY_TEXT.get(av[0][1], "?")
+        parts = []
+        for item_op, item_av in av:
+            if item_op == _c.NEGATE:
+                parts.append("^")
+            elif item_op == _c.LITERAL:
+                parts.append(re.escape(chr(item_av)))
+            elif item_op == _c.RANGE:
+                parts.append(f"{re.escape(chr(item_av[0]))}-{re.escape(chr(item_av[1]))}")
+            elif item_op == _c.CATEGORY:
+                parts.append(_CATEGORY_TEXT.get(item_av, "?"))
+        return f"[{''.join(parts)}]"
+    if op in _ANY_REPEAT:
+        low, high, body = av
+        inner = _render_seq(body)
+        if len(list(body)) != 1 or list(body)[0][0] in (*_REPEATS, _c.BRANCH):
+            if not inner.startswith("("):
+                inner = f"(?:{inner})"
+        if (low, high) == (0, _c.MAXREPEAT):
+            quant = "*"
+        elif (low, high) == (1, _c.MAXREPEAT):
+            quant = "+"
+        elif (low, high) == (0, 1):
+            quant = "?"
+        elif high == _c.MAXREPEAT:
+            quant = f"{{{low},}}"
+        else:
+            quant = f"{{{low},{high}}}" if low != high else f"{{{low}}}"
+        return inner + quant + ("?" if op == _c.MIN_REPEAT else "+" if op is _POSSESSIVE else "")
+    if op == _c.SUBPATTERN:
+        return f"({_render_seq(av[3])})"
+    if op == _c.BRANCH:
+        return "|".join(_render_seq(alt) for alt in av[1])
+    if op == _c.AT:
+        return {_c.AT_BEGINNING: "^", _c.AT_END: "$", _c.AT_BOUNDARY: r"\b"}.get(av, "")
+    return "..."
