@@ -247,9 +247,18 @@ def _antecedents(block: Block, position: int) -> list[Sentence]:
 
 
 def units(docs: DocumentSet, scope: str, kinds: frozenset[str] | None, *,
-          anaphora: bool = False) -> Iterator[Unit]:
-    """The units of a scope. A list item carries the sentence that introduced its list; with
-    ``anaphora``, a sentence that opens by referring back carries the sentences it refers to."""
+          anaphora: bool = False) -> list[Unit]:
+    """The units of a scope, built once per document set. A list item carries the sentence that
+    introduced its list; with ``anaphora``, a sentence that opens by referring back carries the
+    sentences it refers to."""
+    key = ("units", scope, kinds, anaphora)
+    found = docs.memo.get(key)
+    if found is None:
+        found = docs.memo[key] = list(_units(docs, scope, kinds, anaphora=anaphora))
+    return found  # type: ignore[return-value]
+
+
+def _units(docs: DocumentSet, scope: str, kinds: frozenset[str] | None, *, anaphora: bool) -> Iterator[Unit]:
     for doc in docs.of_kinds(kinds):
         if scope == "section":
             for section in doc.sections:

@@ -62,6 +62,7 @@ class DocumentSet:
 
     def __init__(self, documents: Iterable[Document]) -> None:
         self.documents = list(documents)
+        self.memo: dict[object, object] = {}  # derived views rules share (units of a scope, ...)
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self.documents)
