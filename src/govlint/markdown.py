@@ -127,8 +127,16 @@ def _is_pseudo_heading(tokens, index: int) -> bool:
 
 def _html_block(builder: TreeBuilder, content: str, line: int) -> None:
     """Keep HTML comments (suppressions live there) and the visible text of other HTML."""
-    for match in _COMMENT.finditer(content):
-        builder.comments.append((line + content.count("\n", 0, match.start()), match.group(1).strip()))
-    visible = _TAG.sub(" ", _COMMENT.sub(" ", content))
+    # Stop at the last "-->": each "<!--" after it would search to the end, quadratic in the block.
+    last = content.rfind("-->")
+    end = last + 3 if last >= 0 else 0
+    newlines = counted = 0  # counted as the comments go, not from the start for each one
+    for match in _COMMENT.finditer(content, 0, end):
+        newlines += content.count("\n", counted, match.start())
+        counted = match.start()
+        builder.comments.append((line + newlines, match.group(1).strip()))
+    rest = content[end:]
+    unclosed = rest.find("<!--")  # a comment never closed hides the rest of the block, as in HTML
+    visible = _TAG.sub(" ", _COMMENT.sub(" ", content[:end]) + (rest if unclosed < 0 else rest[:unclosed]))
     if visible.strip():
         builder.block("paragraph", visible, line, line + content.count("\n"))
