@@ -44,6 +44,9 @@ _README = re.compile(r"^readme(\.(md|markdown|rst|txt|adoc))?$", re.I)
 
 MAX_LINK_DEPTH = 2
 MAX_DOCUMENTS = 100
+# A line this long is not prose (minified HTML, an inline image, generated data), and regexes run
+# over one long run of text can cost its length squared: such lines are left out, with a warning.
+MAX_LINE_CHARS = 10_000
 
 
 @dataclass
@@ -113,6 +116,20 @@ def decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def drop_long_lines(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with every line over MAX_LINE_CHARS emptied (so line numbers hold), and the
+    (line number, length) of each line left out."""
+    if len(text) <= MAX_LINE_CHARS:
+        return text, []
+    lines = text.split("\n")
+    dropped = [(number, len(line)) for number, line in enumerate(lines, start=1) if len(line) > MAX_LINE_CHARS]
+    if not dropped:
+        return text, []
+    for number, _length in dropped:
+        lines[number - 1] = ""
+    return "\n".join(lines), dropped
+
+
 class _Walker:
     """Reads documents breadth-first from starting points, following governance links."""
 
@@ -147,7 +164,17 @@ class _Walker:
             except UnreadableFile as err:
                 self.result.warnings.append(f"{shown}: {err}; skipped")
                 continue
-            doc = parse(text, path=shown, kind=kind, origin=origin)
+            text, dropped = drop_long_lines(text)
+            if dropped:
+                (first, length), more = dropped[0], len(dropped) - 1
+                self.result.warnings.append(
+                    f"{shown}:{first}: a line of {length:,} characters was left out (longer than {MAX_LINE_CHARS:,})"
+                    + (f", and {more} more such line{'s' if more > 1 else ''}" if more else ""))
+            try:
+                doc = parse(text, path=shown, kind=kind, origin=origin)
+            except RecursionError:  # a parser that recurses per level of nesting, on thousands of levels
+                self.result.warnings.append(f"{shown}: nested too deeply to read; skipped")
+                continue
             doc.url_for = _url_maker(source, path)
             if kind != "readme":
                 self.result.documents.append(doc)
