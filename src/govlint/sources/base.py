@@ -45,8 +45,12 @@ class External:
 
 
 def split_href(href: str) -> tuple[str, str]:
-    """(scheme, path) of a link, with the query and fragment dropped and %-escapes decoded."""
-    parts = urlsplit(href.strip())
+    """(scheme, path) of a link, with the query and fragment dropped and %-escapes decoded;
+    ("", "") for a link that is not a URL at all ("http://[::1")."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return "", ""
     return parts.scheme.lower(), unquote(parts.path)
 
 

@@ -91,8 +91,12 @@ def parse_github_target(spec: str, *, web_hosts: frozenset[str] | set[str] = _GI
     text = spec.strip()
     if text[:7].lower() == "github:":
         return _parse_short(text[7:], spec)
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or (parts.hostname or "").lower() not in web_hosts:
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "http://[::1": not a URL, so not GitHub's
+        return None
+    if parts.scheme.lower() not in ("http", "https") or host not in web_hosts:
         return None
     segments = [unquote(s) for s in parts.path.split("/") if s]
     if len(segments) < 2:

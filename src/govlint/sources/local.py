@@ -46,7 +46,7 @@ class LocalSource:
         """True when the path, symlinks resolved, is a regular file under the root."""
         try:
             real = (self.root / rel).resolve(strict=True)
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):  # ValueError: a NUL byte, as from a link to "%00"
             return False
         return real.is_file() and (real == self.root or self.root in real.parents)
 
