@@ -297,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(err, click_errors.UsageError):
             _error(err.format_message())
             return EXIT_ERROR
-        if isinstance(err, click_errors.Abort):
+        if isinstance(err, getattr(click_errors, "Abort", typer.Abort)):
             _error("aborted")
             return EXIT_ERROR
         if os.environ.get("GOVLINT_DEBUG"):
