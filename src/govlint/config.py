@@ -68,8 +68,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         data = load_yaml(text, path=shown, error=ConfigError)
         if data is None:
             data = {}
-    if isinstance(data, dict):
-        for waiver in data.get("waivers") or ():
+    if isinstance(data, dict) and isinstance(data.get("waivers"), list):  # else the schema reports it
+        for waiver in data["waivers"]:
             if isinstance(waiver, dict) and isinstance(waiver.get("expires"), dt.date):
                 waiver["expires"] = waiver["expires"].isoformat()  # YAML and TOML read bare dates as dates
     from govlint.validation import validate
