@@ -70,7 +70,7 @@ def check_pattern(pattern: str, *, flags: int = re.IGNORECASE) -> None:
         return
     state = getattr(tree, "state", None) or tree.pattern  # "pattern" before Python 3.11
     try:
-        _Walker(bool(state.flags & re.IGNORECASE), bool(state.flags & re.DOTALL)).seq(list(tree))
+        _Walker(bool(state.flags & re.IGNORECASE), bool(state.flags & re.DOTALL)).seq(tree)
     except RecursionError:
         raise UnsafePattern("is nested too deeply to check; simplify it") from None
 
@@ -114,10 +114,19 @@ class _Walker:
     def __init__(self, ignorecase: bool, dotall: bool) -> None:
         self.ignorecase = ignorecase
         self.dotall = dotall
+        # Each part is summed up once: the alternatives of a repeat are looked at again, and nested
+        # repeats of alternatives would otherwise be walked a number of times exponential in depth.
+        self._memo: dict[tuple[int, bool, bool], _Info] = {}
 
     # -- sequences and nodes -------------------------------------------------------------------
 
-    def seq(self, items: list[tuple[Any, Any]]) -> _Info:
+    def seq(self, parts: Any) -> _Info:
+        key = (id(parts), self.ignorecase, self.dotall)
+        if key not in self._memo:
+            self._memo[key] = self._seq(list(parts))
+        return self._memo[key]
+
+    def _seq(self, items: list[tuple[Any, Any]]) -> _Info:
         infos = [self.node(op, av) for op, av in items]
         self._adjacent(items, infos)
         nullable = all(i.nullable for i in infos)
@@ -147,20 +156,20 @@ class _Walker:
             self.ignorecase = bool((self.ignorecase or add & re.IGNORECASE) and not remove & re.IGNORECASE)
             self.dotall = bool((self.dotall or add & re.DOTALL) and not remove & re.DOTALL)
             try:
-                return self.seq(list(body))
+                return self.seq(body)
             finally:
                 self.ignorecase, self.dotall = saved
         if op == _c.BRANCH:
-            return _union([self.seq(list(alt)) for alt in av[1]])
+            return _union([self.seq(alt) for alt in av[1]])
         if _ATOMIC is not None and op == _ATOMIC:
-            inner = self.seq(list(av))
+            inner = self.seq(av)
             return _Info(inner.nullable, inner.first, inner.last, False)  # never gives characters back
         if op in (_c.ASSERT, _c.ASSERT_NOT):
-            self.seq(list(av[1]))  # a lookaround can hide a bad pattern too
+            self.seq(av[1])  # a lookaround can hide a bad pattern too
             return _EMPTY
         if op == _c.GROUPREF_EXISTS:
             _group, yes, no = av
-            return _union([self.seq(list(yes)), self.seq(list(no)) if no else _EMPTY])
+            return _union([self.seq(yes), self.seq(no) if no else _EMPTY])
         if op == _c.GROUPREF:
             return _Info(True, _ALL, _ALL, False)
         return _EMPTY  # AT (anchors), FAILURE and the like match no characters
@@ -168,7 +177,7 @@ class _Walker:
     def _repeat(self, op: Any, av: Any) -> _Info:
         low, high, body = av
         items = list(body)
-        inner = self.seq(items)
+        inner = self.seq(body)
         if high == 0:
             return _EMPTY
         nullable = low == 0 or inner.nullable
@@ -237,7 +246,7 @@ class _Walker:
                 if self._ambiguous_alternatives(list(av[3])):
                     return True
             elif op == _c.BRANCH:
-                alts = [list(alt) for alt in av[1]]
+                alts = av[1]
                 shapes = [self._shape(alt) for alt in alts]
                 for i in range(len(alts)):
                     for j in range(i + 1, len(alts)):
@@ -245,11 +254,11 @@ class _Walker:
                             return True
         return False
 
-    def _shape(self, alt: list[tuple[Any, Any]]) -> tuple[list[frozenset[str]], bool, _Info]:
+    def _shape(self, alt: Any) -> tuple[list[frozenset[str]], bool, _Info]:
         """(the character sets of the alternative's leading single characters, whether that is all of
         it, its summary)."""
         prefix = []
-        for op, av in alt:
+        for op, av in list(alt):
             if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
                 prefix.append(self._chars(op, av))
             else:
@@ -370,10 +379,10 @@ def _render_node(op: Any, av: Any) -> str:
         return f"[{''.join(parts)}]"
     if op in _ANY_REPEAT:
         low, high, body = av
-        inner = _render_seq(body)
-        if len(list(body)) != 1 or list(body)[0][0] in (*_REPEATS, _c.BRANCH):
-            if not inner.startswith("("):
-                inner = f"(?:{inner})"
+        parts = list(body)
+        inner = _render_seq(parts)
+        if len(parts) != 1 or parts[0][0] in (*_ANY_REPEAT, _c.BRANCH):
+            inner = f"(?:{inner})"
         if (low, high) == (0, _c.MAXREPEAT):
             quant = "*"
         elif (low, high) == (1, _c.MAXREPEAT):
