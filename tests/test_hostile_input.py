@@ -411,11 +411,14 @@ def test_an_audit_of_bad_urls_gives_each_an_error_record(run_cli, tmp_path, gith
     assert "1 of 9 projects audited; 8 could not be audited" in out
 
 
+_LAUGHS = "".join(f"    - &l{i} [{', '.join([f'*l{i - 1}'] * 10) if i else 'lol'}]\n" for i in range(9))
+
+
 @pytest.mark.parametrize("content, message", [
     ("- name: a\n  repositories: [{url: github:a/b}]\n  maturity: 2024-13-45\n", "not valid YAML: a value cannot be read"),
-    (_alias_bomb("- name: a\n  repositories").replace("\n- name", "\nbomb:\n- name", 0), "not valid YAML"),
+    ("- name: a\n  repositories: [{url: github:a/b}]\n  laughs:\n" + _LAUGHS, "more than 100,000 values"),
     ("- name: a\n  repositories: &r [{url: github:a/b}, *r]\n", "more than 100,000 values"),
-])
+], ids=["impossible-date", "billion-laughs", "self-reference"])
 def test_a_broken_projects_file_is_one_usage_error(run_cli, tmp_path, content, message):
     projects = tmp_path / "projects.yaml"
     projects.write_text(content, encoding="utf-8")
