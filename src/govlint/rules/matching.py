@@ -172,7 +172,7 @@ SCOPES = ("sentence", "block", "section")
 # this can also occur by a vote", "Such a removal needs ...". Not "This document ..." or "It is
 # intended to ...": those do not carry on what the sentence before said.
 _ANAPHOR = re.compile(
-    r"^\W*(?:[\w'’-]+\W+){0,4}?(?:this|that|it|(?:such|these|those)(?:\s+an?)?\s+\w+|the\s+same(?:\s+\w+)?|"
+    r"^\W*(?:[\w'’-]+[^\w'’-]+){0,4}?(?:this|that|it|(?:such|these|those)(?:\s+an?)?\s+\w+|the\s+same(?:\s+\w+)?|"
     r"the\s+(?:decision|vote|removal|demotion|motion|process|request|proposal)|"
     r"(?:removals?|demotions?|expulsions?|revocations?)(?=\s+(?:\w+\s+)?(?:requires?|needs?)))\s+"
     r"(?:(?:can|may|will|shall|must|could|should|would|might|does|also|only|then|always|usually)\s+){0,3}"
