@@ -86,6 +86,7 @@ def test_faults_do_not_stop_the_audit_and_only_the_404_ends_in_an_error(tmp_path
     assert elapsed < 30
 
 
+@pytest.mark.slow  # three audits of the whole fleet: ~7 s
 def test_shards_merged_give_the_same_summary_as_one_run(tmp_path, fleet, capsys):
     root, projects = fleet
     path = write_projects_file(tmp_path / "cncf.yaml", [*projects, GHOST])
