@@ -96,10 +96,9 @@ def _builtin_rules():
             yield rule["name"], rule, vocabulary
 
 
-# Built-in patterns the guard refuses, measured: "maintainers " followed by 30 dashes (an RST grid
-# table row) takes 33 s in `role_attainment`; 40 dashes do not finish in a minute in
-# `removed_person`. Both repeat `[\w'’-]+[^\w.;:!?]+`, whose two classes share ' ’ and -.
-# They belong to the rule pack's owner; this test fails (strict) once they are fixed.
+# Built-in rules the guard refuses (strict xfail, so a fix shows up). None since bd12c4d: the
+# vocabulary repeated `[\w'’-]+[^\w.;:!?]+`, whose classes shared ' ’ and -, so "Maintainer" and a
+# row of 30 dashes (an RST grid table) took 33 s in `role_attainment`.
 KNOWN_UNSAFE: set[str] = set()
 
 
