@@ -50,8 +50,8 @@ class RegexCache:
         self._lock = threading.Lock()
         self._loaded = False
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}  # one object per pattern, so callers can memoise
-        self._required: dict[re.Pattern[str], tuple | None] = {}
-        self._tests: dict[re.Pattern[str], Any] = {}
+        self._required: dict[int, tuple | None] = {}  # by id(pattern); the patterns live in _compiled
+        self._tests: dict[int, Any] = {}
 
     def _load(self) -> None:
         self._loaded = True
@@ -78,17 +78,17 @@ class RegexCache:
             return known
         compiled, required, test = self._compile(pattern, flags, key)
         self._compiled[key] = compiled
-        self._required[compiled] = required
-        self._tests[compiled] = eval(test) if test is not None else None  # noqa: S307 - our own code object
+        self._required[id(compiled)] = required
+        self._tests[id(compiled)] = eval(test) if test is not None else None  # noqa: S307 - our own code object
         return compiled
 
     def prefilter(self, compiled: re.Pattern[str]):
         """A function of casefolded text that is False when the pattern cannot match it, or None."""
-        return self._tests.get(compiled)
+        return self._tests.get(id(compiled))  # by id: hashing a pattern hashes its whole program
 
     def required(self, compiled: re.Pattern[str]) -> tuple | None:
         """What any text the pattern matches must contain (see required_literals), or None."""
-        return self._required.get(compiled)
+        return self._required.get(id(compiled))
 
     def _compile(self, pattern: str, flags: int, key: tuple[str, int]):
         cached = self._entries.get(key)

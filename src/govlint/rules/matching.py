@@ -119,11 +119,27 @@ def find(pattern: re.Pattern[str], text: str, *, negation: bool = True) -> re.Ma
     return _find(pattern, text, negation)[0]
 
 
-@lru_cache(maxsize=1 << 16)
-@lru_cache(maxsize=1 << 14)
+# Memos keyed by id(pattern): hashing a compiled pattern hashes its whole program (about 20 us
+# for a vocabulary regex), which cost more than a third of all rule matching. Every pattern used
+# here is kept alive by the regex cache or a module, so an id is never reused for another one.
+_FOUND: dict[tuple[int, str, bool], tuple[re.Match[str] | None, bool]] = {}
+_SEARCHED: dict[tuple[int, str], re.Match[str] | None] = {}
+_MEMO_LIMIT = 1 << 16
+
+
 def _find(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
     """The first match that is not negated, and whether there was a match at all. Rules share
     their vocabulary, so the same phrase is looked for in the same text many times."""
+    key = (id(pattern), text, negation)
+    found = _FOUND.get(key)
+    if found is None:
+        if len(_FOUND) >= _MEMO_LIMIT:
+            _FOUND.clear()
+        found = _FOUND[key] = _find_uncached(pattern, text, negation)
+    return found
+
+
+def _find_uncached(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
     test = regexcache.prefilter(pattern)
     if test is not None and not test(_casefold(text)):
         return None, False
@@ -141,10 +157,15 @@ def _casefold(text: str) -> str:
     return text.casefold()
 
 
-@lru_cache(maxsize=1 << 16)
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, remembered."""
-    return pattern.search(text)
+    key = (id(pattern), text)
+    if key in _SEARCHED:
+        return _SEARCHED[key]
+    if len(_SEARCHED) >= _MEMO_LIMIT:
+        _SEARCHED.clear()
+    found = _SEARCHED[key] = pattern.search(text)
+    return found
 
 
 # --- placeholders -----------------------------------------------------------------------------
@@ -155,6 +176,7 @@ PLACEHOLDER = re.compile(
     r"\{\{\s*\w+\s*\}\}|<\s*(?:insert|project[-_ ]?name|your[-_ ]\w+)[^>]*>|\bthis is a template\b", re.I)
 
 
+@lru_cache(maxsize=1 << 14)
 def has_placeholder(text: str) -> bool:
     return bool(PLACEHOLDER.search(text))
 
