@@ -197,11 +197,6 @@ def _predicate_code(need: tuple):
     return builtins.compile(f"lambda t: {expression(need)}", "<govlint-regex-prefilter>", "eval")
 
 
-def required(compiled: re.Pattern[str]) -> tuple | None:
-    """The literal tree recorded for a pattern compiled through this module (see required_literals)."""
-    return _CACHE.required(compiled) if _CACHE is not None else None
-
-
 def prefilter(compiled: re.Pattern[str]):
     """The pre-test recorded for a pattern compiled through this module, or None."""
     return _CACHE.prefilter(compiled) if _CACHE is not None else None

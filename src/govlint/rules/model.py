@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Protocol, runtime_checkable
 
-from govlint.document import Block, Document, Section, Sentence
+from govlint.document import Document, Section, Sentence
 from govlint.report import Criterion, Evidence
 
 # Document kinds a rule reads unless it names its own: codes of conduct and security policies
@@ -78,11 +78,6 @@ class DocumentSet:
         for doc in self.of_kinds(kinds):
             for section in doc.sections:
                 yield doc, section
-
-    def blocks(self, kinds: frozenset[str] | None = None) -> Iterator[tuple[Document, Block]]:
-        for doc in self.of_kinds(kinds):
-            for block in doc.blocks:
-                yield doc, block
 
     def sentences(self, kinds: frozenset[str] | None = None) -> Iterator[tuple[Document, Sentence]]:
         for doc in self.of_kinds(kinds):

@@ -10,7 +10,7 @@ KINDS = {
     "document": document.build,
     "section": section.build,
     "phrases": phrases.build,
-    "extract": phrases.build_extract,
+    "extract": phrases.build,  # phrases plus a `value` to find and quote back
     "checklist": checklist.build,
     "absent": absent.build,
     "plugin": plugin.build,

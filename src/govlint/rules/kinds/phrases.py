@@ -94,13 +94,6 @@ def _unique(items: list) -> list:
     return out
 
 
-def unit_doc(result):
-    return result.unit.doc
-
-
 def build(spec: Mapping[str, Any]) -> PhrasesCheck:
     return PhrasesCheck(spec)
 
-
-def build_extract(spec: Mapping[str, Any]) -> PhrasesCheck:
-    return PhrasesCheck(spec)
