@@ -1,0 +1,145 @@
+"""Start-up memos (startcache.py): the plugin scan and the parsed built-in rule packs are kept on
+disk, and neither may ever change a result: a plugin installed or removed after the memo was
+written is seen, a damaged memo is ignored, and a broken plugin fails as it always did."""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from importlib.metadata import EntryPoint
+
+import pytest
+
+from govlint import startcache
+from govlint.errors import RulePackError
+from govlint.rules.kinds import plugin
+from govlint.rules.registry import load_rules
+
+
+@pytest.fixture
+def memo_folder(tmp_path, monkeypatch):
+    """A private cache folder, a fresh in-process plugin table, and memos kept even for folders
+    modified a moment ago (the tests make and change folders faster than a clock tick)."""
+    monkeypatch.setenv("GOVLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(plugin, "_RACY_NS", -1)
+    table = plugin.entry_point_objects
+    table.cache_clear()
+    yield tmp_path / "cache"
+    table.cache_clear()
+
+
+def _install(site, dist: str, module: str, source: str, entry: str) -> None:
+    (site / f"{module}.py").write_text(source, encoding="utf-8")
+    info = site / f"{dist}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[govlint.rules]\n{entry}\n", encoding="utf-8")
+    importlib.invalidate_caches()
+
+
+def _from_memo(monkeypatch) -> dict:
+    """The plugin table, failing if it is not served from the memo."""
+    def no_scan():
+        raise AssertionError("scanned the installed distributions instead of reading the memo")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(plugin, "scan_entry_points", no_scan)
+        plugin.entry_point_objects.cache_clear()
+        return plugin.entry_point_objects()
+
+
+def _memo_key():
+    return (plugin.ENTRY_POINT_GROUP, startcache.import_path_key())
+
+
+def test_a_plugin_installed_after_the_memo_is_found(memo_folder, tmp_path, monkeypatch):
+    site = tmp_path / "site"  # on the import path before it exists, as a user site folder can be
+    monkeypatch.syspath_prepend(str(site))
+    before = plugin.entry_point_objects()
+    assert "leader-coverage" in before and "late-check" not in before
+    key_before = _memo_key()
+    assert startcache.lookup(startcache.memo_path("plugins"), key_before) == {
+        name: point.value for name, point in before.items()}
+
+    site.mkdir()
+    _install(site, "late_plugin", "late_plugin_mod", "def check(docs):\n    return 'late'\n",
+             "late-check = late_plugin_mod:check")
+    os.utime(site, ns=(1_000_000_000, 1_000_000_000))  # an old install: the removal below must change it
+    key_after = _memo_key()
+    assert key_after != key_before
+
+    plugin.entry_point_objects.cache_clear()
+    scanned = plugin.entry_point_objects()  # the key changed: a real scan, which is then kept
+    assert scanned["late-check"].load()(None) == "late"
+
+    cached = _from_memo(monkeypatch)
+    assert isinstance(cached["late-check"], plugin.CachedEntryPoint)
+    assert {n: p.value for n, p in cached.items()} == {n: p.value for n, p in scanned.items()}
+    assert cached["late-check"].load()(None) == "late"
+    assert plugin.load_plugin("late-check")(None) == "late"
+
+    # Removed again: the folder changes, so the memo is not used and the plugin is gone.
+    for path in sorted(site.rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    importlib.invalidate_caches()
+    assert _memo_key() != key_after
+    plugin.entry_point_objects.cache_clear()
+    assert "late-check" not in plugin.entry_point_objects()
+
+
+def test_the_memo_is_keyed_by_the_import_path_itself(memo_folder, tmp_path, monkeypatch):
+    plugin.entry_point_objects()
+    key = _memo_key()
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.syspath_prepend(str(other))
+    assert _memo_key() != key
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal at all", None])
+def test_a_damaged_memo_is_ignored_and_rewritten(memo_folder, monkeypatch, damage):
+    expected = {n: p.value for n, p in plugin.entry_point_objects().items()}
+    path = startcache.memo_path("plugins")
+    blob = path.read_bytes()
+    path.write_bytes(blob[:-5] + bytes([blob[-5] ^ 1]) + blob[-4:] if damage is None else damage)
+    plugin.entry_point_objects.cache_clear()
+    assert {n: p.value for n, p in plugin.entry_point_objects().items()} == expected
+    assert {n: p.value for n, p in _from_memo(monkeypatch).items()} == expected
+
+
+def test_the_built_in_plugin_needs_no_scan(memo_folder, monkeypatch):
+    from govlint.rules.builtin.leader_coverage import check
+
+    monkeypatch.setattr(plugin, "entry_point_objects", lambda: pytest.fail("looked up the entry points"))
+    assert plugin.load_plugin("leader-coverage") is check
+
+
+@pytest.mark.parametrize("value", ["os.path:join", "os", "os.path : join ", "os:path.join", "no_such_module_xyz:f",
+                                   "os:no_such_attribute", "os:path.no_such_attribute", "os:", ":join", " os:sep",
+                                   "os.:sep", "os:sep [extra]", "os path:join"])
+def test_a_cached_entry_point_loads_as_importlib_metadata_does(value):
+    def outcome(point):
+        try:
+            return "ok", point.load()
+        except Exception as err:  # noqa: BLE001 - comparing failures
+            return type(err), str(err)
+
+    assert outcome(plugin.CachedEntryPoint("x", value)) == outcome(EntryPoint("x", value, plugin.ENTRY_POINT_GROUP))
+
+
+def test_a_broken_plugin_fails_the_same_way_from_the_memo(memo_folder, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    _install(site, "broken_plugin", "broken_plugin_mod", "raise RuntimeError('boom')\n",
+             "broken-check = broken_plugin_mod:rules")
+    messages = []
+    for _ in range(2):  # a real scan, then the memo
+        plugin.entry_point_objects.cache_clear()
+        with pytest.raises(RulePackError) as err:
+            load_rules()
+        messages.append(str(err.value))
+        sys.modules.pop("broken_plugin_mod", None)
+    assert isinstance(plugin.entry_point_objects()["broken-check"], plugin.CachedEntryPoint)
+    assert messages[0] == messages[1]
+    assert "plugin broken-check (broken_plugin_mod:rules) failed to load: boom" in messages[0]
