@@ -143,3 +143,68 @@ def test_a_broken_plugin_fails_the_same_way_from_the_memo(memo_folder, tmp_path,
     assert isinstance(plugin.entry_point_objects()["broken-check"], plugin.CachedEntryPoint)
     assert messages[0] == messages[1]
     assert "plugin broken-check (broken_plugin_mod:rules) failed to load: boom" in messages[0]
+
+
+# --------------------------------------------------------------------------------------------------
+# Built-in rule packs
+
+
+def _yaml_data(pack):
+    from govlint.yamlio import load_yaml
+
+    return load_yaml(pack.read_text(encoding="utf-8"), path=pack.name, error=RulePackError)
+
+
+def test_a_built_in_pack_from_the_memo_is_the_pack_read_from_yaml(memo_folder, monkeypatch):
+    from govlint.resources import builtin_packs
+    from govlint.rules import loader
+
+    for pack in builtin_packs():
+        expected = _yaml_data(pack)
+        assert loader.builtin_pack_data(pack) == expected  # read from YAML, then kept
+        with monkeypatch.context() as patch:
+            patch.setattr(loader, "load_yaml", lambda *a, **k: pytest.fail("parsed the YAML again"))
+            assert loader.builtin_pack_data(pack) == expected
+
+
+def test_the_rules_are_the_same_with_and_without_the_pack_memo(memo_folder, monkeypatch):
+    def described(rules):
+        return [(r.meta, repr(getattr(r, "check", None).__class__)) for r in rules]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(startcache, "memo_path", lambda name: None)  # no memo at all
+        without = described(load_rules())
+    first, second = described(load_rules()), described(load_rules())
+    assert (startcache.memo_path("packs")).exists()
+    assert first == without and second == without
+
+
+def test_a_changed_pack_is_read_again(memo_folder, tmp_path):
+    from govlint.rules import loader
+
+    pack = tmp_path / "cncf.yaml"
+    pack.write_text("pack: cncf\nrules: []\n", encoding="utf-8")
+    assert loader.builtin_pack_data(pack) == {"pack": "cncf", "rules": []}
+    pack.write_text("pack: cncx\nrules: []\n", encoding="utf-8")  # same size, same name
+    assert loader.builtin_pack_data(pack) == {"pack": "cncx", "rules": []}
+
+
+def test_a_damaged_pack_memo_is_ignored(memo_folder):
+    from govlint.resources import builtin_packs
+    from govlint.rules import loader
+
+    pack = builtin_packs()[0]
+    expected = loader.builtin_pack_data(pack)
+    path = startcache.memo_path("packs")
+    blob = bytearray(path.read_bytes())
+    blob[len(blob) // 2] ^= 0x20  # one flipped bit in a rule's text would otherwise go unnoticed
+    path.write_bytes(bytes(blob))
+    assert loader.builtin_pack_data(pack) == expected
+
+
+def test_values_marshal_cannot_hold_are_not_kept(memo_folder):
+    import datetime as dt
+
+    path = startcache.memo_path("packs")
+    startcache.store(path, ("k",), {"when": dt.date(2024, 1, 1)})
+    assert startcache.lookup(path, ("k",)) is startcache.MISSING

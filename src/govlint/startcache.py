@@ -101,3 +101,17 @@ def import_path_key() -> tuple:
             mtime = None
         key.append((folder, mtime))
     return tuple(key)
+
+
+def site_packages_key() -> tuple:
+    """The modification times of the site-packages folders on the import path, which change when
+    a distribution (PyYAML among them) is installed, upgraded or removed; unlike import_path_key,
+    the same in every working directory."""
+    key = []
+    for entry in sys.path:
+        if isinstance(entry, str) and entry.endswith(("site-packages", "dist-packages")):
+            try:
+                key.append((entry, os.stat(entry).st_mtime_ns))
+            except OSError:
+                continue
+    return tuple(key)

@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from govlint.errors import RulePackError, UsageError
 from govlint.resources import builtin_packs
 from govlint.rules.kinds.plugin import entry_point_objects
-from govlint.rules.loader import load_pack_file, parse_pack
+from govlint.rules.loader import builtin_pack_data, load_pack_file, pack_rules
 from govlint.rules.model import Rule
 
 
@@ -20,8 +20,7 @@ def load_rules(*, extra_packs: Sequence[str] = (), plugins: bool = True) -> list
     rules: list[Rule] = []
     for pack in builtin_packs():
         # Built-in packs are validated against the schema by the test suite, not on every run.
-        rules.extend(parse_pack(pack.read_text(encoding="utf-8"), origin=f"govlint:rules/{pack.name}",
-                                validate=False))
+        rules.extend(pack_rules(builtin_pack_data(pack), origin=f"govlint:rules/{pack.name}", validate=False))
     for path in extra_packs:
         rules.extend(load_pack_file(path))
     if plugins:
