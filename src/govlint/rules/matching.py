@@ -328,7 +328,7 @@ class GroupMatch:
 
     @property
     def count(self) -> int:
-        return sum(self.matched)
+        return self.matched.count(True)
 
     def best_sentence(self, prefer: int = 0) -> Sentence:
         """The sentence a person would quote: the one holding the most matched phrases, ties going
@@ -349,28 +349,33 @@ class GroupMatch:
 
 
 def match_groups(unit: Unit, groups: Sequence[re.Pattern[str]], exclude: re.Pattern[str] | None,
-                 *, negation: bool = True, heading_context: bool = False, at_least: int = 0) -> GroupMatch:
+                 *, negation: bool = True, heading_context: bool = False, at_least: int = 0) -> GroupMatch | None:
     """Match each group in the unit's text; with ``heading_context``, every group but the first
-    (the anchor) may also be satisfied by the headings the unit sits under. Matching stops early
-    once fewer than ``at_least`` groups can match (the caller has no use for such a unit)."""
+    (the anchor) may also be satisfied by the headings the unit sits under. None once fewer than
+    ``at_least`` groups can match (the caller has no use for such a unit; most units are these)."""
     text = unit.text
+    total = len(groups)
     matched: list[bool] = []
     spans: list[re.Match[str] | None] = []
     in_heading: list[bool] = []
     negated = False
+    count = 0
     for index, group in enumerate(groups):
-        span, seen = _find(group, text, negation)
+        found = _FOUND.get((id(group), text, negation))
+        span, seen = found if found is not None else _find(group, text, negation)
         from_heading = False
         if span is None and heading_context and index > 0 and unit.headings:
             span = search(group, unit.headings)
             from_heading = span is not None
-        if span is None and seen:
-            negated = True
-        matched.append(span is not None)
+        if span is None:
+            negated = negated or seen
+            matched.append(False)
+        else:
+            count += 1
+            matched.append(True)
         spans.append(span)
         in_heading.append(from_heading)
-        if sum(matched) + len(groups) - index - 1 < at_least:
-            break
-    complete = len(matched) == len(groups) and all(matched)
-    excluded = bool(complete and exclude is not None and search(exclude, text))
+        if count + total - index - 1 < at_least:
+            return None
+    excluded = bool(count == total and exclude is not None and search(exclude, text))
     return GroupMatch(unit, matched, spans, excluded=excluded, negated=negated, in_heading=in_heading)

@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 from govlint.report import FAIL
 from govlint.rules.kinds._common import Outcome, document_kinds, groups, optional_regex
-from govlint.rules.matching import has_placeholder, match_groups, section_context, units
+from govlint.rules.matching import Unit, has_placeholder, match_groups, section_context, units
 from govlint.rules.model import DocumentSet, evidence
 from govlint.rules.values import VALUES
 
@@ -44,23 +44,35 @@ class PhrasesCheck:
         if self.value:
             self.groups.append(VALUES[self.value])
 
-    def _skipped(self, unit) -> bool:
+    def _outside(self, unit: Unit) -> bool:
+        """Whether the unit's place (its headings, its section) rules it out."""
         if self.heading is not None and not self.heading.search(unit.headings):
             return True
         if self.not_heading is not None and unit.headings and self.not_heading.search(unit.headings):
             if self.not_heading_unless is None or not self.not_heading_unless.search(section_context(unit)):
                 return True
-        return has_placeholder(unit.text)
+        return False
 
     def run(self, docs: DocumentSet) -> Outcome:
         found = []
         best_near = None
+        placed = self.heading is not None or self.not_heading is not None
+        outside: dict[tuple[str, int], bool] = {}  # units of one section share their place
         for unit in units(docs, self.scope, self.kinds, anaphora=self.anaphora):
-            if self._skipped(unit):
+            if placed:
+                where = (unit.headings, id(unit.section))
+                ruled_out = outside.get(where)
+                if ruled_out is None:
+                    ruled_out = outside[where] = self._outside(unit)
+                if ruled_out:
+                    continue
+            if has_placeholder(unit.text):
                 continue
             result = match_groups(unit, self.groups, self.exclude, negation=self.negation,
                                   heading_context=self.heading_context,
                                   at_least=min(best_near.count + 1, len(self.groups)) if best_near else 1)
+            if result is None:
+                continue
             if result.count == len(self.groups) and not result.excluded:
                 found.append(result)
                 if len(found) >= _MAX_EVIDENCE:
