@@ -1,22 +1,32 @@
-"""Packaged data (rules/, schemas/), read with importlib.resources.
+"""Packaged data (rules/, schemas/).
 
 In a wheel, the top-level rules/ and schemas/ folders are installed as govlint/_data/; in a
-source checkout run without installing, the top-level folders themselves are used.
+source checkout run without installing, the top-level folders themselves are used. Installed as
+ordinary files (the usual case), the folder is found beside this module; importlib.resources,
+whose import costs a few milliseconds, is only needed when govlint is imported from a zip file.
 """
 from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 def data_dir(name: str) -> Traversable:
-    packaged = resources.files("govlint") / "_data" / name
+    here = Path(__file__).parent
+    packaged: Traversable = here / "_data" / name
     if packaged.is_dir():
         return packaged
+    if not here.is_dir():  # imported from a zip file: only importlib.resources can look inside
+        from importlib import resources
+
+        packaged = resources.files("govlint") / "_data" / name
+        if packaged.is_dir():
+            return packaged
     checkout = Path(__file__).resolve().parents[2] / name
     if checkout.is_dir():
         return checkout
