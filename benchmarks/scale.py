@@ -16,7 +16,8 @@ streamed, not held). Prints:
 - peak RSS of the process over the lint loop (ru_maxrss) and RSS sampled every tenth of the loop,
   to show whether memory stays flat as the corpus grows.
 
-Caches that outlive one target (``functools.lru_cache`` in govlint's modules) are cleared between
+Caches that outlive one target (``functools.lru_cache`` in govlint's modules, and the phrase-match
+memos) are cleared between
 checkouts, so copy 2 of a document costs what copy 1 did, as different projects would.
 With ``--profile-mb``, a cProfile run over that many megabytes prints where the time goes.
 """
@@ -59,6 +60,9 @@ def build(corpus: Path, work: Path, megabytes: float) -> list[Path]:
 
 def clear_caches() -> None:
     """Forget what one target taught govlint's memoised helpers, as a new project would find them."""
+    from govlint.rules import matching
+
+    matching.forget()  # the phrase-match memos, which are plain dicts
     for name, module in list(sys.modules.items()):
         if not name.startswith("govlint"):
             continue
