@@ -8,8 +8,6 @@ packs, the list of files discovery starts from, and the relative links that led 
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -32,6 +30,8 @@ def default_directory() -> Path:
 
 
 def digest_file(path: str | os.PathLike[str]) -> str | None:
+    import hashlib  # not at the top: a --no-cache check never hashes, and hashlib costs 2 ms to import
+
     try:
         with open(path, "rb") as handle:
             return hashlib.sha256(handle.read()).hexdigest()
@@ -45,6 +45,7 @@ def builtin_fingerprint() -> list[str]:
     Installing or removing a package (a rule plugin among them) changes its site-packages
     folder's modification time; reading that is far cheaper than importlib.metadata's scan.
     """
+    import hashlib
     import sys
 
     from govlint.resources import builtin_packs
@@ -66,6 +67,9 @@ class CheckCache:
         self.directory = directory or default_directory()
 
     def key(self, **material: Any) -> str:
+        import hashlib
+        import json
+
         payload = json.dumps({"format": _FORMAT, "version": __version__, "builtin": builtin_fingerprint(),
                               **material}, sort_keys=True, default=str)
         return hashlib.sha256(payload.encode()).hexdigest()
@@ -75,6 +79,8 @@ class CheckCache:
 
     def lookup(self, key: str, source: Any, *, config_path: str | None) -> Report | None:
         """The cached report, when nothing it depends on has changed; None otherwise."""
+        import json
+
         try:
             entry = json.loads(self._path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -98,6 +104,8 @@ class CheckCache:
     def store(self, key: str, report: Report, *, candidates: Sequence[tuple[str, str]] | None, inputs: Iterable[str],
               missing_links: Sequence[tuple[str, str]], config_path: str | None) -> None:
         """Write the entry atomically; a cache that cannot be written is silently skipped."""
+        import json
+
         entry = {"config_path": config_path, "candidates": None if candidates is None else [list(c) for c in candidates],
                  "inputs": {str(p): digest_file(p) for p in inputs}, "missing_links": [list(m) for m in missing_links],
                  "report": report.to_dict()}

@@ -7,7 +7,6 @@ whose import costs a few milliseconds, is only needed when govlint is imported f
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +35,8 @@ def data_dir(name: str) -> Traversable:
 @lru_cache(maxsize=None)
 def schema(name: str) -> dict[str, Any]:
     """A JSON Schema from schemas/, e.g. schema("report")."""
+    import json
+
     return json.loads((data_dir("schemas") / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
