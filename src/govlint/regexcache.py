@@ -37,8 +37,10 @@ except ImportError:  # pragma: no cover - exercised on Python 3.10
 
 # A literal shorter than this is too common to be worth testing before the regex.
 _MIN_LITERAL = 3
+# ...unless it holds a character ordinary prose seldom has: "@" in an address, "/" in "2/3".
+_RARE = frozenset("@/+%#")
 
-_VERSION = f"4-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+_VERSION = f"6-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 _MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -142,7 +144,34 @@ def required_literals(parsed: Any) -> tuple | None:
     """What every match must contain, as a tree of literals: ("lit", text), ("and", parts) or
     ("or", parts), literals casefolded; None when a match may contain no literal of useful length.
     Found by walking the parsed pattern; lookarounds are left out, so it is a necessary condition."""
-    return _required(parsed)
+    found = _required(parsed)
+    return None if found is None else _simplify(found)
+
+
+def _size(node: tuple) -> int:
+    return 1 if node[0] == "lit" else sum(_size(part) for part in node[1])
+
+
+def _simplify(node: tuple) -> tuple:
+    """The same condition, cheaper to test: nested and/or flattened; in an "or", a literal that
+    contains another is dropped ("maintainership" when "maintainer" will do); in an "and", one
+    that another contains; and an "and" tests its cheapest part first, as most texts fail it."""
+    kind, value = node
+    if kind == "lit":
+        return node
+    parts: list[tuple] = []
+    for part in (_simplify(p) for p in value):
+        parts.extend(part[1] if part[0] == kind else [part])
+    literals = {p[1] for p in parts if p[0] == "lit"}
+    if kind == "or":
+        kept = {lit for lit in literals if not any(o != lit and o in lit for o in literals)}
+    else:
+        kept = {lit for lit in literals if not any(o != lit and lit in o for o in literals)}
+    rest = [p for p in parts if p[0] != "lit"]
+    out = [("lit", lit) for lit in sorted(kept)] + rest
+    if kind == "and":
+        out.sort(key=_size)
+    return out[0] if len(out) == 1 else (kind, tuple(out))
 
 
 def _required(items: Any) -> tuple | None:
@@ -151,7 +180,7 @@ def _required(items: Any) -> tuple | None:
     run: list[str] = []
 
     def flush() -> None:
-        if len(run) >= _MIN_LITERAL:
+        if len(run) >= _MIN_LITERAL or _RARE.intersection(run):
             parts.append(("lit", "".join(run)))
         run.clear()
 
