@@ -208,3 +208,27 @@ def test_values_marshal_cannot_hold_are_not_kept(memo_folder):
     path = startcache.memo_path("packs")
     startcache.store(path, ("k",), {"when": dt.date(2024, 1, 1)})
     assert startcache.lookup(path, ("k",)) is startcache.MISSING
+
+
+def test_govlint_version_lists_a_plugin_installed_between_two_runs(tmp_path):
+    """End to end, in fresh processes: the first run keeps the memo, the second sees the new plugin."""
+    import subprocess
+
+    site, work = tmp_path / "site", tmp_path / "work"
+    site.mkdir()
+    work.mkdir()
+    old = 1_000_000_000
+    for folder in (site, work):
+        os.utime(folder, ns=(old, old))  # not modified within a clock tick: the first run keeps its memo
+    env = {**os.environ, "PYTHONPATH": str(site), "GOVLINT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def version() -> str:
+        return subprocess.run([sys.executable, "-m", "govlint", "--version"], capture_output=True, text=True,
+                              check=True, env=env, cwd=work).stdout
+
+    assert "late-check" not in version()
+    memo = startcache.memo_path("plugins").name
+    assert (tmp_path / "cache" / memo).exists()
+    _install(site, "late_plugin", "late_plugin_mod", "def check(docs):\n    return None\n",
+             "late-check = late_plugin_mod:check")
+    assert "late-check" in version()
