@@ -78,3 +78,38 @@ def test_required_literals_are_simplified_and_keep_rare_short_ones(tmp_path):
     assert cache.required(cache.compile(r"\d+\s*/\s*\d+")) == ("lit", "/")
     assert cache.required(cache.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")) == ("lit", "@")
     assert cache.required(cache.compile(r"\d+\s+of\s+\d+")) is None  # "of" alone says too little
+
+
+def test_the_first_character_look_ahead_changes_no_match(tmp_path):
+    """Patterns get a look-ahead for the characters a match can start with. Every match, group
+    and span must stay what re.compile gives, including characters whose case folds oddly (the
+    Kelvin sign matches "k", the long s matches "s" under IGNORECASE), and in a case-sensitive
+    pattern with a case-insensitive part."""
+    from hypothesis import given, settings, strategies as st
+
+    from govlint.rules.loader import VOCABULARIES
+    from govlint.rules.registry import load_rules
+
+    load_rules()
+    vocabulary = [v for pack in VOCABULARIES.values() for v in pack.values()]
+    patterns = PATTERNS + vocabulary[:40] + [
+        r"(?i:maintainer)s?", r"(?-i:[A-Z][a-z]+)\s+votes?", r"\bk[a-z]+", r"s?tep\s+down", r"(?:a|b)*c",
+        r"[\w.+-]+@[\w-]+\.[\w.]+", r"(?:x|)y"]
+    cache = RegexCache(tmp_path / "r")
+    pairs = []
+    for pattern in patterns:
+        for flags in (0, re.I):
+            pairs.append((cache.compile(pattern, flags), re.compile(pattern, flags)))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet="aceiklmnorstvwyAKMS \u212a\u017f\u0130@.-1/", max_size=80))
+    def check(text):
+        for mine, theirs in pairs:
+            assert [(m.span(), m.groups()) for m in mine.finditer(text)] == \
+                [(m.span(), m.groups()) for m in theirs.finditer(text)], mine.pattern
+
+    check()
+    for text in ["Maintainers may be removed", "\u212aeep the \u017fteering committee", "a@b.io wrote"]:
+        for mine, theirs in pairs:
+            assert [m.span() for m in mine.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+    assert all(mine.pattern == theirs.pattern and mine.groupindex == theirs.groupindex for mine, theirs in pairs)
