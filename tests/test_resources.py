@@ -16,8 +16,14 @@ PROBE = ("import sys; from govlint.resources import builtin_packs, data_dir, sch
          "print('importlib.resources' in sys.modules)")
 
 
+def _package(site: Path) -> None:
+    """govlint's modules without their data (an installed copy has govlint/_data/ already)."""
+    shutil.copytree(Path(govlint.__file__).parent, site / "govlint",
+                    ignore=shutil.ignore_patterns("__pycache__", "_data"))
+
+
 def _wheel_layout(site: Path) -> None:
-    shutil.copytree(Path(govlint.__file__).parent, site / "govlint", ignore=shutil.ignore_patterns("__pycache__"))
+    _package(site)
     for name in ("rules", "schemas"):
         shutil.copytree(REPO / name, site / "govlint" / "_data" / name)
 
@@ -47,7 +53,11 @@ def test_imported_from_a_zip_file_the_data_is_read_through_importlib_resources(t
     assert where.rstrip("/").endswith("govlint.zip/govlint/_data/rules") and "cncf.yaml" in packs and bool(kind) and imported == "True"
 
 
-def test_in_a_source_checkout_the_top_level_folders_are_used():
-    from govlint.resources import data_dir
-
-    assert Path(data_dir("rules")) == REPO / "rules"
+def test_in_a_source_checkout_the_top_level_folders_are_used(tmp_path):
+    checkout = tmp_path / "checkout"
+    _package(checkout / "src")
+    for name in ("rules", "schemas"):
+        shutil.copytree(REPO / name, checkout / name)
+    where, packs, kind, imported = _probe(checkout / "src")
+    assert Path(where) == checkout / "rules"
+    assert "cncf.yaml" in packs and bool(kind) and imported == "False"
