@@ -41,7 +41,7 @@ _MIN_LITERAL = 3
 # ...unless it holds a character ordinary prose seldom has: "@" in an address, "/" in "2/3".
 _RARE = frozenset("@/+%#")
 
-_VERSION = f"8-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
+_VERSION = f"9-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 _MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -70,7 +70,6 @@ class RegexCache:
         self._lock = threading.Lock()
         self._loaded = False
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}  # one object per pattern, so callers can memoise
-        self._required: dict[int, tuple | None] = {}  # by id(pattern); the patterns live in _compiled
         self._tests: dict[int, Any] = {}
 
     def _load(self) -> None:
@@ -96,9 +95,8 @@ class RegexCache:
         known = self._compiled.get(key)
         if known is not None:
             return known
-        compiled, required, test = self._compile(pattern, flags, key)
+        compiled, test = self._compile(pattern, flags, key)
         self._compiled[key] = compiled
-        self._required[id(compiled)] = required
         self._tests[id(compiled)] = eval(test) if test is not None else None  # noqa: S307 - our own code object
         return compiled
 
@@ -107,16 +105,16 @@ class RegexCache:
         return self._tests.get(id(compiled))  # by id: hashing a pattern hashes its whole program
 
     def required(self, compiled: re.Pattern[str]) -> tuple | None:
-        """What any text the pattern matches must contain (see required_literals), or None."""
-        return self._required.get(id(compiled))
+        """What any text the pattern matches must contain (see required_literals), or None. Not
+        kept in the file (its test is): the trees of the built-in pack hold 15,000 literals."""
+        return None if _sre is None else required_literals(_sre_parse.parse(compiled.pattern, compiled.flags))
 
     def _compile(self, pattern: str, flags: int, key: tuple[str, int]):
         cached = self._entries.get(key)
         if cached is not None:
             try:
-                (entry_flags, packed, groups, groupindex, indexgroup), required, test = cached
-                return (_sre.compile(pattern, entry_flags, _unpack(packed), groups, groupindex, indexgroup),
-                        required, test)
+                (entry_flags, packed, groups, groupindex, indexgroup), test = cached
+                return _sre.compile(pattern, entry_flags, _unpack(packed), groups, groupindex, indexgroup), test
             except Exception:  # noqa: BLE001 - any doubt: compile the ordinary way
                 pass
         try:
@@ -135,13 +133,13 @@ class RegexCache:
         except re.error:
             raise
         except Exception:  # noqa: BLE001 - internals differ on this Python: no caching
-            return re.compile(pattern, flags), None, None
+            return re.compile(pattern, flags), None
         with self._lock:
-            self._entries[key] = (entry, required, test)
+            self._entries[key] = (entry, test)
             if not self._dirty and self.path is not None:
                 atexit.register(self.save)
             self._dirty = True
-        return compiled, required, test
+        return compiled, test
 
     def save(self) -> None:
         """Write the cache atomically, if anything was added; an unwritable folder is skipped."""
