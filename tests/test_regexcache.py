@@ -113,3 +113,33 @@ def test_the_first_character_look_ahead_changes_no_match(tmp_path):
         for mine, theirs in pairs:
             assert [m.span() for m in mine.finditer(text)] == [m.span() for m in theirs.finditer(text)]
     assert all(mine.pattern == theirs.pattern and mine.groupindex == theirs.groupindex for mine, theirs in pairs)
+
+
+def test_the_file_keeps_this_runs_patterns_and_drops_the_oldest_beyond_its_budget(tmp_path, monkeypatch):
+    """Editing a rule pack compiles new patterns; the file must not grow with every edit, since
+    every cold start reads it. This run's patterns always stay; the oldest others go first."""
+    import govlint.regexcache as module
+
+    path = tmp_path / "regex.marshal"
+    old = [rf"\bold{n}\w* (?:alpha|beta|gamma|delta)" for n in range(6)]
+    first = RegexCache(path)
+    for pattern in old:
+        first.compile(pattern, re.I)
+    first.save()
+    one = module._weight((old[0], int(re.I)), first._entries[(old[0], int(re.I))])
+    monkeypatch.setattr(module, "_MAX_KEPT_BYTES", 4 * one)
+
+    second = RegexCache(path)
+    second.compile(old[5], re.I)  # used again this run: becomes the most recent
+    second.compile(r"\bnew\w* (?:alpha|beta|gamma|delta)", re.I)
+    second.save()
+    kept = [pattern for pattern, _ in module.marshal.loads(path.read_bytes())["entries"]]
+    assert kept[-2:] == [old[5], r"\bnew\w* (?:alpha|beta|gamma|delta)"]  # this run's, most recent last
+    assert old[0] not in kept and old[1] not in kept and old[2] not in kept  # the oldest went first
+    assert len(kept) == 4
+
+    monkeypatch.setattr(module, "_MAX_KEPT_BYTES", 0)
+    third = RegexCache(path)
+    third.compile(r"\bthird\w*", re.I)
+    third.save()
+    assert list(module.marshal.loads(path.read_bytes())["entries"]) == [(r"\bthird\w*", int(re.I))]

@@ -43,6 +43,9 @@ _RARE = frozenset("@/+%#")
 
 _VERSION = f"9-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 _MAX_BYTES = 64 * 1024 * 1024
+# Patterns from earlier runs stay in the file while it holds less than this (the built-in pack's
+# take about 1.6 MB); this run's patterns always stay.
+_MAX_KEPT_BYTES = 8 * 1024 * 1024
 
 
 # Opcodes are kept as packed machine words: a 2 MB file of them loads in a fraction of the time
@@ -150,12 +153,33 @@ class RegexCache:
 
         try:
             with self._lock:
-                data = marshal.dumps({"version": _VERSION, "entries": self._entries})
+                data = marshal.dumps({"version": _VERSION, "entries": self._kept()})
                 self._dirty = False
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path, data)
         except (OSError, ValueError, GovlintError):
             pass
+
+
+    def _kept(self) -> dict[tuple[str, int], tuple[Any, ...]]:
+        """What the file keeps: this run's patterns, most recent last, and older ones while they fit
+        in _MAX_KEPT_BYTES, so the file (read on every cold start) does not grow with every edit
+        of a rule pack."""
+        used = self._compiled.keys()
+        entries = {k: v for k, v in self._entries.items() if k not in used}
+        entries.update((k, self._entries[k]) for k in used if k in self._entries)
+        total = sum(_weight(k, v) for k, v in entries.items())
+        for key in list(entries):
+            if total <= _MAX_KEPT_BYTES or key in used:
+                break
+            total -= _weight(key, entries.pop(key))
+        return entries
+
+
+def _weight(key: tuple[str, int], entry: tuple[Any, ...]) -> int:
+    """About how many bytes an entry takes in the file: its opcodes and its pattern."""
+    packed = entry[0][1]
+    return len(key[0]) + (len(packed) if isinstance(packed, bytes) else 4 * len(packed))
 
 
 def _guarded(pattern: str, flags: int, parsed: Any) -> Any:
