@@ -46,20 +46,12 @@ def builtin_fingerprint() -> list[str]:
     folder's modification time; reading that is far cheaper than importlib.metadata's scan.
     """
     import hashlib
-    import sys
 
     from govlint.resources import builtin_packs
+    from govlint.startcache import site_packages_key
 
     packs = [hashlib.sha256(p.read_bytes()).hexdigest() for p in builtin_packs()]
-    folders = []
-    for entry in sys.path:
-        if not entry.endswith(("site-packages", "dist-packages")):
-            continue
-        try:
-            folders.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            continue
-    return packs + folders
+    return packs + [f"{folder}:{mtime}" for folder, mtime in site_packages_key()]
 
 
 class CheckCache:

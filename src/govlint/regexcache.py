@@ -347,12 +347,9 @@ def prefilter(compiled: re.Pattern[str]):
 def _default_path() -> Path | None:
     if os.environ.get("GOVLINT_NO_REGEX_CACHE"):
         return None
-    try:
-        from govlint.checkcache import default_directory
+    from govlint.startcache import memo_path
 
-        return default_directory().parent / f"regex-{sys.implementation.cache_tag}.marshal"
-    except Exception:  # noqa: BLE001 - no cache folder: compile every time
-        return None
+    return memo_path("regex")  # None without a cache folder: compile every time
 
 
 _CACHE: RegexCache | None = None

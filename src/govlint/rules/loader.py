@@ -67,7 +67,7 @@ def builtin_pack_data(pack: Any) -> Any:
     key = (pack.name, len(raw), zlib.crc32(raw), startcache.site_packages_key())
     data = startcache.lookup(path, key)
     if data is startcache.MISSING:
-        data = load_yaml(pack.read_text(encoding="utf-8"), path=f"govlint:rules/{pack.name}", error=RulePackError)
+        data = load_yaml(raw.decode("utf-8"), path=f"govlint:rules/{pack.name}", error=RulePackError)
         startcache.store(path, key, data)
     return data
 

@@ -10,6 +10,7 @@ whenever a distribution is installed or removed. The built-in check, ours, is im
 """
 from __future__ import annotations
 
+import time
 from functools import lru_cache, reduce
 from importlib import import_module
 from typing import Any, Callable, Mapping
@@ -65,8 +66,6 @@ def entry_point_objects() -> dict[str, Any]:
     if isinstance(known, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in known.items()):
         return {name: CachedEntryPoint(name, value) for name, value in known.items()}
     points = scan_entry_points()
-    import time
-
     now = time.time_ns()
     if all(mtime is None or now - mtime > _RACY_NS for _, mtime in key[1]):
         startcache.store(path, key, {name: str(point.value) for name, point in points.items()})
