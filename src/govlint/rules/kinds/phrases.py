@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 from govlint.report import FAIL
 from govlint.rules.kinds._common import Outcome, document_kinds, groups, optional_regex
-from govlint.rules.matching import Unit, has_placeholder, match_groups, section_context, units
+from govlint.rules.matching import Unit, has_placeholder, match_groups, search, section_context, units
 from govlint.rules.model import DocumentSet, evidence
 from govlint.rules.values import VALUES
 
@@ -46,10 +46,10 @@ class PhrasesCheck:
 
     def _outside(self, unit: Unit) -> bool:
         """Whether the unit's place (its headings, its section) rules it out."""
-        if self.heading is not None and not self.heading.search(unit.headings):
+        if self.heading is not None and not search(self.heading, unit.headings):
             return True
-        if self.not_heading is not None and unit.headings and self.not_heading.search(unit.headings):
-            if self.not_heading_unless is None or not self.not_heading_unless.search(section_context(unit)):
+        if self.not_heading is not None and unit.headings and search(self.not_heading, unit.headings):
+            if self.not_heading_unless is None or not search(self.not_heading_unless, section_context(unit)):
                 return True
         return False
 
