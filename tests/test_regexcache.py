@@ -127,7 +127,8 @@ def test_the_file_keeps_this_runs_patterns_and_drops_the_oldest_beyond_its_budge
         first.compile(pattern, re.I)
     first.save()
     one = module._weight((old[0], int(re.I)), first._entries[(old[0], int(re.I))])
-    monkeypatch.setattr(module, "_MAX_KEPT_BYTES", 4 * one)
+    monkeypatch.setattr(module, "_OLDER_SHARE", 0)
+    monkeypatch.setattr(module, "_MIN_OLDER_BYTES", 2 * one)  # room for two of the older patterns
 
     second = RegexCache(path)
     second.compile(old[5], re.I)  # used again this run: becomes the most recent
@@ -135,11 +136,32 @@ def test_the_file_keeps_this_runs_patterns_and_drops_the_oldest_beyond_its_budge
     second.save()
     kept = [pattern for pattern, _ in module.marshal.loads(path.read_bytes())["entries"]]
     assert kept[-2:] == [old[5], r"\bnew\w* (?:alpha|beta|gamma|delta)"]  # this run's, most recent last
-    assert old[0] not in kept and old[1] not in kept and old[2] not in kept  # the oldest went first
+    assert kept[:2] == [old[3], old[4]]  # the most recent of the older ones, in their order
     assert len(kept) == 4
 
-    monkeypatch.setattr(module, "_MAX_KEPT_BYTES", 0)
+    monkeypatch.setattr(module, "_MIN_OLDER_BYTES", 0)
     third = RegexCache(path)
     third.compile(r"\bthird\w*", re.I)
     third.save()
     assert list(module.marshal.loads(path.read_bytes())["entries"]) == [(r"\bthird\w*", int(re.I))]
+
+
+def test_older_patterns_may_take_a_quarter_of_the_file(tmp_path, monkeypatch):
+    """A user who switched rule packs keeps a little of the old pack's work, never a file that
+    every cold start pays to read many times over."""
+    import govlint.regexcache as module
+
+    monkeypatch.setattr(module, "_MIN_OLDER_BYTES", 0)
+    path = tmp_path / "regex.marshal"
+    old = [rf"\bold{n}\w* (?:alpha|beta|gamma|delta)" for n in range(8)]
+    first = RegexCache(path)
+    for pattern in old:
+        first.compile(pattern, re.I)
+    first.save()
+    second = RegexCache(path)
+    mine = [rf"\bnew{n}\w* (?:alpha|beta|gamma|delta)" for n in range(4)]
+    for pattern in mine:
+        second.compile(pattern, re.I)
+    second.save()
+    kept = [pattern for pattern, _ in module.marshal.loads(path.read_bytes())["entries"]]
+    assert kept == [old[7], *mine]  # four of this run's patterns leave room for one older one

@@ -43,9 +43,11 @@ _RARE = frozenset("@/+%#")
 
 _VERSION = f"9-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{getattr(_sre, 'CODESIZE', 0)}"
 _MAX_BYTES = 64 * 1024 * 1024
-# Patterns from earlier runs stay in the file while it holds less than this (the built-in pack's
-# take about 1.6 MB); this run's patterns always stay.
-_MAX_KEPT_BYTES = 8 * 1024 * 1024
+# This run's patterns always stay in the file (the built-in pack's take about 1.2 MB). Patterns of
+# earlier runs (another rule pack, an edited one) stay, most recent first, while they weigh at most
+# a quarter of this run's or 256 KB: every cold start reads the whole file.
+_OLDER_SHARE = 0.25
+_MIN_OLDER_BYTES = 256 * 1024
 
 
 # Opcodes are kept as packed machine words: a 2 MB file of them loads in a fraction of the time
@@ -162,18 +164,18 @@ class RegexCache:
 
 
     def _kept(self) -> dict[tuple[str, int], tuple[Any, ...]]:
-        """What the file keeps: this run's patterns, most recent last, and older ones while they fit
-        in _MAX_KEPT_BYTES, so the file (read on every cold start) does not grow with every edit
-        of a rule pack."""
+        """What the file keeps: this run's patterns, most recent last, after as many of the older
+        ones, most recent first, as their budget allows."""
         used = self._compiled.keys()
-        entries = {k: v for k, v in self._entries.items() if k not in used}
-        entries.update((k, self._entries[k]) for k in used if k in self._entries)
-        total = sum(_weight(k, v) for k, v in entries.items())
-        for key in list(entries):
-            if total <= _MAX_KEPT_BYTES or key in used:
+        mine = [(k, self._entries[k]) for k in used if k in self._entries]
+        budget = max(_MIN_OLDER_BYTES, int(_OLDER_SHARE * sum(_weight(k, v) for k, v in mine)))
+        older: list[tuple[tuple[str, int], tuple[Any, ...]]] = []
+        for key, entry in reversed([(k, v) for k, v in self._entries.items() if k not in used]):
+            budget -= _weight(key, entry)
+            if budget < 0:
                 break
-            total -= _weight(key, entries.pop(key))
-        return entries
+            older.append((key, entry))
+        return dict([*reversed(older), *mine])
 
 
 def _weight(key: tuple[str, int], entry: tuple[Any, ...]) -> int:
