@@ -9,8 +9,9 @@ Prints the median wall time of each and their ratio (target: at most 1.5), for a
 case: the report comes from the result cache after checking every input is unchanged).
 
 Every timed command runs with PYTHONDONTWRITEBYTECODE removed from its environment, after one
-untimed warm-up run, so govlint's own modules load from .pyc files as they do after a
-`pip install` (which writes them) and as the baseline libraries do. With PYTHONDONTWRITEBYTECODE
+untimed warm-up run, so govlint's own modules load from .pyc files as they do after a `pip install`
+(which writes them) and as the baseline libraries do. The commands then take turns, one run each
+per round. With PYTHONDONTWRITEBYTECODE
 set, govlint would compile its sources on every run while the libraries it is compared with would
 not, an unfair comparison.
 """
@@ -40,14 +41,19 @@ def run(command: list[str]) -> None:
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=_environment())
 
 
-def median_seconds(command: list[str], runs: int) -> float:
-    run(command)  # untimed warm-up: writes the .pyc files a pip install would have written
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+def medians(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """The median wall time of each command. Each runs once untimed first (it writes the .pyc files
+    a pip install would have written); then the commands take turns, one run each per round, so a
+    slow spell of this shared machine falls on all of them alike rather than on one."""
+    for command in commands.values():
         run(command)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            run(command)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main() -> int:
@@ -58,16 +64,17 @@ def main() -> int:
     python = sys.executable
     govlint = shutil.which("govlint", path=str(Path(python).parent)) or ""
     check = [govlint] if govlint else [python, "-m", "govlint"]
-    baseline = median_seconds([python, "-c", "import typer, markdown_it, yaml"], args.runs)
     import tempfile
 
-    results = {}
     with tempfile.TemporaryDirectory() as cache:
         os.environ["GOVLINT_CACHE_DIR"] = cache
+        commands = {"baseline": [python, "-c", "import typer, markdown_it, yaml"]}
         for fmt in ("text", "json"):
             command = [*check, "check", args.case, "--format", fmt]
-            results[f"cold, --format {fmt}"] = median_seconds([*command, "--no-cache"], args.runs)
-            results[f"warm, --format {fmt}"] = median_seconds(command, args.runs)
+            commands[f"cold, --format {fmt}"] = [*command, "--no-cache"]
+            commands[f"warm, --format {fmt}"] = command
+        results = medians(commands, args.runs)
+    baseline = results.pop("baseline")
     print(f"case: {args.case}  ({args.runs} runs each, median)")
     print(f"{'bare import of typer, markdown-it-py, pyyaml':<46}{baseline * 1000:7.1f} ms")
     for name, seconds in results.items():
