@@ -253,6 +253,49 @@ def test_absolute_link_to_the_same_repository_reads_the_checked_commit(github_se
     assert source.resolve_link("README.md", "https://github.com/acme/widget/blob/main/MISSING.md") is None
 
 
+def test_a_link_whose_branch_name_has_slashes_reads_the_right_file(github_server, tmp_path):
+    """blob/release/1.0/CONTRIBUTING.md names CONTRIBUTING.md on release/1.0, not 1.0/CONTRIBUTING.md
+    on a branch called release: the shortest ref the repository has wins, as on GitHub."""
+    source = source_for(github_server, "github:acme/widget", tmp_path / "cache")
+    link = "https://github.com/acme/widget/blob/release/1.0/CONTRIBUTING.md"
+    assert source.resolve_link("README.md", link) == Located(source, "CONTRIBUTING.md")
+    assert source.resolve_link("README.md", "https://github.com/acme/widget/tree/feature/x/docs") == \
+        Located(source, "docs/README.md")
+
+    github_server.add_ref("acme", "community", "release/2.0")
+    located = source.resolve_link("README.md", "https://github.com/acme/community/blob/release/2.0/GOVERNANCE.md")
+    assert isinstance(located, Located) and located.path == "GOVERNANCE.md"
+    assert located.source.ref == "release/2.0"
+    assert located.source.read_bytes("GOVERNANCE.md").startswith(b"# Acme Governance")
+    charter = source.resolve_link("README.md", "https://github.com/acme/community/tree/release/2.0/charter")
+    assert charter == Located(located.source, "charter/README.md")
+    raw = source.resolve_link("README.md",
+                              "https://raw.githubusercontent.com/acme/community/release/2.0/MAINTAINERS.md")
+    assert raw == Located(located.source, "MAINTAINERS.md")
+    # A one-segment ref that exists is taken without probing the longer ones.
+    github_server.reset_counts()
+    plain = source.resolve_link("README.md", "https://github.com/acme/community/blob/main/charter/README.md")
+    assert isinstance(plain, Located) and plain.path == "charter/README.md" and plain.source.ref == "main"
+    assert github_server.count(endpoint="commits", match="/charter") == 0
+
+
+def test_a_link_to_a_ref_that_does_not_exist_is_reported_as_before(github_server, tmp_path):
+    source = source_for(github_server, "github:acme/widget", tmp_path / "cache")
+    located = source.resolve_link("README.md", "https://github.com/acme/community/blob/gone/away/GOVERNANCE.md")
+    assert isinstance(located, Located) and located.source.target.ref == "gone"
+    assert located.path == "away/GOVERNANCE.md"
+    with pytest.raises(UnreadableFile, match="no branch, tag or commit named 'gone'"):
+        located.source.read_bytes(located.path)
+
+
+def test_a_failing_server_does_not_make_a_slashed_link_an_error(github_server, tmp_path):
+    github_server.fail(times=20, status=500, match="/acme/community/commits")
+    source = source_for(github_server, "github:acme/widget", tmp_path / "cache")
+    located = source.resolve_link("README.md", "https://github.com/acme/community/blob/main/docs/GOVERNANCE.md")
+    assert isinstance(located, Located) and located.source.target.ref == "main"
+    assert located.path == "docs/GOVERNANCE.md"
+
+
 def test_other_organisations_and_hosts_are_listed_not_fetched(github_server, tmp_path):
     source = source_for(github_server, "github:acme/widget", tmp_path / "cache")
     for href in ("https://github.com/lantern/fish/blob/main/POLICY.md", "https://www.cncf.io/projects/",

@@ -200,6 +200,13 @@ class _WebLink:
     kind: str  # "blob", "tree", "raw", "root" or "page"
     ref: str | None
     path: str
+    # A ref may itself contain slashes (blob/release/1.0/GOVERNANCE.md): the other ways to split
+    # the segments after blob/, tree/ or a raw link's repository, longer refs last.
+    longer_refs: tuple[tuple[str, str], ...] = ()
+
+    def splits(self) -> list[tuple[str | None, str]]:
+        """Each (ref, path) the link may mean; the shortest ref first, as GitHub settles them."""
+        return [(self.ref, self.path), *self.longer_refs]
 
 
 def _parse_web_link(url: str, web_hosts: frozenset[str]) -> _WebLink | None:
@@ -209,32 +216,42 @@ def _parse_web_link(url: str, web_hosts: frozenset[str]) -> _WebLink | None:
     if parts.scheme.lower() not in ("http", "https"):
         return None
     segments = [unquote(s) for s in parts.path.split("/") if s]
+    after: list[str] = []  # the segments from the ref on
     if host == _RAW_HOST and "github.com" in web_hosts:
         if len(segments) < 4:
             return None
-        owner, repo, ref, rest = segments[0], segments[1], segments[2], "/".join(segments[3:])
+        owner, repo, after = segments[0], segments[1], segments[2:]
         kind = "raw"
     elif host in web_hosts:
         if len(segments) < 2:
             return None
         owner, repo = segments[0], _strip_git(segments[1])
         if len(segments) == 2:
-            ref, rest, kind = None, "", "root"
+            kind = "root"
         elif segments[2] in ("blob", "tree") and len(segments) >= 4:
-            kind, ref, rest = segments[2], segments[3], "/".join(segments[4:])
+            kind, after = segments[2], segments[3:]
         else:
-            ref, rest, kind = None, "", "page"
+            kind = "page"
     else:
         return None
     if not _OWNER_RE.fullmatch(owner) or not _REPO_RE.fullmatch(repo) or repo in (".", ".."):
         return None
-    if ref is not None and not _valid_ref(ref):
-        return None
-    if rest:
-        rest = _clean_path(rest.rstrip("/")) or ""
-        if not rest:
-            return None
-    return _WebLink(owner, repo, kind, ref, rest)
+    if not after:
+        return _WebLink(owner, repo, kind, None, "")
+    splits = []
+    for cut in range(1, len(after) + 1):
+        ref, rest = "/".join(after[:cut]), "/".join(after[cut:])
+        if not _valid_ref(ref) or (cut > 1 and not rest and kind != "tree"):
+            continue  # a file link needs a path after its ref
+        if rest:
+            rest = _clean_path(rest.rstrip("/")) or ""
+            if not rest:
+                continue
+        splits.append((ref, rest))
+    if not splits or splits[0][0] != after[0]:
+        return None  # the first segment is not a ref name
+    (ref, rest), *longer = splits
+    return _WebLink(owner, repo, kind, ref, rest, tuple(longer))
 
 
 def _git_blob_sha(data: bytes, algorithm: str) -> str:
@@ -655,18 +672,42 @@ class GitHubSource:
         if link.kind in ("root", "page") or (link.kind != "tree" and not link.path):
             return External(url)  # issues, pull requests, a repository's front page: not documents
         if link.owner.lower() == self.target.owner.lower() and link.repo.lower() == self.target.repo.lower():
-            # This repository, whatever ref the link names: read the commit being checked.
+            # This repository, whatever ref the link names: read the commit being checked, at the
+            # first reading of the link whose path it has.
             root = self._repo_root()
-            return root._locate(link.path) if root is not None else None
+            if root is None:
+                return None
+            return next((found for _, path in link.splits() if (found := root._locate(path)) is not None), None)
         same_org = link.owner.lower() == self.target.owner.lower()
         if not same_org and not self.follow_external:
             return External(url)
-        other = self._registry.get(link.owner, link.repo, link.ref)
+        ref, path = link.ref, link.path
+        if link.longer_refs:
+            ref, path = self._existing_split(link)
+        other = self._registry.get(link.owner, link.repo, ref)
         if other is None:
             return External(url)
         if link.kind == "tree":
-            return self._locate_in(other, link.path, url)
-        return Located(other, link.path)
+            return self._locate_in(other, path, url)
+        return Located(other, path)
+
+    def _existing_split(self, link: _WebLink) -> tuple[str | None, str]:
+        """The link's (ref, path) with the shortest ref the other repository has; the first reading
+        when it has none of them, or cannot be asked (reading it then reports why, as for any link)."""
+        from govlint.sources.http import RemoteNotFound
+
+        for ref, path in link.splits():
+            other = self._registry.get(link.owner, link.repo, ref)
+            if other is None:
+                break
+            try:
+                other.resolve()
+            except RemoteNotFound:
+                continue
+            except SourceError:
+                break  # the server is failing: no more requests for this link
+            return ref, path
+        return link.ref, link.path
 
     @staticmethod
     def _locate_in(other: GitHubSource, folder: str, url: str) -> Located | External:
