@@ -59,6 +59,8 @@ def build_markdown(text: str) -> TreeBuilder:
     list_leads: list[str] = []  # the sentence introducing each open list
     row: list[str] = []
     row_line = 0
+    table_header = ""  # the header row of the open table: each row is read with it
+    in_header = False
     pending_heading: int | None = None
     heading_level = 0  # the level of the last real heading, under which a bold-only line nests
     for index, token in enumerate(tokens):
@@ -75,10 +77,20 @@ def build_markdown(text: str) -> TreeBuilder:
             containers.append(_ITEM_KIND[kind])
         elif kind in ("list_item_close", "blockquote_close"):
             containers.pop() if containers else None
+        elif kind == "thead_open":
+            in_header, table_header = True, ""
+        elif kind == "thead_close":
+            in_header = False
         elif kind == "tr_open":
             row, row_line = [], line
         elif kind == "tr_close":
-            builder.block("row", " | ".join(c for c in row if c), row_line, row_line)
+            text = " | ".join(c for c in row if c)
+            if in_header:
+                # "Name | GitHub | Affiliation | Area" says nothing by itself: each row below is
+                # read with it, as a list item is read with the sentence that introduced its list.
+                table_header = text
+            else:
+                builder.block("row", text, row_line, row_line, lead=table_header)
         elif kind == "inline":
             end = token.map[1] if token.map else line
             content = inline_text(token, builder.links, line)

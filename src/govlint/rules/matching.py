@@ -264,13 +264,17 @@ def _lead_sentence(block: Block) -> Sentence | str:
 
 
 def _antecedents(block: Block, position: int) -> list[Sentence]:
-    """Up to two sentences before the one at ``position`` in its block (or the block before)."""
+    """Up to two sentences before the one at ``position`` in its block, or in the block before when
+    that is the paragraph before, or the item before in the same list ("- ... they should move to
+    emeritus status." then "- In extreme cases this can also occur by a vote ...")."""
     before = list(block.sentences[:position])
     if len(before) < _ANAPHOR_REACH:
         blocks = block.section.blocks
         index = blocks.index(block) if block in blocks else 0
-        if index > 0 and blocks[index - 1].kind == block.kind == "paragraph":
-            before = list(blocks[index - 1].sentences) + before
+        previous = blocks[index - 1] if index > 0 else None
+        if previous is not None and previous.kind == block.kind and (
+                block.kind == "paragraph" or (block.kind == "item" and previous.lead == block.lead)):
+            before = list(previous.sentences) + before
     return before[-_ANAPHOR_REACH:]
 
 
