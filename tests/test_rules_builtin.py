@@ -142,6 +142,36 @@ LANGUAGE = [
     ("Anyone under investigation by a committee with jurisdiction under the Code of Conduct may have their "
      "permissions removed while the investigation is underway, as the CNCF incident resolution process specifies.",
      {"escalation-path": True}),
+    # A second set of real documents (Cortex, Kubescape, Litmus, wasmCloud, OpenKruise, Cloud Custodian,
+    # the Node.js TSC charter) and the recusal and maintainer-list near-misses they showed.
+    ("People may be removed from the current list of maintainers via one of the following ways:\n\n"
+     "- They can resign.\n- By a 2/3 majority vote from active maintainers.",
+     {"removal-process": True, "vote-of-no-confidence": True, "removal-threshold": True}),
+    ("Maintainers who are not taken part in the project work (code, reviews, discussions) for 12 month are "
+     "automatically removed from the maintainer team.", {"inactivity-policy": True}),
+    ("Existing maintainers can be removed from the list if they do not show significant activity on the project. "
+     "Periodically, the maintainers review the list of maintainers and their activity over the last three months.",
+     {"inactivity-policy": True}),
+    ("Org maintainers must remain active. If they are unresponsive for > 3 months they will lose org "
+     "maintainership.", {"inactivity-policy": True}),
+    ("## When does a maintainer lose maintainer status\n\n- If a maintainer cannot perform the maintainer duties "
+     "listed above, they should volunteer to be moved to emeritus status.\n- In extreme cases this can also occur "
+     "by a vote of the maintainers per the voting process. The voting process is a simple majority in which each "
+     "maintainer receives one vote.",
+     {"removal-process": True, "vote-of-no-confidence": True, "removal-threshold": True}),
+    ("**Adding or Removing Areas**\n\n- To add a new area, nominate at least one Area Maintainer via a pull "
+     "request; approval from current Core Maintainers is required.", {"removal-threshold": False}),
+    ("### Votes to remove members\n\nOnce referred to arbitration, the decision of the mediator will be considered "
+     "final and binding on all parties.", {"restorative-step": False}),
+    ("When formal voting is required, members may abstain.", {"recusal": False}),
+    ("If the possible violation is against one of the project maintainers, that member will be recused from "
+     "voting on the incident.", {"recusal": True}),
+    ("| Name | GitHub | Affiliation |\n|---|---|---|\n| Jane Doe | @janedoe | Acme Corp |\n"
+     "| Li Wei | @liwei | Independent |", {"maintainer-list": True}),
+    ("Maintainers are listed with their names, GitHub handles, organizations and areas of responsibility in the "
+     "project README.", {"maintainer-list": False}),
+    ("Ensure your sponsors are @mentioned in the issue, and that the names of your employer and your areas of "
+     "focus are in the description.", {"maintainer-list": False}),
 ]
 
 
