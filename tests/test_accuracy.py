@@ -1,9 +1,14 @@
-"""Rule accuracy on the labelled corpus must not regress (issue 3).
+"""Rule accuracy on labelled real governance documents must not regress (issue 3).
 
-Runs benchmarks/accuracy.py's evaluate() on ../shared/corpus and checks each labelled rule's F1
+Runs benchmarks/accuracy.py's evaluate() on two labelled sets and checks each labelled rule's F1
 against the floor it has reached (rounded down a little), and the precision the issue asks of
-the three rules a false alarm hurts most. Raise a floor when a rule gets better; never lower one
-to make a change pass.
+the three rules a false alarm hurts most:
+
+- ``../shared/corpus``: the 28 cases the rules were first written against;
+- ``tests/fixtures/corpus-extra``: 37 more cases, collected and labelled by readers who never ran
+  govlint (see its README). On first contact it found 36 disagreements; 6 judgement calls remain.
+
+Raise a floor when a rule gets better; never lower one to make a change pass.
 """
 from __future__ import annotations
 
@@ -11,9 +16,9 @@ import importlib.util
 
 import pytest
 
-from conftest import CORPUS, REPO
+from conftest import CORPUS, FIXTURES, REPO
 
-# Reached: F1 1.000 for every rule on the 28 labelled cases (see the resolution of issue 3).
+# Reached: F1 1.000 for every rule on the shared corpus; at least 0.955 on the extra set.
 F1_FLOORS = {
     "roles-defined": 0.95,
     "decision-making": 0.95,
@@ -29,16 +34,21 @@ F1_FLOORS = {
 # The issue's own bar: a false "you have a removal process" is worse than a miss.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 
-pytestmark = pytest.mark.skipif(not (CORPUS / "labels.yaml").is_file(),
-                                reason=f"the labelled corpus is not checked out at {CORPUS}")
+SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra"}
 
 
-@pytest.fixture(scope="module")
-def result():
+def _evaluate(folder):
+    if not (folder / "labels.yaml").is_file():
+        pytest.skip(f"the labelled corpus is not checked out at {folder}")
     spec = importlib.util.spec_from_file_location("govlint_accuracy", REPO / "benchmarks" / "accuracy.py")
     accuracy = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(accuracy)
-    return accuracy.evaluate(CORPUS, CORPUS / "labels.yaml")
+    return accuracy.evaluate(folder, folder / "labels.yaml")
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def result(request):
+    return _evaluate(SETS[request.param])
 
 
 def _disagreements(result, rule):
