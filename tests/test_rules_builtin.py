@@ -172,6 +172,20 @@ LANGUAGE = [
      "project README.", {"maintainer-list": False}),
     ("Ensure your sponsors are @mentioned in the issue, and that the names of your employer and your areas of "
      "focus are in the description.", {"maintainer-list": False}),
+    # A third set (matplotlib, Prometheus, Pyodide, scikit-learn, Microcks).
+    ("The Council reserves the right to eject anyone, including the Council Members, if they are deemed to be "
+     "actively harmful to the project, and attempts at communication have failed, by a super majority vote.",
+     {"removal-process": True, "removal-threshold": True}),
+    ("A maintainer with no project activity for a year is considered to have resigned.",
+     {"inactivity-policy": True}),
+    ("Core developers that have not contributed to the project (commits or GitHub comments) in the past two years "
+     "will be asked if they want to become emeritus core developers.", {"inactivity-policy": True}),
+    ("If the core contributor community fails to reach such a consensus in the required time frame, the TC is the "
+     "entity to resolve the issue.", {"conflict-resolution": True}),
+    ("A formal vote is required for:\n\n- Adding or removing a Maintainer.\n\nA formal vote must:\n\n"
+     "- Be approved by at least two-thirds of all eligible organizational votes.\n\n"
+     "A maintainer may be removed for a Code of Conduct violation through a formal vote of the maintainers.",
+     {"removal-threshold": True}),
 ]
 
 
