@@ -5,8 +5,8 @@ against the floor it has reached (rounded down a little), and the precision the 
 the three rules a false alarm hurts most:
 
 - ``../shared/corpus``: the 28 cases the rules were first written against;
-- ``tests/fixtures/corpus-extra``: 57 more cases in three sets, collected and labelled by readers
-  who never ran govlint (see its README); 14 disagreements remain, judgement calls it lists.
+- ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
+  who never ran govlint (see its README); 25 disagreements remain, which it lists.
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -31,9 +31,9 @@ F1_FLOORS = {
     "conflict-resolution": 0.95,
     "code-of-conduct": 0.95,
 }
-# Reached on the extra set: at least 0.958, but 0.800 for restorative-step (2 of its 3 passes are
-# right; the third is a sanctions scale "from a private conversation up to expulsion").
-EXTRA_F1_FLOORS = {**F1_FLOORS, "restorative-step": 0.75}
+# Reached on the extra set: 0.939 to 1.000 (removal-threshold lowest; restorative-step 0.909).
+EXTRA_F1_FLOORS = {**F1_FLOORS, "removal-process": 0.90, "vote-of-no-confidence": 0.90, "removal-threshold": 0.90,
+                   "restorative-step": 0.90}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS}
 # The issue's own bar: a false "you have a removal process" is worse than a miss.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}

@@ -186,6 +186,15 @@ LANGUAGE = [
      "- Be approved by at least two-thirds of all eligible organizational votes.\n\n"
      "A maintainer may be removed for a Code of Conduct violation through a formal vote of the maintainers.",
      {"removal-threshold": True}),
+    # A fourth set (Kepler, webpack, ONNX, ESLint).
+    ("### Active maintainer definition\n\nActive maintainers are reviewed on a 6-month cycle.\n\n- Maintainers who "
+     "do not confirm their active status during the review period will be moved to the Emeritus list.",
+     {"inactivity-policy": True}),
+    ("A TSC voting member is automatically converted to a TSC regular member if they do not participate in three "
+     "consecutive TSC votes.", {"inactivity-policy": True}),
+    ("Contributors who are not active in the last 12 months will be removed.", {"inactivity-policy": False}),
+    ("Items are added to the TSC agenda which are considered contentious or are modifications of governance.",
+     {"conflict-resolution": True}),
 ]
 
 
