@@ -195,6 +195,8 @@ LANGUAGE = [
     ("Contributors who are not active in the last 12 months will be removed.", {"inactivity-policy": False}),
     ("Items are added to the TSC agenda which are considered contentious or are modifications of governance.",
      {"conflict-resolution": True}),
+    ("A TSC member may be removed from the TSC by voluntary resignation, by a standard TSC motion, or by missing "
+     "four consecutive TSC meetings.", {"removal-process": True, "vote-of-no-confidence": True}),
 ]
 
 
