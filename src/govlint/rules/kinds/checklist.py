@@ -17,7 +17,7 @@ from govlint.rules.model import DocumentSet
 class ChecklistCheck:
     def __init__(self, spec: Mapping[str, Any]) -> None:
         shared = {k: spec[k] for k in ("documents", "heading", "not_heading", "not_heading_unless", "scope",
-                                       "context", "anaphora") if k in spec}
+                                       "context", "anaphora", "negation") if k in spec}
         self.items = [(item["name"], PhrasesCheck({**shared, **{k: v for k, v in item.items() if k != "name"}}))
                       for item in spec["items"]]
         self.pass_at = int(spec.get("pass_at", len(self.items)))
