@@ -150,6 +150,22 @@ check:
     assert "missing: a reply" in finding.message
 
 
+def test_a_checklist_shares_negation_with_its_items():
+    """In a list of facts, "is not employed by" still says something: negation: false, once, for every item."""
+    check = """
+check:
+  kind: checklist
+  pass_at: 2
+  negation: %s
+  items:
+    - {name: an affiliation, all: [['employed']]}
+    - {name: a handle, all: [['@\\w+']]}
+"""
+    text = "# Maintainers\n\nJane Doe is not employed by Acme; her handle is @jane.\n"
+    assert run(check % "false", text).status == "pass"
+    assert run(check % "true", text).status != "pass"
+
+
 def test_absent_fails_on_each_occurrence():
     check = """
 check:
