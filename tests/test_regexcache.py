@@ -115,17 +115,27 @@ def test_the_first_character_look_ahead_changes_no_match(tmp_path):
     assert all(mine.pattern == theirs.pattern and mine.groupindex == theirs.groupindex for mine, theirs in pairs)
 
 
+def _old_patterns(count: int) -> list[str]:
+    return [rf"\bold{n}\w* (?:alpha|beta|gamma|delta)" for n in range(count)]
+
+
+def _saved(path, patterns) -> RegexCache:
+    """A run that compiles ``patterns`` (case-insensitive) and writes the file."""
+    cache = RegexCache(path)
+    for pattern in patterns:
+        cache.compile(pattern, re.I)
+    cache.save()
+    return cache
+
+
 def test_the_file_keeps_this_runs_patterns_and_drops_the_oldest_beyond_its_budget(tmp_path, monkeypatch):
     """Editing a rule pack compiles new patterns; the file must not grow with every edit, since
     every cold start reads it. This run's patterns always stay; the oldest others go first."""
     import govlint.regexcache as module
 
     path = tmp_path / "regex.marshal"
-    old = [rf"\bold{n}\w* (?:alpha|beta|gamma|delta)" for n in range(6)]
-    first = RegexCache(path)
-    for pattern in old:
-        first.compile(pattern, re.I)
-    first.save()
+    old = _old_patterns(6)
+    first = _saved(path, old)
     one = module._weight((old[0], int(re.I)), first._entries[(old[0], int(re.I))])
     monkeypatch.setattr(module, "_OLDER_SHARE", 0)
     monkeypatch.setattr(module, "_MIN_OLDER_BYTES", 2 * one)  # room for two of the older patterns
@@ -153,15 +163,9 @@ def test_older_patterns_may_take_a_quarter_of_the_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(module, "_MIN_OLDER_BYTES", 0)
     path = tmp_path / "regex.marshal"
-    old = [rf"\bold{n}\w* (?:alpha|beta|gamma|delta)" for n in range(8)]
-    first = RegexCache(path)
-    for pattern in old:
-        first.compile(pattern, re.I)
-    first.save()
-    second = RegexCache(path)
+    old = _old_patterns(8)
+    _saved(path, old)
     mine = [rf"\bnew{n}\w* (?:alpha|beta|gamma|delta)" for n in range(4)]
-    for pattern in mine:
-        second.compile(pattern, re.I)
-    second.save()
+    _saved(path, mine)
     kept = [pattern for pattern, _ in module.marshal.loads(path.read_bytes())["entries"]]
     assert kept == [old[7], *mine]  # four of this run's patterns leave room for one older one
