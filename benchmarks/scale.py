@@ -37,7 +37,6 @@ import io
 import json
 import os
 import pstats
-import re
 import resource
 import shutil
 import subprocess
@@ -68,7 +67,6 @@ def build(corpus: Path, work: Path, megabytes: float) -> list[Path]:
 
 def clear_caches() -> None:
     """Forget what one target taught govlint's memoised helpers, as a new project would find them."""
-    from govlint.rules import matching
 
     matching.forget()  # the phrase-match memos, which are plain dicts
     for name, module in list(sys.modules.items()):
@@ -179,10 +177,8 @@ def split(corpus: Path, runs: int = 3) -> list[tuple[str, float]]:
     """Where one pass over the corpus goes: (part, seconds), the bare parse first."""
     from markdown_it import MarkdownIt
 
-    from govlint import regexcache
     from govlint.api import lint
     from govlint.discover import discover
-    from govlint.rules import matching
     from govlint.rules.registry import load_rules
     from govlint.sources.local import LocalSource
 
@@ -201,35 +197,12 @@ def split(corpus: Path, runs: int = 3) -> list[tuple[str, float]]:
     discovery = _best(runs, lambda: [discover(LocalSource(case)) for case in cases])
     total = _best(runs, lint_all)
 
-    pairs: list[tuple[re.Pattern[str], str]] = []
-    original = matching._find_uncached
-
-    def recording(pattern, text, negation):
-        pairs.append((pattern, text))
-        return original(pattern, text, negation)
-
-    matching._find_uncached = recording
-    try:
-        lint_all()
-    finally:
-        matching._find_uncached = original
-    tests = [(pattern, text, regexcache.prefilter(pattern), text.casefold()) for pattern, text in pairs]
-    pretest = _best(runs, lambda: [test(folded) for _, _, test, folded in tests if test is not None])
-    passing = [(p, t) for p, t, test, folded in tests if test is None or test(folded)]
-    matching_ = [(p, t) for p, t in passing if p.search(t)]
-    failing = [(p, t) for p, t in passing if not p.search(t)]
-    found = _best(runs, lambda: [p.search(t) for p, t in matching_])
-    not_found = _best(runs, lambda: [p.search(t) for p, t in failing])
     rules_seconds = total - discovery
     return [
         ("bare markdown-it-py parse of the documents read", parse),
         ("govlint end to end", total),
         ("  discovery and parsing into section trees", discovery),
         ("  rules", rules_seconds),
-        (f"    literal pre-tests ({len(tests):,} pattern-text pairs)", pretest),
-        (f"    re, on the {len(matching_):,} passing texts that match", found),
-        (f"    re, on the {len(failing):,} passing texts that do not", not_found),
-        ("    the rest of the rules (Python)", rules_seconds - pretest - found - not_found),
     ]
 
 

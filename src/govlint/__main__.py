@@ -1,3 +1,3 @@
-from govlint.entry import main
+from govlint.cli import main
 
 raise SystemExit(main())

@@ -40,18 +40,25 @@ def digest_file(path: str | os.PathLike[str]) -> str | None:
 
 
 def builtin_fingerprint() -> list[str]:
-    """Digests of the built-in rule packs, and the state of the import path.
+    """Digests of the built-in rule packs, and the state of site-packages.
 
     Installing or removing a package (a rule plugin among them) changes its site-packages
     folder's modification time; reading that is far cheaper than importlib.metadata's scan.
     """
     import hashlib
+    import sys
 
     from govlint.resources import builtin_packs
-    from govlint.startcache import site_packages_key
 
     packs = [hashlib.sha256(p.read_bytes()).hexdigest() for p in builtin_packs()]
-    return packs + [f"{folder}:{mtime}" for folder, mtime in site_packages_key()]
+    folders = []
+    for entry in sys.path:
+        if isinstance(entry, str) and entry.endswith(("site-packages", "dist-packages")):
+            try:
+                folders.append(f"{entry}:{os.stat(entry).st_mtime_ns}")
+            except OSError:
+                continue
+    return packs + folders
 
 
 class CheckCache:

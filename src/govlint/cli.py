@@ -19,14 +19,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   context_settings={"help_option_names": ["-h", "--help"]})
 
 
-def collect_garbage() -> None:
-    """Switch the cyclic garbage collector back on (govlint.entry starts the command with it off)
-    for a command that may run long or hold many targets: their documents' trees are cycles."""
-    import gc
-
-    gc.enable()
-
-
 def _error(message: str) -> None:
     typer.echo(f"govlint: error: {message}", err=True)
 
@@ -103,8 +95,6 @@ def check(
     reports, errors = [], []
     jobs = [("files", files)] if files else []
     jobs += [("target", t) for t in targets]
-    if len(jobs) > 1:
-        collect_garbage()
     for kind, job in jobs:
         try:
             if kind == "files":
@@ -231,7 +221,6 @@ def audit(
     Exit codes: 0 every project has a result, 1 (--strict) a project does not meet its own level,
     2 a project could not be audited (see the summary) or a usage error, 130 interrupted.
     """
-    collect_garbage()  # hundreds of projects
     from govlint.api import RemoteOptions
     from govlint.audit import AuditOptions, run
     from govlint.audit.progress import listener_for
@@ -256,7 +245,6 @@ def audit_merge(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when a project does not meet its own maturity level."),
 ) -> None:
     """Merge shard outputs into one results file, summary and dashboard (exit codes as for audit)."""
-    collect_garbage()
     from govlint.audit import merge_audits
 
     outcome = merge_audits(outs, out, compare_with=compare)

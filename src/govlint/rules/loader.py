@@ -54,22 +54,8 @@ def _describe(err: Exception) -> str:
 
 
 def builtin_pack_data(pack: Any) -> Any:
-    """A built-in pack (a Traversable from resources.builtin_packs) read from YAML, or from the memo
-    of its last reading (startcache.py), keyed by its name, size and CRC-32 and by the state of
-    site-packages (where PyYAML lives): importing PyYAML and running its C loader on the cncf pack
-    takes over 10 ms, marshal a fraction of one."""
-    import zlib
-
-    from govlint import startcache
-
-    raw = pack.read_bytes()
-    path = startcache.memo_path("packs")
-    key = (pack.name, len(raw), zlib.crc32(raw), startcache.site_packages_key())
-    data = startcache.lookup(path, key)
-    if data is startcache.MISSING:
-        data = load_yaml(raw.decode("utf-8"), path=f"govlint:rules/{pack.name}", error=RulePackError)
-        startcache.store(path, key, data)
-    return data
+    """A built-in pack (a Traversable from resources.builtin_packs) read from YAML."""
+    return load_yaml(pack.read_bytes().decode("utf-8"), path=f"govlint:rules/{pack.name}", error=RulePackError)
 
 
 def load_pack_file(path: str) -> list[YamlRule]:

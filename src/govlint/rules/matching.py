@@ -20,34 +20,33 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from govlint import regexcache
 from govlint.document import Block, Document, Section, Sentence
 from govlint.rules.model import DocumentSet
 
 # --- negation --------------------------------------------------------------------------------
 
 # A cue within a few words before a match negates it: "there is currently no process to remove".
-_NEGATION = regexcache.compile(
+_NEGATION = re.compile(
     r"\b(?:not|never|without|cannot|nor|neither|none|unable|lacks?|absent)\b|n't\b|"
     # "no", but not in "a vote of no confidence" or a quantity ("no more than two seats").
     r"\bno\b(?![- ](?:confidence|more|less|fewer|later|earlier|sooner)\b)", re.I)
 _NEGATION_WINDOW_WORDS = 4
 # Where a clause ends, so a cue does not reach past it.
-_CLAUSE_BREAK = regexcache.compile(
+_CLAUSE_BREAK = re.compile(
     r"[,;:()—–]|[.!?](?=\s|$)|\b(?:but|however|unless|except|although|though|whereas|which|who|whom|that|so|then)\b",
     re.I)
-_STRONG_BREAK = regexcache.compile(r"[;:]|[.!?](?=\s|$)")
+_STRONG_BREAK = re.compile(r"[;:]|[.!?](?=\s|$)")
 # Words that make a stretch after a comma a clause of its own rather than the next item of a list.
-_FINITE = regexcache.compile(
+_FINITE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|shall|may|might|can|could|should|would|must|do|"
     r"does|did|if|when|they|we|it|he|she|you|this|these|those)\b", re.I)
 # A negated phrase inside a condition is not a denial: "if the maintainers cannot resolve it".
-_CONDITION = regexcache.compile(r"\b(?:if|when|whenever|unless|in\s+case|in\s+the\s+event)\b|(?:^|[,;]\s*)should\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|when|whenever|unless|in\s+case|in\s+the\s+event)\b|(?:^|[,;]\s*)should\b", re.I)
 # An exception after the phrase turns a denial into a rule: "never removed, unless ...".
-_EXCEPTION = regexcache.compile(
+_EXCEPTION = re.compile(
     r"^[^.;:!?]{0,160}?\b(?:unless|except(?:\s+(?:if|when|where|for|by|through|via|in|with|as))?|other\s+than|"
     r"save\s+for|but\s+only|only\s+(?:if|when|by|through|after))\b", re.I)
-_WITHOUT_AFTER = regexcache.compile(r"^[^.;:!?]{0,60}?\bwithout\b", re.I)
+_WITHOUT_AFTER = re.compile(r"^[^.;:!?]{0,60}?\bwithout\b", re.I)
 
 
 def _list_continuation(segment: str) -> bool:
@@ -58,7 +57,7 @@ def _list_continuation(segment: str) -> bool:
 
 # An introductory phrase ends at its comma and the main clause follows: "Before a vote of no
 # confidence, two maintainers meet privately" is not a list.
-_INTRODUCTION = regexcache.compile(
+_INTRODUCTION = re.compile(
     r"^\W*(?:before|after|once|until|when|whenever|if|unless|while|during|in|on|for|at|since|as|although|though|"
     r"because|to|by|with|without|under|upon|where|following|prior)\b[^,]*$", re.I)
 
@@ -146,9 +145,6 @@ def _find(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match
 
 
 def _find_uncached(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
-    test = regexcache.prefilter(pattern)
-    if test is not None and not test(_casefold(text)):
-        return None, False
     seen = False
     for match in pattern.finditer(text):
         seen = True
@@ -177,7 +173,7 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 # --- placeholders -----------------------------------------------------------------------------
 
 # Unfilled template text: a sentence carrying one of these says nothing yet.
-PLACEHOLDER = regexcache.compile(
+PLACEHOLDER = re.compile(
     r"\[\s*(?:TODO|TBD|FIXME|insert|add|your|project|number|name|x+)\b[^\]]*\]|\bTODO:|\bPROJECTNAME\b|"
     r"\{\{\s*\w+\s*\}\}|<\s*(?:insert|project[-_ ]?name|your[-_ ]\w+)[^>]*>|\bthis is a template\b", re.I)
 
@@ -189,7 +185,7 @@ def has_placeholder(text: str) -> bool:
 
 def compile_group(patterns: Sequence[str]) -> re.Pattern[str]:
     """One any-of regex for a group of phrases, case-insensitive."""
-    return regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
 # --- units ------------------------------------------------------------------------------------
@@ -199,7 +195,7 @@ SCOPES = ("sentence", "block", "section")
 # A sentence that refers back to an event: "This requires a two-thirds majority", "In extreme cases
 # this can also occur by a vote", "Such a removal needs ...". Not "This document ..." or "It is
 # intended to ...": those do not carry on what the sentence before said.
-_ANAPHOR = regexcache.compile(
+_ANAPHOR = re.compile(
     r"^\W*(?:[\w'’-]+[^\w'’-]+){0,4}?(?:this|that|it|(?:such|these|those)(?:\s+an?)?\s+\w+|the\s+same(?:\s+\w+)?|"
     r"the\s+(?:decision|vote|removal|demotion|motion|process|request|proposal)|"
     r"(?:removals?|demotions?|expulsions?|revocations?)(?=\s+(?:\w+\s+)?(?:requires?|needs?)))\s+"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from govlint import regexcache
 
 _NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|eighteen|twenty|twenty[- ]four|thirty|sixty|ninety|a\s+few|several|a|an")
@@ -26,7 +25,7 @@ _BASE = (r"(?:\s+(?:of|from|among|by)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?|it
          r"unconflicted|total|binding|core|project|committee|council|steering|technical|tsc|maintainer|"
          r"\w+'s)\s+){0,3}" + _BASE_WORDS + r")")
 
-THRESHOLD = regexcache.compile(
+THRESHOLD = re.compile(
     r"\b(?:(?:simple|absolute|qualified|strict|super|two[- ]thirds|three[- ]quarters|\d+\s*/\s*\d+|"
     r"\d+%)\s*[- ]?majority|" + _FRACTION + r"|super[- ]?majority|majority|unanimous(?:ly|\s+consent)?|unanimity(?:\s+minus\s+\w+)?|"
     r"more\s+than\s+half|at\s+least\s+half|half\s+or\s+more|all\s+but\s+(?:one|two)|"
@@ -37,7 +36,7 @@ THRESHOLD = regexcache.compile(
     # "consensus" counts only against a stated base: "the consensus of the remaining members".
     r"consensus(?:\s+vote)?(?=" + _BASE + r"))(?:\s+(?:vote|ballot)s?\b(?=" + _BASE + r"))?" + _BASE + r"?", re.I)
 
-DURATION = regexcache.compile(
+DURATION = re.compile(
     r"(?:\b|(?<=[>≥~]))(?:" + _NUMBER + r"|\d+\s*(?:-|to)\s*\d+|\d+\+?)[\s-]+(?:or\s+more\s+)?"
     r"(?:consecutive\s+|full\s+|calendar\s+|straight\s+)?"
     r"(?:months?|weeks?|days?|years?|quarters?|release(?:s| cycles?)|cycles?|elections?|meetings?)\b"

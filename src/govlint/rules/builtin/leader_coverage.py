@@ -15,23 +15,19 @@ from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
 from govlint.resources import builtin_packs
 from govlint.rules.matching import find, has_placeholder, section_context, units
 from govlint.rules.model import DocumentSet, Finding, evidence
-from govlint import regexcache
 from govlint.errors import RulePackError
 from govlint.rules.loader import VOCABULARIES
 from govlint.rules.yaml_rule import expand_vocabulary
 from govlint.yamlio import load_yaml
 
-# Canonical body name -> how the documents refer to it or to one of its members. These and the
-# patterns below come from the on-disk regex cache (regexcache.py), already loaded for the rule
-# packs by the time this runs: re.compile would spend about 0.6 ms on them in every process.
+# Canonical body name -> how the documents refer to it or to one of its members.
 BODIES: dict[str, re.Pattern[str]] = {
-    "Technical Steering Committee": regexcache.compile(r"\btechnical\s+steering\s+committee\b|\bTSC\b", re.I),
-    "Steering Committee": regexcache.compile(r"(?<!technical )\bsteering\s+(?:committee|council)\b|\b[A-Z]SC\b(?<!TSC)",
-                                             re.I),
-    "Governing Board": regexcache.compile(r"\bgoverning\s+board\b", re.I),
-    "Maintainers Council": regexcache.compile(r"\bmaintainers?'?\s+council\b|\bcore\s+council\b", re.I),
-    "Core Maintainers": regexcache.compile(r"\bcore\s+(?:maintainers?|team|developers?)\b", re.I),
-    "Maintainers": regexcache.compile(r"\bmaintainers?\b|\bcommitters?\b", re.I),
+    "Technical Steering Committee": re.compile(r"\btechnical\s+steering\s+committee\b|\bTSC\b", re.I),
+    "Steering Committee": re.compile(r"(?<!technical )\bsteering\s+(?:committee|council)\b|\b[A-Z]SC\b(?<!TSC)", re.I),
+    "Governing Board": re.compile(r"\bgoverning\s+board\b", re.I),
+    "Maintainers Council": re.compile(r"\bmaintainers?'?\s+council\b|\bcore\s+council\b", re.I),
+    "Core Maintainers": re.compile(r"\bcore\s+(?:maintainers?|team|developers?)\b", re.I),
+    "Maintainers": re.compile(r"\bmaintainers?\b|\bcommitters?\b", re.I),
 }
 # The removal language is the cncf pack's own vocabulary (removal of a person, not of code; by a
 # vote, a body or for cause; not inactivity alone; not a company-representation cap), so this
@@ -53,7 +49,7 @@ def _language() -> dict[str, re.Pattern[str]]:
             vocabulary = {}
 
     def word(name: str, fallback: str) -> re.Pattern[str]:
-        return regexcache.compile(vocabulary.get(name, fallback), re.I)
+        return re.compile(vocabulary.get(name, fallback), re.I)
 
     removal = vocabulary.get("removal", _FALLBACK_REMOVAL)
     if "changed_by_vote" in vocabulary:
@@ -61,12 +57,12 @@ def _language() -> dict[str, re.Pattern[str]]:
     cause = vocabulary.get("cause", r"violat\w*|misconduct|code\s+of\s+conduct|breach\w*|\btrust")
     inactive = vocabulary.get("inactive", r"\binactiv\w*|\bunresponsive")
     return {
-        "removal": regexcache.compile(removal, re.I),
+        "removal": re.compile(removal, re.I),
         "involuntary": word("involuntary", r"vot\w*|majority|violat\w*|misconduct|decid\w*"),
         "company_cap": word("company_cap", r"\brepresentation\b"),
-        "inactivity_only": regexcache.compile(f"^(?!.*(?:{cause})).*(?:{inactive})", re.I),
+        "inactivity_only": re.compile(f"^(?!.*(?:{cause})).*(?:{inactive})", re.I),
         "inactive_heading": word("inactive_heading", r"inactiv|emeritus|off-?boarding"),
-        "cause": regexcache.compile(f"(?:{cause})|involuntar", re.I),
+        "cause": re.compile(f"(?:{cause})|involuntar", re.I),
     }
 
 
@@ -115,9 +111,9 @@ def _removal_for(docs: DocumentSet, pattern: re.Pattern[str]):
     return None
 
 
-_REMOVE_VERB = regexcache.compile(r"\s*\S*\b(?:remov|demot|expel|eject|revok|dismiss|suspend|reliev|oust|recall|"
+_REMOVE_VERB = re.compile(r"\s*\S*\b(?:remov|demot|expel|eject|revok|dismiss|suspend|reliev|oust|recall|"
                                   r"impeach|kick|strip|rescind|mov)", re.I)
-_AGENT = regexcache.compile(r"\b(?:by|through|via|with|upon|if|when|unless|for)\b|[,;:.]", re.I)
+_AGENT = re.compile(r"\b(?:by|through|via|with|upon|if|when|unless|for)\b|[,;:.]", re.I)
 
 
 def _names_the_removed(pattern: re.Pattern[str], unit, removal: re.Match[str]) -> bool:
