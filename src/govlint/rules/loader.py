@@ -8,12 +8,15 @@ import re
 from typing import Any
 
 from govlint.errors import RulePackError
+from govlint.rules.probes import Language, build_language
 from govlint.rules.yaml_rule import YamlRule, build_rule, expand_vocabulary
 from govlint.yamlio import load_yaml
 
 
 # Each loaded pack's expanded vocabulary, for Python checks that share a pack's language.
 VOCABULARIES: dict[str, dict[str, str]] = {}
+# Each loaded pack's words and probes.
+LANGUAGES: dict[str, Language] = {}
 
 
 def parse_pack(text: str, *, origin: str, validate: bool = True) -> list[YamlRule]:
@@ -30,16 +33,25 @@ def pack_rules(data: Any, *, origin: str, validate: bool = True) -> list[YamlRul
     if not isinstance(data, dict) or "rules" not in data:
         raise RulePackError("a rule pack is a mapping with a `rules:` list", path=origin)
     pack = data.get("pack", origin.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    entries = data.get("vocabulary") or {}
+    words = {k: v for k, v in entries.items() if isinstance(v, list)}
     try:
-        vocabulary = expand_vocabulary(data.get("vocabulary") or {})
+        # Legacy regex fragments ({{name}} in the older kinds' patterns), until every rule reads words.
+        vocabulary = expand_vocabulary({k: v for k, v in entries.items() if isinstance(v, str)})
     except ValueError as err:
         raise RulePackError(f"vocabulary: {err}", path=origin) from None
+    try:
+        language = build_language(words, data.get("probes") or {})
+    except ValueError as err:
+        raise RulePackError(str(err), path=origin) from None
     VOCABULARIES[pack] = vocabulary
+    LANGUAGES[pack] = language
     rules = []
     for index, rule in enumerate(data["rules"]):
         name = rule.get("name", f"#{index + 1}") if isinstance(rule, dict) else f"#{index + 1}"
         try:
-            rules.append(build_rule(rule, pack=pack, origin=origin, vocabulary=vocabulary, guard=validate))
+            rules.append(build_rule(rule, pack=pack, origin=origin, vocabulary=vocabulary, guard=validate,
+                                    language=language))
         except re.error as err:
             raise RulePackError(f"rule {name}: invalid regular expression: {err}", path=origin) from None
         except (KeyError, TypeError, ValueError) as err:

@@ -5,7 +5,7 @@ import re
 from typing import Any, Mapping
 
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, Criterion
-from govlint.rules.kinds import KINDS
+from govlint.rules.kinds import KINDS, WORD_KINDS
 from govlint.rules.model import DocumentSet, Finding, RuleMeta
 
 _RANK = {PASS: 2, PARTIAL: 1, FAIL: 0, NOT_APPLICABLE: -1}
@@ -75,7 +75,8 @@ def _substitute(value: Any, vocabulary: Mapping[str, str]) -> Any:
 
 
 def build_rule(data: Mapping[str, Any], *, pack: str, origin: str,
-               vocabulary: Mapping[str, str] | None = None, guard: bool = False) -> YamlRule:
+               vocabulary: Mapping[str, str] | None = None, guard: bool = False,
+               language: Any = None) -> YamlRule:
     """Build a rule from its validated YAML mapping; raises re.error or ValueError on a bad check.
 
     With ``guard``, a regex that can backtrack catastrophically is refused (regex_safety.py)."""
@@ -94,4 +95,12 @@ def build_rule(data: Mapping[str, Any], *, pack: str, origin: str,
         for spec in specs:
             check_rule_patterns(spec, lambda pattern: _substitute(pattern, vocabulary or {}))
     specs = [_substitute(spec, vocabulary or {}) for spec in specs]
-    return YamlRule(meta, [KINDS[spec["kind"]](spec) for spec in specs])
+    return YamlRule(meta, [build_check(spec, language) for spec in specs])
+
+
+def build_check(spec: Mapping[str, Any], language: Any) -> Any:
+    """One check of a rule; the kinds that read words get the pack's language."""
+    builder = KINDS[spec["kind"]]
+    if spec["kind"] in WORD_KINDS:
+        return builder(spec, language)
+    return builder(spec)

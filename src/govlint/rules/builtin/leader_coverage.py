@@ -54,8 +54,8 @@ def _language() -> dict[str, re.Pattern[str]]:
     removal = vocabulary.get("removal", _FALLBACK_REMOVAL)
     if "changed_by_vote" in vocabulary:
         removal = f"(?:{removal})|(?:{vocabulary['changed_by_vote']})"
-    cause = vocabulary.get("cause", r"violat\w*|misconduct|code\s+of\s+conduct|breach\w*|\btrust")
-    inactive = vocabulary.get("inactive", r"\binactiv\w*|\bunresponsive")
+    cause = vocabulary.get("cause_re", r"violat\w*|misconduct|code\s+of\s+conduct|breach\w*|\btrust")
+    inactive = vocabulary.get("inactive_re", r"\binactiv\w*|\bunresponsive")
     return {
         "removal": re.compile(removal, re.I),
         "involuntary": word("involuntary", r"vot\w*|majority|violat\w*|misconduct|decid\w*"),

@@ -4,7 +4,7 @@ A new kind is a new module here, an entry in KINDS, and its shape in schemas/rul
 """
 from __future__ import annotations
 
-from govlint.rules.kinds import absent, checklist, document, phrases, plugin, section
+from govlint.rules.kinds import absent, checklist, document, phrases, plugin, probing, section
 
 KINDS = {
     "document": document.build,
@@ -14,4 +14,7 @@ KINDS = {
     "checklist": checklist.build,
     "absent": absent.build,
     "plugin": plugin.build,
+    "probes": probing.build,
 }
+# The kinds that read the pack's words and probes (they are built with its Language).
+WORD_KINDS = frozenset({"probes", "checklist"})

@@ -11,15 +11,21 @@ from typing import Any, Mapping
 from govlint.report import FAIL, PARTIAL, PASS
 from govlint.rules.kinds._common import Outcome
 from govlint.rules.kinds.phrases import PhrasesCheck
+from govlint.rules.kinds.probing import ProbeCheck
 from govlint.rules.model import DocumentSet
 
 
 class ChecklistCheck:
-    def __init__(self, spec: Mapping[str, Any]) -> None:
+    def __init__(self, spec: Mapping[str, Any], language: Any = None) -> None:
         shared = {k: spec[k] for k in ("documents", "heading", "not_heading", "not_heading_unless", "scope",
                                        "context", "anaphora", "negation") if k in spec}
-        self.items = [(item["name"], PhrasesCheck({**shared, **{k: v for k, v in item.items() if k != "name"}}))
-                      for item in spec["items"]]
+        # `match: probes`: the items name probes and vocabularies (the pack's words); otherwise
+        # their groups are legacy regexes.
+        words = spec.get("match") == "probes"
+        self.items = []
+        for item in spec["items"]:
+            item_spec = {**shared, **{k: v for k, v in item.items() if k != "name"}}
+            self.items.append((item["name"], ProbeCheck(item_spec, language) if words else PhrasesCheck(item_spec)))
         self.pass_at = int(spec.get("pass_at", len(self.items)))
         self.partial_at = int(spec.get("partial_at", 1))
 
@@ -43,5 +49,5 @@ class ChecklistCheck:
         return Outcome(status, ev if status != FAIL else [], near_miss=near[:2], message=message)
 
 
-def build(spec: Mapping[str, Any]) -> ChecklistCheck:
-    return ChecklistCheck(spec)
+def build(spec: Mapping[str, Any], language: Any = None) -> ChecklistCheck:
+    return ChecklistCheck(spec, language)

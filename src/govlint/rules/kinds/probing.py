@@ -1,0 +1,206 @@
+"""`probes`: named probes (or vocabularies) that must all hold, un-negated, in one sentence, block
+or section; others that must not. The pack's words and probes do the reading (probes.py); this
+kind only says where to look and how they combine.
+
+Options:
+
+- `all`: a list of groups; a group is a probe or vocabulary name, or a list of names any of which
+  will do. Every group must match in the unit.
+- `none`: names that rule a unit out wherever they occur in it (negated or not).
+- `scope`: sentence (default), block or section; `documents`: the document kinds to read.
+- `anaphora: true` (sentence scope): a sentence that opens by referring back ("This requires the
+  consensus of the remaining members") is read together with the sentences before it.
+- `context: heading`: every group but the first (the anchor) may be satisfied by the headings the
+  unit sits under ("## Supermajority decisions" over "- Removing a maintainer").
+- `heading` / `not_heading`: names the heading path must (must not) hold; `not_heading_unless`:
+  names that, found in the section (its headings and text), let a unit under `not_heading` count.
+- `value: threshold|duration`: a value that must also be in the unit; it is quoted back.
+- `negation: false`: take matches even where a negation governs them.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from govlint.report import FAIL
+from govlint.rules.kinds._common import Outcome, document_kinds
+from govlint.rules.lexicon import Scan
+from govlint.rules.matching import Unit, has_placeholder, is_negated, section_context, units
+from govlint.rules.model import DocumentSet, evidence
+from govlint.rules.probes import Language, Probe, ProbeMatch
+from govlint.rules.values import VALUES
+
+_MAX_EVIDENCE = 3
+CONTEXTS = ("none", "heading")
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+class ProbeCheck:
+    def __init__(self, spec: Mapping[str, Any], language: Language) -> None:
+        self.language = language
+        self.scope = spec.get("scope", "sentence")
+        self.kinds = document_kinds(spec)
+        self.groups: list[tuple[Probe, ...]] = [
+            tuple(language.probe(n) for n in _names(group)) for group in spec.get("all", [])]
+        if not self.groups:
+            raise ValueError("`all:` names at least one probe or vocabulary")
+        self.none = [language.probe(n) for n in _names(spec.get("none"))]
+        self.heading = [language.probe(n) for n in _names(spec.get("heading"))]
+        self.not_heading = [language.probe(n) for n in _names(spec.get("not_heading"))]
+        self.not_heading_unless = [language.probe(n) for n in _names(spec.get("not_heading_unless"))]
+        self.negation = spec.get("negation", True)
+        self.anaphora = bool(spec.get("anaphora", False))
+        context = spec.get("context", "none")
+        if context not in CONTEXTS:
+            raise ValueError(f"unknown context {context!r}: choose one of {', '.join(CONTEXTS)}")
+        self.heading_context = context == "heading"
+        self.status = spec.get("status", "pass")
+        self.value = spec.get("value")
+        if self.value and self.value not in VALUES:
+            raise ValueError(f"unknown value {self.value!r}: choose one of {', '.join(VALUES)}")
+
+    # --- matching ---------------------------------------------------------------------------
+
+    def _scan(self, text: str) -> Scan:
+        return self.language.lexicon.scan(text)
+
+    def _first(self, probes: Sequence[Probe], scan: Scan, negation: bool) -> tuple[ProbeMatch | None, bool]:
+        """The first match of any of the probes that no negation governs, and whether any matched."""
+        seen = False
+        best = None
+        for probe in probes:
+            for match in probe.find_all(scan):
+                seen = True
+                if negation and is_negated(scan.text, match.start, match.end):
+                    continue
+                if best is None or match.start < best.start:
+                    best = match
+                break
+        return best, seen
+
+    def _holds(self, probes: Sequence[Probe], text: str) -> bool:
+        scan = self._scan(text)
+        return any(p.find_all(scan) for p in probes)
+
+    def _outside(self, unit: Unit) -> bool:
+        """Whether the unit's place (its headings, its section) rules it out."""
+        if self.heading and not self._holds(self.heading, unit.headings):
+            return True
+        if self.not_heading and unit.headings and self._holds(self.not_heading, unit.headings):
+            if not self.not_heading_unless or not self._holds(self.not_heading_unless, section_context(unit)):
+                return True
+        return False
+
+    def match(self, unit: Unit) -> tuple[int, list[ProbeMatch | None], bool]:
+        """(groups matched, each group's match in the unit text or None, whether it is ruled out)."""
+        scan = self._scan(unit.text)
+        found: list[ProbeMatch | None] = []
+        count = 0
+        heading_scan = None
+        for index, group in enumerate(self.groups):
+            match, _ = self._first(group, scan, self.negation)
+            if match is None and self.heading_context and index > 0 and unit.headings:
+                heading_scan = heading_scan or self._scan(unit.headings)
+                heading_match, _ = self._first(group, heading_scan, False)
+                if heading_match is not None:
+                    count += 1
+                    found.append(None)  # satisfied by the heading: nothing to quote in the text
+                    continue
+            found.append(match)
+            count += match is not None
+        if self.value:
+            value = VALUES[self.value].search(unit.text)
+            if value is None and self.heading_context and unit.headings:
+                # "## Unanimity decisions" over "- Removing a maintainer": the heading states it.
+                count += VALUES[self.value].search(unit.headings) is not None
+                found.append(None)
+            else:
+                found.append(ProbeMatch(self.value, value.start(), value.end(), 0, 0) if value else None)
+                count += value is not None
+        ruled_out = any(p.find_all(scan) for p in self.none) if count == self._wanted else False
+        return count, found, ruled_out
+
+    @property
+    def _wanted(self) -> int:
+        return len(self.groups) + bool(self.value)
+
+    # --- the check --------------------------------------------------------------------------
+
+    def run(self, docs: DocumentSet) -> Outcome:
+        found = []
+        best_near: tuple[int, Unit, list[ProbeMatch | None]] | None = None
+        placed = bool(self.heading or self.not_heading)
+        outside: dict[tuple[str, int], bool] = {}
+        for unit in units(docs, self.scope, self.kinds, anaphora=self.anaphora):
+            if placed:
+                where = (unit.headings, id(unit.section))
+                ruled = outside.get(where)
+                if ruled is None:
+                    ruled = outside[where] = self._outside(unit)
+                if ruled:
+                    continue
+            if has_placeholder(unit.text):
+                continue
+            count, matches, ruled_out = self.match(unit)
+            if count == self._wanted and not ruled_out:
+                found.append((unit, matches))
+                if len(found) >= _MAX_EVIDENCE:
+                    break
+            elif count and (best_near is None or count > best_near[0]):
+                best_near = (count, unit, matches)
+        if found:
+            ev = []
+            for unit, matches in found:
+                sentence = _quoted_sentence(unit, matches, prefer=len(matches) - 1 if self.value else 0)
+                ev.append(evidence(unit.doc, sentence.line, sentence.text))
+            message = _message(found[0][1], self.value, found[0][0].text)
+            return Outcome(self.status, _unique(ev), message=message)
+        near = []
+        if best_near is not None:
+            sentence = _quoted_sentence(best_near[1], best_near[2])
+            near.append(evidence(best_near[1].doc, sentence.line, sentence.text))
+        return Outcome(FAIL, near_miss=near)
+
+
+def _message(matches: list[ProbeMatch | None], value: str | None, text: str) -> str:
+    names = [m.probe for m in matches if m is not None and m.probe != value]
+    parts = [f"matched {', '.join(dict.fromkeys(names))}"] if names else []
+    last = matches[-1]
+    if value and last is not None:
+        parts.insert(0, f"{value}: {' '.join(text[last.start:last.end].split())}")
+    return "; ".join(parts)
+
+
+def _quoted_sentence(unit: Unit, matches: list[ProbeMatch | None], prefer: int = 0):
+    """The sentence a person would quote: the one holding the most matches (a match belongs to the
+    sentence it ends in), ties going to the one holding match ``prefer``, then the unit's own."""
+    parts = unit.parts
+    if not parts:
+        return unit.sentences[0]
+    ends = [(i, m.end) for i, m in enumerate(matches) if m is not None]
+
+    def score(part) -> tuple[int, int, int]:
+        inside = [i for i, end in ends if part.start < end <= part.end]
+        return len(inside), int(prefer in inside), int(part.own)
+
+    return max(parts, key=score).sentence
+
+
+def _unique(items: list) -> list:
+    seen, out = set(), []
+    for item in items:
+        key = (item.path, item.line)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def build(spec: Mapping[str, Any], language: Language | None = None) -> ProbeCheck:
+    if language is None:
+        raise ValueError("the `probes` kind needs the pack's vocabulary and probes")
+    return ProbeCheck(spec, language)

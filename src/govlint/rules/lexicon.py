@@ -1,0 +1,133 @@
+"""Vocabularies: named lists of words and phrases, found in one pass over normalized tokens.
+
+A vocabulary entry is plain text ("vote of no confidence", "step down", "remove"), normalized
+as the documents are (words.py), so it matches every inflection and number form. An entry may
+name another vocabulary in braces: "{removal-verb}" alone adds all of that vocabulary's
+phrases, and "vote to {removal-verb}" adds one phrase per word of it. `*` stands for any one
+word ("relieved of * duties"). No entry is a regular expression.
+
+Every phrase of a pack goes into one token trie; a text is scanned once, and the scan says which
+vocabularies occur where (as token spans), for every rule and probe at once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Mapping, Sequence
+
+from govlint.rules.words import BREAK, COMMA, Token, phrase_stems, tokenize
+
+_REFERENCE = re.compile(r"\{([\w-]+)\}")
+_END = ""  # the trie key under which a node keeps the vocabularies whose phrase ends there
+_MAX_PHRASES = 20_000  # per vocabulary, after expanding references: a pack is read by people
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One text, its tokens, and where each vocabulary occurs (token index spans, end exclusive)."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    hits: Mapping[str, tuple[tuple[int, int], ...]]
+
+    def spans(self, name: str) -> tuple[tuple[int, int], ...]:
+        return self.hits.get(name, ())
+
+    def has(self, name: str) -> bool:
+        return name in self.hits
+
+
+@dataclass
+class Lexicon:
+    """The compiled vocabularies of a pack."""
+
+    phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    _trie: dict = field(default_factory=dict, repr=False)
+    _memo: dict[str, Scan] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, vocabularies: Mapping[str, Sequence[str]]) -> "Lexicon":
+        """Compile vocabularies (name -> phrases); raises ValueError naming the entry at fault."""
+        lexicon = cls()
+        expanded: dict[str, list[str]] = {}
+
+        def expand(name: str, trail: tuple[str, ...]) -> list[str]:
+            if name in expanded:
+                return expanded[name]
+            if name in trail:
+                raise ValueError(f"vocabulary {name!r} refers to itself through {' -> '.join((*trail, name))}")
+            if name not in vocabularies:
+                raise ValueError(f"unknown vocabulary {{{name}}}" + (f" (in {trail[-1]!r})" if trail else ""))
+            out: list[str] = []
+            for phrase in vocabularies[name]:
+                if not isinstance(phrase, str) or not phrase.strip():
+                    raise ValueError(f"vocabulary {name!r}: every entry is a non-empty word or phrase")
+                pieces = _REFERENCE.split(phrase)
+                # pieces alternate: text, reference, text, reference, ...
+                options = [[p] if i % 2 == 0 else expand(p, (*trail, name)) for i, p in enumerate(pieces)]
+                for combination in product(*options):
+                    out.append("".join(combination))
+                    if len(out) > _MAX_PHRASES:
+                        raise ValueError(f"vocabulary {name!r} expands to more than {_MAX_PHRASES:,} phrases")
+            expanded[name] = out
+            return out
+
+        for name in vocabularies:
+            stems = []
+            for phrase in expand(name, ()):
+                try:
+                    stems.append(phrase_stems(phrase))
+                except ValueError as err:
+                    raise ValueError(f"vocabulary {name!r}: {err}") from None
+            lexicon.phrases[name] = sorted(set(stems))
+        for name, entries in lexicon.phrases.items():
+            for stems in entries:
+                node = lexicon._trie
+                for word in stems:
+                    node = node.setdefault(word, {})
+                node.setdefault(_END, set()).add(name)
+        return lexicon
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.phrases
+
+    def scan(self, text: str) -> Scan:
+        """Where every vocabulary occurs in ``text`` (remembered: rules share their texts)."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) > 1 << 15:
+                self._memo.clear()
+            found = self._memo[text] = self._scan(text)
+        return found
+
+    def _scan(self, text: str) -> Scan:
+        tokens = tokenize(text)
+        hits: dict[str, list[tuple[int, int]]] = {}
+        trie = self._trie
+        count = len(tokens)
+        for start in range(count):
+            nodes = [trie]
+            index = start
+            while nodes and index < count:
+                token = tokens[index]
+                if token.kind in (BREAK, COMMA) and index > start:
+                    # A phrase never runs across punctuation, but may end on a word before it.
+                    break
+                following = []
+                for node in nodes:
+                    child = node.get(token.norm)
+                    if child is not None:
+                        following.append(child)
+                    wild = node.get("*")
+                    if wild is not None and token.kind not in (BREAK, COMMA):
+                        following.append(wild)
+                index += 1
+                for node in following:
+                    for name in node.get(_END, ()):
+                        hits.setdefault(name, []).append((start, index))
+                nodes = following
+        return Scan(text, tokens, {name: tuple(spans) for name, spans in hits.items()})
+
+    def forget(self) -> None:
+        self._memo.clear()

@@ -1,0 +1,233 @@
+"""Probes: the ideas rules share, each named and defined once (in the spirit of Scorecard's probes).
+
+A probe is a frame of slots that must be filled close together, within one clause: *removal of
+a person* needs an action that ends a role ("remove", "revoke", "expel") and a person or role
+("maintainer", "their commit access") within a few words of each other, in either order. Each
+slot names vocabularies (lexicon.py). A probe may also say what cancels it inside its clause
+(`unless`: "removed by the sponsoring maintainer" names who removes, not who is removed) and
+which words may not stand just before a slot's filler (`not_after`).
+
+Rules combine probes (and vocabularies, which are one-slot probes) per sentence, block or
+section (kinds/probes.py); evidence names the probe that matched. Every probe carries PASS and
+FAIL example sentences, run by the test suite and shown by `govlint explain`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from govlint.rules.lexicon import Lexicon, Scan
+from govlint.rules.words import BREAK
+
+# Punctuation that ends a clause: a probe's slots never reach across it.
+_CLAUSE_END = frozenset({".", ";", "!", "?"})
+_DEFAULT_WITHIN = 12  # tokens from the first filled slot to the last
+_NOT_AFTER_REACH = 3  # words before a filler that `not_after` looks at
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    vocabularies: tuple[str, ...]
+    not_after: tuple[str, ...] = ()  # vocabularies that may not end just before the filler
+    probes: tuple["Probe", ...] = ()  # probes (defined above) whose matches also fill the slot
+
+
+@dataclass(frozen=True)
+class ProbeMatch:
+    probe: str
+    start: int  # character offsets in the scanned text
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+
+
+@dataclass(frozen=True)
+class Probe:
+    name: str
+    about: str
+    slots: tuple[Slot, ...]
+    within: int = _DEFAULT_WITHIN
+    gap: int | None = None  # at most this many words between one filler and the next
+    ordered: bool = False
+    across_sentences: bool = False  # the slots may stand in different sentences of the unit
+    unless: tuple[str, ...] = ()
+    unless_reach: int | None = None  # `unless` looks this many words either side, not the whole clause
+    not_between: tuple[str, ...] = ()
+    unless_in_text: tuple["Probe", ...] = ()  # probes that, anywhere in the text, cancel this one
+    any_of: tuple["Probe", ...] = ()  # a probe that is one of several others
+    passes: tuple[str, ...] = ()
+    fails: tuple[str, ...] = ()
+
+    def find_all(self, scan: Scan) -> list[ProbeMatch]:
+        """Every way the probe's slots are filled in the text, earliest first."""
+        if self.any_of:
+            found = [m for probe in self.any_of for m in probe.find_all(scan)]
+            return sorted(found, key=lambda m: (m.start, m.end))
+        if self.unless_in_text and any(p.find_all(scan) for p in self.unless_in_text):
+            return []
+        fillers = []
+        for slot in self.slots:
+            spans = {s for name in slot.vocabularies for s in scan.spans(name)}
+            spans.update((m.first_token, m.last_token) for probe in slot.probes for m in probe.find_all(scan))
+            spans = sorted(spans)
+            if slot.not_after:
+                spans = [s for s in spans if not _after(scan, s[0], slot.not_after)]
+            if not spans:
+                return []
+            fillers.append(spans)
+        matches = []
+        for anchor in fillers[0]:
+            chosen = [anchor]
+            for spans in fillers[1:]:
+                best = None
+                for span in spans:
+                    if self.ordered and span[0] < chosen[-1][1]:
+                        continue
+                    low = min(min(s[0] for s in chosen), span[0])
+                    high = max(max(s[1] for s in chosen), span[1])
+                    if high - low > self.within or (not self.across_sentences and _crosses_clause(scan, low, high)):
+                        continue
+                    if self.gap is not None and _gap(chosen[-1], span) > self.gap:
+                        continue
+                    if best is None or high - low < best[0]:
+                        best = (high - low, span)
+                if best is None:
+                    break
+                chosen.append(best[1])
+            else:
+                low = min(s[0] for s in chosen)
+                high = max(s[1] for s in chosen)
+                if self.unless and _in_clause(scan, low, high, self.unless, self.unless_reach):
+                    continue
+                if self.not_between and _between(scan, chosen, self.not_between):
+                    continue
+                tokens = scan.tokens
+                matches.append(ProbeMatch(self.name, tokens[low].start, tokens[high - 1].end, low, high))
+        return sorted(matches, key=lambda m: (m.start, m.end))
+
+    def examples_hold(self, lexicon: Lexicon) -> list[str]:
+        """The probe's own examples that it gets wrong (empty when all hold)."""
+        wrong = [f"PASS example not found: {text!r}" for text in self.passes if not self.find_all(lexicon.scan(text))]
+        wrong += [f"FAIL example found: {text!r}" for text in self.fails if self.find_all(lexicon.scan(text))]
+        return wrong
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+def _crosses_clause(scan: Scan, low: int, high: int) -> bool:
+    return any(t.kind == BREAK and t.norm in _CLAUSE_END for t in scan.tokens[low:high])
+
+
+def _clause_bounds(scan: Scan, low: int, high: int) -> tuple[int, int]:
+    tokens = scan.tokens
+    start = low
+    while start > 0 and not (tokens[start - 1].kind == BREAK and tokens[start - 1].norm in _CLAUSE_END):
+        start -= 1
+    end = high
+    while end < len(tokens) and not (tokens[end].kind == BREAK and tokens[end].norm in _CLAUSE_END):
+        end += 1
+    return start, end
+
+
+def _in_clause(scan: Scan, low: int, high: int, names: Sequence[str], reach: int | None = None) -> bool:
+    if reach is not None:  # a fixed number of words either side, across clauses
+        start, end = max(0, low - reach), min(len(scan.tokens), high + reach)
+    else:
+        start, end = _clause_bounds(scan, low, high)
+    return any(start <= s and e <= end for name in names for s, e in scan.spans(name))
+
+
+def _between(scan: Scan, chosen: Sequence[tuple[int, int]], names: Sequence[str]) -> bool:
+    """Whether one of the vocabularies stands in a gap between the slots' fillers."""
+    ordered = sorted(chosen)
+    gaps = [(a[1], b[0]) for a, b in zip(ordered, ordered[1:]) if a[1] < b[0]]
+    return any(low <= s and e <= high for low, high in gaps for name in names for s, e in scan.spans(name))
+
+
+def _after(scan: Scan, index: int, names: Sequence[str]) -> bool:
+    """Whether one of the vocabularies ends within a few words before token ``index``."""
+    reach = max(0, index - _NOT_AFTER_REACH)
+    return any(reach <= e <= index and s < index for name in names for s, e in scan.spans(name))
+
+
+def _known(where: str, key: str, names: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
+    for vocabulary in names:
+        if vocabulary not in lexicon:
+            raise ValueError(f"{where}: {key}: unknown vocabulary {vocabulary!r}")
+    return tuple(names)
+
+
+def _names(value: Any) -> list[str]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _resolve(where: str, key: str, name: str, probes: Mapping[str, Probe], lexicon: Lexicon) -> Probe:
+    """A probe defined above, or a vocabulary as a probe of one slot."""
+    if name in probes:
+        return probes[name]
+    if name in lexicon:
+        return Probe(name=name, about="", slots=(Slot(name, (name,)),))
+    raise ValueError(f"{where}: {key}: unknown probe or vocabulary {name!r} (a probe must be defined above it)")
+
+
+def build_probes(data: Mapping[str, Any], lexicon: Lexicon) -> dict[str, Probe]:
+    """Probes from a pack's `probes:` mapping; raises ValueError naming the probe and key at fault."""
+    probes: dict[str, Probe] = {}
+    for name, spec in data.items():
+        where = f"probe {name!r}"
+        if not isinstance(spec, Mapping):
+            raise ValueError(f"{where}: a probe is a mapping with `find:` or `any:`")
+        examples = {"about": " ".join(str(spec.get("about", "")).split()), "passes": tuple(spec.get("pass") or ()),
+                    "fails": tuple(spec.get("fail") or ())}
+        if "any" in spec:
+            parts = [_resolve(where, "any", part, probes, lexicon) for part in _names(spec["any"])]
+            probes[name] = Probe(name=name, slots=(), any_of=tuple(parts), **examples)
+            continue
+        not_after = spec.get("not_after") or {}
+        slots = []
+        for entry in spec.get("find") or ():
+            names = _names(entry)
+            inner = tuple(_resolve(where, "find", n, probes, lexicon) for n in names if n in probes)
+            words = _known(where, "find", [n for n in names if n not in probes], lexicon)
+            slots.append(Slot(names[0], words, _known(where, f"not_after.{names[0]}", not_after.get(names[0], ()),
+                                                      lexicon), inner))
+        if not slots:
+            raise ValueError(f"{where}: `find:` names at least one vocabulary")
+        for key in not_after:
+            if key not in {s.name for s in slots}:
+                raise ValueError(f"{where}: not_after: {key!r} is not the first vocabulary of a slot")
+        probes[name] = Probe(
+            name=name, slots=tuple(slots), within=int(spec.get("within", _DEFAULT_WITHIN)),
+            gap=int(spec["gap"]) if "gap" in spec else None,
+            ordered=spec.get("order", "any") == "as-listed", across_sentences=spec.get("reach") == "sentences",
+            unless=_known(where, "unless", spec.get("unless") or (), lexicon),
+            unless_reach=int(spec["unless_reach"]) if "unless_reach" in spec else None,
+            not_between=_known(where, "not_between", spec.get("not_between") or (), lexicon),
+            unless_in_text=tuple(_resolve(where, "unless_in_text", n, probes, lexicon)
+                                 for n in _names(spec.get("unless_in_text") or [])), **examples)
+    return probes
+
+
+@dataclass(frozen=True)
+class Language:
+    """A pack's words and probes: what its rules match with."""
+
+    lexicon: Lexicon
+    probes: Mapping[str, Probe]
+
+    def probe(self, name: str) -> Probe:
+        """A probe by name; a vocabulary name is a probe of one slot."""
+        found = self.probes.get(name)
+        if found is not None:
+            return found
+        if name in self.lexicon:
+            return Probe(name=name, about="", slots=(Slot(name, (name,)),))
+        raise ValueError(f"unknown probe or vocabulary {name!r}")
+
+
+def build_language(vocabulary: Mapping[str, Sequence[str]], probes: Mapping[str, Any]) -> Language:
+    lexicon = Lexicon.build(vocabulary)
+    return Language(lexicon, build_probes(probes, lexicon))

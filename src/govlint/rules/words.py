@@ -1,0 +1,263 @@
+"""Normalized words: what every rule sees instead of raw text.
+
+A sentence becomes a list of tokens, each with its place in the original text (so evidence and
+negation still point at the words a person wrote) and a normalized form that rules match on:
+
+- Unicode NFKC, typographic quotes and dashes, British and American spellings made one;
+- a stem from the Snowball English stemmer (PyStemmer), so "remove", "removed", "removal" and
+  "removing" are one word to a rule, and "activity" is "activities";
+- contractions opened ("can't" -> can not), possessives dropped ("maintainer's" -> maintainer);
+- numbers made uniform: number words ("six", "twelve") and "six (6)" are one number; fractions
+  ("two-thirds", "two thirds", "2/3", "⅔", "66%", "half") are one `<fraction>` token; a period of
+  time ("six months", "180 days", "a year", "half a year", "6-month") is one `<duration>` token
+  whose value is in days.
+
+Rules never list word forms: a vocabulary entry is normalized the same way (``phrase_stems``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Token kinds.
+WORD, NUMBER, FRACTION, DURATION, BREAK, COMMA, EMAIL, HANDLE, URL = (
+    "word", "number", "fraction", "duration", "break", "comma", "email", "handle", "url")
+# The normalized form of a token that stands for its class: a vocabulary may name the class.
+CLASSES = {NUMBER: "<number>", FRACTION: "<fraction>", DURATION: "<duration>", EMAIL: "<email>",
+           HANDLE: "<handle>", URL: "<url>"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # character offsets in the original text
+    end: int
+    norm: str  # the stem, or a class such as <fraction>
+    kind: str
+    value: float | None = None  # a number's value, a fraction's share, a duration's days
+
+
+_TOKEN = re.compile(
+    r"(?P<url>https?://[^\s)\]>]*[^\s)\]>.,;:!?'\"])"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<handle>(?<![\w.])@[A-Za-z0-9][\w-]*)"
+    r"|(?P<frac>\d+\s*[/⁄]\s*\d+(?:rds?|ths?)?\b)"
+    r"|(?P<pct>\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b))"
+    r"|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
+    r"|(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<brk>[.;:!?()\[\]—–]|(?<=\s)-(?=\s))"
+    r"|(?P<comma>,)")
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6}
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+           "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "quarter": 91,
+              "quarters": 91, "year": 365, "years": 365}
+# Words that may stand between a count and its unit: "six consecutive months", "a full year".
+_UNIT_FILLERS = {"consecutive", "full", "calendar", "straight", "whole", "continuous", "or", "more"}
+# British spellings, made American before stemming (the stemmer does not join them).
+_SPELLING = (("behaviour", "behavior"), ("organis", "organiz"), ("recognis", "recogniz"), ("favour", "favor"),
+             ("honour", "honor"), ("authoris", "authoriz"), ("penalis", "penaliz"), ("apologis", "apologiz"),
+             ("prioritis", "prioritiz"), ("formalis", "formaliz"), ("finalis", "finaliz"), ("summaris", "summariz"),
+             ("emphasis", "emphasiz"), ("offence", "offense"), ("licence", "license"), ("judgement", "judgment"))
+_CONTRACTIONS = {"can't": ("can", "not"), "cannot": ("can", "not"), "won't": ("will", "not"),
+                 "shan't": ("shall", "not")}
+
+
+@lru_cache(maxsize=None)
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball stemmers in C
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """The normalized form of one word (lower case, American spelling, Snowball stem)."""
+    word = word.lower()
+    for british, american in _SPELLING:
+        if british in word:
+            word = word.replace(british, american)
+            break
+    stemmed = _stemmer().stemWord(word)
+    if word.endswith(("er", "ers")) and len(word) > 5 and not stemmed.endswith("er"):
+        # An agent noun is not its verb: "maintainer" is not "maintained", "reviewer" not "review".
+        return stemmed + "er"
+    return stemmed
+
+
+def _clean(text: str) -> str:
+    # NFKC turns "⅔" into "2⁄3" and full-width letters into ASCII; keep the original offsets by
+    # normalizing only where it keeps the length (quotes, dashes, compatibility forms of one char).
+    if text.isascii():
+        return text
+    out = []
+    for char in text:
+        if char in _VULGAR or char in "’‘":
+            out.append(char)
+            continue
+        folded = unicodedata.normalize("NFKC", char)
+        if folded in ("“", "”", "«", "»"):
+            folded = '"'
+        out.append(folded if len(folded) == 1 else char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The normalized tokens of a text (see the module docstring)."""
+    text = _clean(text)
+    raw: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        start, end = match.span()
+        value = match.group()
+        if kind == "word":
+            lower = value.lower().replace("’", "'")
+            if lower in _CONTRACTIONS:
+                first, second = _CONTRACTIONS[lower]
+                raw.append(Token(start, end, first, WORD))
+                raw.append(Token(start, end, second, WORD))
+                continue
+            if lower.endswith("n't"):
+                raw.append(Token(start, end - 3, stem(lower[:-3]), WORD))
+                raw.append(Token(end - 3, end, "not", WORD))
+                continue
+            if lower.endswith("'s"):
+                lower = lower[:-2]
+            if lower in _NUMBER_WORDS:
+                raw.append(Token(start, end, lower, NUMBER, float(_NUMBER_WORDS[lower])))
+                continue
+            raw.append(Token(start, end, stem(lower), WORD))
+        elif kind == "num":
+            try:
+                number = float(value.replace(",", ""))
+            except ValueError:
+                number = None
+            raw.append(Token(start, end, value, NUMBER, number))
+        elif kind == "frac":
+            top, bottom = re.split(r"\s*[/⁄]\s*", re.sub(r"(?:rds?|ths?)$", "", value))
+            share = int(top) / int(bottom) if int(bottom) else None
+            raw.append(Token(start, end, value, FRACTION, share))
+        elif kind == "pct":
+            raw.append(Token(start, end, value, FRACTION, float(re.match(r"[\d.]+", value).group()) / 100))
+        elif kind == "vulgar":
+            raw.append(Token(start, end, value, FRACTION, _VULGAR[value]))
+        elif kind == "brk":
+            raw.append(Token(start, end, value, BREAK))
+        elif kind == "comma":
+            raw.append(Token(start, end, ",", COMMA))
+        else:
+            raw.append(Token(start, end, value.lower(), {"url": URL, "email": EMAIL, "handle": HANDLE}[kind]))
+    return tuple(_classes(_durations(_fractions(_numbers_in_parentheses(raw)), text)))
+
+
+def _numbers_in_parentheses(tokens: list[Token]) -> list[Token]:
+    """"six (6) months" -> "six months": a number repeated in parentheses is one number."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if (t.kind == NUMBER and i + 3 < len(tokens) and tokens[i + 1].norm == "(" and tokens[i + 2].kind == NUMBER
+                and tokens[i + 3].norm == ")" and tokens[i + 2].value == t.value):
+            out.append(Token(t.start, tokens[i + 3].end, t.norm, NUMBER, t.value))
+            i += 4
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _fractions(tokens: list[Token]) -> list[Token]:
+    """"two-thirds", "two thirds", "one half", "a half", "half" -> one fraction token."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.kind == NUMBER and nxt is not None and nxt.kind == WORD and t.value:
+            word = nxt.norm
+            denominator = next((d for w, d in _DENOMINATORS.items() if stem(w) == word), None)
+            if denominator is not None and t.value < denominator:
+                out.append(Token(t.start, nxt.end, f"{int(t.value)}/{denominator}", FRACTION, t.value / denominator))
+                i += 2
+                continue
+        if t.kind == WORD and t.norm == "a" and nxt is not None and nxt.norm == "half":
+            out.append(Token(t.start, nxt.end, "1/2", FRACTION, 0.5))  # "a half"
+            i += 2
+            continue
+        if t.kind == WORD and t.norm == "half":
+            out.append(Token(t.start, t.end, "1/2", FRACTION, 0.5))
+            i += 1
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _unit_days(token: Token, text: str) -> int | None:
+    if token.kind != WORD:
+        return None
+    return _UNIT_DAYS.get(text[token.start:token.end].lower())
+
+
+def _durations(tokens: list[Token], text: str) -> list[Token]:
+    """A count and a unit of time ("six months", "180 days", "a year", "half a year", "12-month")
+    -> one duration token, valued in days."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        count, skip = None, 0
+        if t.kind == NUMBER:
+            count = t.value
+        elif t.kind == WORD and t.norm in ("a", "an", "per", "everi"):
+            count = 1.0
+        elif t.kind == FRACTION and i + 1 < len(tokens) and tokens[i + 1].norm == "a":
+            count, skip = t.value, 1  # "half a year"
+        if count is not None:
+            j = i + 1 + skip
+            while j < len(tokens) and tokens[j].kind == WORD and tokens[j].norm in _UNIT_FILLERS and j - i <= 3:
+                j += 1
+            days = _unit_days(tokens[j], text) if j < len(tokens) else None
+            if days is not None:
+                out.append(Token(t.start, tokens[j].end, "<duration>", DURATION, count * days))
+                i = j + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _classes(tokens: list[Token]) -> list[Token]:
+    """Give numbers, fractions and other classes their class form (their text stays in the span)."""
+    return [Token(t.start, t.end, CLASSES[t.kind], t.kind, t.value) if t.kind in CLASSES else t for t in tokens]
+
+
+@lru_cache(maxsize=None)
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """The normalized words of a vocabulary phrase; `<number>`, `<fraction>`, `<duration>`,
+    `<email>`, `<handle>`, `<url>` name a class, and `*` stands for any one word."""
+    out: list[str] = []
+    for part in re.split(r"(<\w+>|\*)", phrase):
+        if re.fullmatch(r"<\w+>", part):
+            if part not in CLASSES.values():
+                raise ValueError(f"unknown word class {part} in {phrase!r}: "
+                                 f"use one of {', '.join(sorted(CLASSES.values()))}")
+            out.append(part)
+        elif part == "*":
+            out.append("*")
+        elif part.strip():
+            out.extend(t.norm for t in tokenize(part) if t.kind not in (BREAK, COMMA))
+    if not out:
+        raise ValueError(f"the phrase {phrase!r} has no words")
+    return tuple(out)
