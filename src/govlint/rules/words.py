@@ -204,6 +204,11 @@ def _fractions(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _filler_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in _UNIT_FILLERS)
+
+
 def _unit_days(token: Token, text: str) -> int | None:
     if token.kind != WORD:
         return None
@@ -226,7 +231,7 @@ def _durations(tokens: list[Token], text: str) -> list[Token]:
             count, skip = t.value, 1  # "half a year"
         if count is not None:
             j = i + 1 + skip
-            while j < len(tokens) and tokens[j].kind == WORD and tokens[j].norm in _UNIT_FILLERS and j - i <= 3:
+            while j < len(tokens) and tokens[j].kind == WORD and tokens[j].norm in _filler_stems() and j - i <= 3:
                 j += 1
             days = _unit_days(tokens[j], text) if j < len(tokens) else None
             if days is not None:

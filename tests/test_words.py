@@ -1,0 +1,74 @@
+"""Normalized words: inflections, spellings and number forms a rule never has to list."""
+from __future__ import annotations
+
+import pytest
+
+from govlint.rules.words import DURATION, FRACTION, NUMBER, phrase_stems, tokenize
+
+
+def norms(text: str) -> list[str]:
+    return [t.norm for t in tokenize(text)]
+
+
+@pytest.mark.parametrize("forms", [
+    ("remove", "removed", "removal", "removing", "removes"),
+    ("activity", "activities"),
+    ("vote", "votes", "voted", "voting"),
+    ("behaviour", "behavior"),
+    ("organisation", "organization"),
+])
+def test_word_forms_share_one_norm(forms):
+    assert len({norms(f)[0] for f in forms}) == 1
+
+
+def test_an_agent_noun_is_not_its_verb():
+    # "Plugins that are no longer maintained" is not about maintainers.
+    assert norms("maintainer")[0] == norms("maintainers")[0] != norms("maintained")[0]
+    assert norms("reviewer")[0] != norms("review")[0]
+
+
+@pytest.mark.parametrize("text, share", [
+    ("two-thirds", 2 / 3), ("two thirds", 2 / 3), ("2/3", 2 / 3), ("⅔", 2 / 3), ("2/3rds", 2 / 3),
+    ("66%", 0.66), ("three quarters", 0.75), ("half", 0.5), ("a half", 0.5),
+])
+def test_fractions_are_one_token(text, share):
+    [token] = tokenize(text)
+    assert token.kind == FRACTION and token.norm == "<fraction>"
+    assert token.value == pytest.approx(share)
+
+
+@pytest.mark.parametrize("text, days", [
+    ("six months", 180), ("six (6) months", 180), ("6 months", 180), ("180 days", 180), ("a year", 365),
+    ("12-month", 360), ("half a year", 182.5), ("three consecutive months", 90), ("two weeks", 14),
+])
+def test_durations_are_one_token_valued_in_days(text, days):
+    [token] = tokenize(text)
+    assert token.kind == DURATION and token.norm == "<duration>"
+    assert token.value == pytest.approx(days)
+
+
+def test_number_words_and_repeated_numbers():
+    assert [t.kind for t in tokenize("six (6) members")] == [NUMBER, "word"]
+    assert tokenize("twelve")[0].value == 12
+
+
+def test_contractions_open_and_possessives_drop():
+    assert norms("can't be removed")[:2] == ["can", "not"]
+    assert norms("doesn't")[-1] == "not"
+    assert norms("the maintainer's seat")[1] == norms("maintainer")[0]
+
+
+def test_tokens_keep_their_place_in_the_original_text():
+    text = "The TSC — by a ⅔ vote — may remove them."
+    for token in tokenize(text):
+        assert text[token.start:token.end].strip()
+    fraction = next(t for t in tokenize(text) if t.kind == FRACTION)
+    assert text[fraction.start:fraction.end] == "⅔"
+
+
+def test_phrases_are_normalized_like_text():
+    assert phrase_stems("votes of no confidence") == tuple(norms("vote of no confidence"))
+    assert phrase_stems("<duration> without activity")[0] == "<duration>"
+    assert phrase_stems("step * down") == ("step", "*", "down")
+    with pytest.raises(ValueError, match="unknown word class"):
+        phrase_stems("<month>")
