@@ -22,6 +22,7 @@ import json
 import os
 import socket
 import socketserver
+import stat
 import subprocess
 import sys
 import threading
@@ -431,6 +432,77 @@ def test_a_broken_projects_file_is_one_usage_error(run_cli, tmp_path, content, m
     code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet")
     assert code == 2 and err.count("\n") == 1 and message in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------------------------------
+# --output writes into what is at the path, as a shell's > would (issue 13, item 1)
+
+
+def test_output_into_a_character_device_keeps_the_device(run_cli, tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("creating a device node needs root")
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # /dev/null's numbers
+    code, out, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "json", "--output", str(device))
+    assert code == 0, err
+    assert device.is_char_device() and os.stat(device).st_rdev == os.makedev(1, 3)
+
+
+def test_output_through_a_symlink_to_stdout_reaches_stdout_and_keeps_the_link(tmp_path):
+    link = tmp_path / "report"
+    link.symlink_to("/proc/self/fd/1")
+    done = subprocess.run([sys.executable, "-m", "govlint", "check", str(PROJECTS / "minimal"), "--format", "badge",
+                           "--output", str(link)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["label"] == "governance"
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+
+
+def test_output_into_a_fifo_is_read_by_its_reader(run_cli, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, _, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "badge", "--output", str(fifo))
+    reader.join(10)
+    assert code == 0, err
+    assert json.loads(received[0])["label"] == "governance"
+    assert fifo.is_fifo()
+
+
+def test_output_through_a_symlink_writes_its_target_and_keeps_links_and_mode(run_cli, tmp_path):
+    target = tmp_path / "reports" / "governance.json"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    os.link(target, tmp_path / "also.json")
+    link = tmp_path / "latest.json"
+    link.symlink_to("reports/governance.json")
+    code, _, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "json", "--output", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and os.readlink(link) == "reports/governance.json"
+    assert json.loads(target.read_text(encoding="utf-8"))["target"] == str(PROJECTS / "minimal")
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "also.json").stat().st_ino == target.stat().st_ino  # the hard link is one file still
+
+
+def test_output_to_a_regular_file_replaces_it_and_keeps_its_mode(run_cli, tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("old\n", encoding="utf-8")
+    report.chmod(0o640)
+    code, _, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "json", "--output", str(report))
+    assert code == 0, err
+    assert json.loads(report.read_text(encoding="utf-8"))["documents"]
+    assert report.stat().st_mode & 0o777 == 0o640 and sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+@pytest.mark.parametrize("output, message", [("", "govlint: error: --output needs a file name\n"),
+                                             (".", "govlint: error: .: is a directory; --output takes a file name\n")],
+                         ids=["empty", "directory"])
+def test_output_that_is_no_file_name_is_one_usage_error(run_cli, output, message):
+    code, out, err = run_cli("check", str(PROJECTS / "minimal"), "--output", output)
+    assert (code, out, err) == (2, "", message)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def _targets(paths: list[str]) -> tuple[list[str], list[str]]:
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Checkouts, documents, or github:owner/repo[@ref] (default: .)."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, markdown, sarif, github, junit, badge."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     level: Optional[str] = typer.Option(None, "--level", help="Target level: sandbox, incubating or graduated; exit 1 when not met."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", help="Exit 1 when the score is below this."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, code prefixes or names (comma-separated)."),
@@ -83,6 +83,10 @@ def check(
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    if output is not None and not output:
+        raise UsageError("--output needs a file name")
+    if output is not None and Path(output).is_dir():
+        raise UsageError("is a directory; --output takes a file name", path=output)
     if config is not None and not config.is_file():
         raise UsageError(f"{config}: no such configuration file")
     remote = RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
@@ -108,9 +112,9 @@ def check(
     if reports:
         text = render(format, reports, RenderOptions(color=color if output is None else False, verbose=verbose))
         if output is not None:
-            from govlint.files import write_atomically
+            from govlint.files import write_into
 
-            write_atomically(output, text)
+            write_into(output, text)
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
