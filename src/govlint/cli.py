@@ -219,6 +219,7 @@ def audit(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="HTTP cache folder."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the HTTP cache."),
     follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
+    force: bool = typer.Option(False, "--force", help="Write into an --out folder that holds other files (its summary.md, index.html and projects/ are replaced)."),
 ) -> None:
     """Audit many projects: each against its own maturity level and the next, with a summary and a dashboard.
 
@@ -233,7 +234,7 @@ def audit(
     options = AuditOptions(
         jobs=jobs, resume=resume, retry_errors=retry_errors, shard=parse_shard(shard) if shard else None,
         profile=profile, select_rules=tuple(_split(select)), ignore_rules=tuple(_split(ignore)),
-        rule_packs=tuple(rule_pack or ()),
+        rule_packs=tuple(rule_pack or ()), force=force,
         remote=RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
                              no_cache=no_cache, follow_external=follow_external))
     outcome = run(projects, out, options=options, listener=listener_for(quiet=quiet), compare_with=compare)
@@ -247,11 +248,12 @@ def audit_merge(
     out: Path = typer.Option(..., "--out", "-o", help="A new folder for the merged results and summaries."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="An earlier audit's output folder: report what changed since."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when a project does not meet its own maturity level."),
+    force: bool = typer.Option(False, "--force", help="Write into an --out folder that holds other files or another merge."),
 ) -> None:
     """Merge shard outputs into one results file, summary and dashboard (exit codes as for audit)."""
     from govlint.audit import merge_audits
 
-    outcome = merge_audits(outs, out, compare_with=compare)
+    outcome = merge_audits(outs, out, compare_with=compare, force=force)
     _audit_report(outcome)
     raise typer.Exit(outcome.exit_code(strict=strict))
 

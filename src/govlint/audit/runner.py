@@ -25,6 +25,7 @@ from govlint.audit.results import (
     RESULT,
     RESULTS_FILE,
     ResultsWriter,
+    check_output_folder,
     read_manifest,
     read_results,
     repair,
@@ -46,6 +47,7 @@ class AuditOptions:
     ignore_rules: tuple[str, ...] = ()
     rule_packs: tuple[str, ...] = ()
     remote: Any = None  # govlint.api.RemoteOptions; Any keeps this module's import light
+    force: bool = False  # write into an --out folder that holds other files
 
 
 class Listener:
@@ -100,6 +102,7 @@ def run_audit(projects_file: str | Path, out: str | Path, *, options: AuditOptio
     project_list = load_projects(projects_file)
     selected = shard(project_list.projects, *options.shard) if options.shard else list(project_list.projects)
     out = Path(out)
+    check_output_folder(out, force=options.force)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
