@@ -109,19 +109,9 @@ def _looks_like_yaml(path: Path, text: str) -> bool:
 
 
 def _from_yaml(text: str, where: str) -> list[Project]:
-    import yaml
+    from govlint.yamlio import load_yaml
 
-    from govlint.yamlio import check_size
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise UsageError(f"not valid YAML{at}", path=where) from None
-    except (ValueError, TypeError, RecursionError) as err:  # a date such as 2024-13-45
-        raise UsageError(f"not valid YAML: a value cannot be read ({err})", path=where) from None
-    check_size(data, path=where, error=UsageError)
+    data = load_yaml(text, path=where, error=UsageError)
     if not isinstance(data, list):
         raise UsageError("a CLOMonitor projects file is a YAML list of projects", path=where)
     projects = []
