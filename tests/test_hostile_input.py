@@ -506,6 +506,67 @@ def test_output_that_is_no_file_name_is_one_usage_error(run_cli, output, message
 
 
 # --------------------------------------------------------------------------------------------------
+# Bad command-line values are usage errors (issue 13, items 13 and 16)
+
+
+def test_an_api_url_that_is_no_url_is_one_usage_error(run_cli, tmp_path):
+    code, out, err = run_cli("check", "github:acme/widget", "--api-url", "http://[::1")
+    assert (code, out) == (2, "") and err == ("govlint: error: http://[::1: the GitHub API URL is not a valid URL "
+                                              "(Invalid IPv6 URL)\n")
+    projects = tmp_path / "projects.txt"
+    projects.write_text("github:acme/widget\ngithub:acme/gadget\n", encoding="utf-8")
+    code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet",
+                             "--api-url", "http://[::1")
+    assert code == 2 and err.count("\n") == 1 and "not a valid URL" in err  # once, not once per project
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", ["dev-zero", "folder", "over-5-mb"])
+def test_a_projects_file_that_is_not_a_small_regular_file_is_one_usage_error(run_cli, tmp_path, name):
+    if name == "dev-zero":
+        path = "/dev/zero"
+    elif name == "folder":
+        path = str(tmp_path)
+    else:
+        path = str(tmp_path / "projects.txt")
+        _sparse(Path(path), 6 * MB, head=b"github:acme/widget\n")
+    start = time.monotonic()
+    code, out, err = run_cli("audit", path, "--out", str(tmp_path / "out"), "--quiet")
+    assert time.monotonic() - start < 5
+    assert (code, out) == (2, "") and err.count("\n") == 1 and err.startswith(f"govlint: error: {path}: "), err
+    assert ("larger than 5 MB" if name == "over-5-mb" else "not a regular file") in err
+    assert not (tmp_path / "out").exists()
+
+
+TOKEN = "ghp_HOSTILETEST0123456789abcdefghijklmn"
+
+
+@pytest.mark.parametrize("value", [TOKEN, "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+                                   "0123456789abcdef0123456789abcdef01234567", "glpat-abcdefghij0123456789"],
+                         ids=["classic", "fine-grained", "hex", "not-a-name"])
+def test_a_token_given_as_token_env_is_never_printed(run_cli, github_server, tmp_path, value):
+    sarif = tmp_path / "report.sarif"
+    code, out, err = run_cli("check", "github:acme/widget", "--api-url", github_server.url, "--format", "sarif",
+                             "--output", str(sarif), "--token-env", value, "--no-cache")
+    assert (code, out) == (2, "") and err == ("govlint: error: --token-env takes the NAME of an environment variable "
+                                              "(such as GITHUB_TOKEN), not a token; what was given is not shown\n")
+    assert not sarif.exists()
+    projects = tmp_path / "projects.txt"
+    projects.write_text("github:acme/widget\n", encoding="utf-8")
+    code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet", "--no-cache",
+                             "--api-url", github_server.url, "--token-env", value)
+    assert code == 2 and value not in out + err and "takes the NAME" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_token_env_name_that_is_not_set_is_still_named(run_cli, github_server, monkeypatch):
+    monkeypatch.delenv("GOVLINT_CI_TOKEN", raising=False)
+    code, report, err = _check(run_cli, "github:acme/widget", "--api-url", github_server.url,
+                               "--token-env", "GOVLINT_CI_TOKEN")
+    assert code == 0 and "$GOVLINT_CI_TOKEN is not set; continuing without a token" in report["warnings"]
+
+
+# --------------------------------------------------------------------------------------------------
 # HTTP: a GitHub API that misbehaves
 
 

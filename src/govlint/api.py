@@ -40,6 +40,13 @@ class RemoteOptions:
     no_cache: bool = False
     follow_external: bool = False
 
+    def __post_init__(self) -> None:
+        from govlint.secrets import NOT_A_NAME, is_variable_name
+
+        if self.token_env is not None and not is_variable_name(self.token_env):
+            # Never repeat what was given: it may be the token itself.
+            raise UsageError(NOT_A_NAME)
+
 
 def is_remote(target: str) -> bool:
     if not target.startswith(("github:", "https://", "http://")):

@@ -21,6 +21,8 @@ from govlint.report import LEVELS
 GOVERNANCE_CHECK_SET = "community"
 _MATURITY_ALIASES = {"incubation": "incubating", "graduate": "graduated"}
 _SHARD_RE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+# CLOMonitor's list of every CNCF project is about 300 KB; a projects file 16 times that is not one.
+MAX_PROJECTS_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,7 @@ class ProjectList:
 def load_projects(path: str | Path) -> ProjectList:
     """Parse a projects file; every problem is a UsageError naming the file and the project."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError("no such projects file", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"cannot read the projects file ({getattr(err, 'strerror', None) or err})",
-                         path=str(path)) from None
+    text = _read(path)
     if _looks_like_yaml(path, text):
         projects = _from_yaml(text, str(path))
     else:
@@ -99,6 +95,26 @@ def load_projects(path: str | Path) -> ProjectList:
         seen.add(project.name)
     canonical = json.dumps([p.to_dict() for p in projects], sort_keys=True, separators=(",", ":"))
     return ProjectList(str(path), tuple(projects), hashlib.sha256(canonical.encode()).hexdigest())
+
+
+def _read(path: Path) -> str:
+    """The projects file's text: a regular file of at most MAX_PROJECTS_BYTES, UTF-8."""
+    try:
+        if not path.is_file():
+            raise UsageError("not a regular file; the projects file is a YAML file or a list"
+                             if path.exists() else "no such projects file", path=str(path))
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_PROJECTS_BYTES + 1)
+    except OSError as err:
+        raise UsageError(f"cannot read the projects file ({err.strerror or err})", path=str(path)) from None
+    if len(raw) > MAX_PROJECTS_BYTES:
+        raise UsageError(f"larger than {MAX_PROJECTS_BYTES // (1024 * 1024)} MB; a projects file lists projects",
+                         path=str(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise UsageError(f"cannot read the projects file (not UTF-8 text: {err.reason} at byte {err.start})",
+                         path=str(path)) from None
 
 
 def _looks_like_yaml(path: Path, text: str) -> bool:
