@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import socket
 import socketserver
 import stat
@@ -503,6 +504,61 @@ def test_output_to_a_regular_file_replaces_it_and_keeps_its_mode(run_cli, tmp_pa
 def test_output_that_is_no_file_name_is_one_usage_error(run_cli, output, message):
     code, out, err = run_cli("check", str(PROJECTS / "minimal"), "--output", output)
     assert (code, out, err) == (2, "", message)
+
+
+# --------------------------------------------------------------------------------------------------
+# Escape sequences in documents never reach a terminal, a job log or a page (issue 13, item 14)
+
+# Clear the screen, colour, an OSC 8 link behind innocent text, a window title, the 8-bit CSI, a
+# right-to-left override, a bell and a carriage return that would let later text overwrite the line.
+ESCAPES = ("\x1b[2J\x1b[31mred\x1b[0m \x1b]8;;https://evil.example/\x1b\\click here\x1b]8;;\x1b\\ "
+           "\x1b]0;pwned\x07\x9b2J \u202eevil\u202c \x07 \rPASS")
+CONTROL = ("\x1b", "\x07", "\x9b", "\x9d", "\u202e", "\r", "evil.example", "pwned")
+
+
+def _hostile_copy(tmp_path: Path, *, in_its_name: bool = True) -> Path:
+    """A checkout whose sentences (and folder name) carry the escapes: every format shows one or both."""
+    lines = [line + ESCAPES if len(line) > 40 and line[0].isalpha() else line for line in EXEMPLARY.splitlines()]
+    root = _checkout(tmp_path, {"GOVERNANCE.md": "\n".join(lines) + "\n"})
+    return root.rename(tmp_path / ("repo " + ESCAPES.replace("/", ""))) if in_its_name else root
+
+
+@pytest.mark.parametrize("fmt", ["text", "text-color", "markdown", "github", "junit"])
+def test_escape_sequences_in_a_document_are_removed_from_every_human_readable_format(run_cli, tmp_path, fmt):
+    root = _hostile_copy(tmp_path)
+    code, out, err = run_cli("check", str(root), "--no-cache", "--verbose", "--format", fmt.split("-")[0],
+                             *(["--color"] if fmt == "text-color" else []))
+    assert code == 0, err
+    assert "click here" in out  # the document's words are still quoted
+    shown = out
+    if fmt == "text-color":  # rich's own colours are the only escape sequences left
+        assert re.search(r"\x1b\[[0-9;]*m", out)
+        shown = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert [c for c in CONTROL if c in shown] == []
+    if fmt == "junit":
+        import xml.etree.ElementTree as ET
+
+        ET.fromstring(out.split("\n", 1)[1])  # well-formed XML: no control characters left
+
+
+def test_escape_sequences_and_markdown_never_reach_the_audit_summary_or_dashboard(run_cli, tmp_path):
+    root = _hostile_copy(tmp_path, in_its_name=False)
+    projects = tmp_path / "projects.yaml"
+    projects.write_text(
+        "- name: '[click me](https://evil.example/) **now** <b>x</b> `code` | cell'\n"
+        f"  repositories: [{{url: {root}}}]\n"
+        "- name: \"pwn\\e[2J\\e]8;;https://evil.example/\\e\\\\me\"\n"
+        "  repositories: [{url: no/such/checkout}]\n", encoding="utf-8")
+    code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet")
+    assert code == 2 and "Traceback" not in err
+    assert not any(c in err for c in CONTROL[:-2]), err
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert r"\[click me\](https://evil.example/) \*\*now\*\* &lt;b&gt;x&lt;/b&gt; \`code\` \| cell" in summary
+    assert "](" not in summary.replace(r"\](", "")  # no link anywhere
+    pages = [tmp_path / "out" / "index.html", *(tmp_path / "out" / "projects").glob("*.html")]
+    for text in [summary] + [p.read_text(encoding="utf-8") for p in pages]:
+        assert not any(c in text for c in CONTROL[:6]), [c for c in CONTROL[:6] if c in text]
+    assert "click here" in "".join(p.read_text(encoding="utf-8") for p in pages)  # the evidence, cleaned
 
 
 # --------------------------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 
 
 def _error(message: str) -> None:
-    typer.echo(f"govlint: error: {message}", err=True)
+    from govlint.printable import printable  # messages name files and projects a checkout chose
+
+    typer.echo(f"govlint: error: {printable(message)}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -259,8 +261,10 @@ def audit_merge(
 
 
 def _audit_report(outcome) -> None:
+    from govlint.printable import printable
+
     for warning in outcome.warnings:
-        typer.echo(f"govlint: warning: {warning}", err=True)
+        typer.echo(f"govlint: warning: {printable(warning)}", err=True)
     for name, reason in outcome.errors:
         _error(f"project {name}: {reason}")
     parts = [f"{outcome.results} of {outcome.selected} projects audited"]
