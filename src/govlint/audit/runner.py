@@ -259,8 +259,14 @@ def _check_remote_options(selected: Sequence[Project], options: AuditOptions) ->
     """A bad --api-url is one usage error up front, not the same error for every project."""
     from govlint.api import is_remote
 
+    def remote(target: str) -> bool:
+        try:
+            return is_remote(target)
+        except GovlintError:  # a malformed target is that project's error, later
+            return False
+
     api_url = getattr(options.remote, "api_url", None)
-    if api_url and any(is_remote(r.lint_target) for p in selected for r in p.audited):
+    if api_url and any(remote(r.lint_target) for p in selected for r in p.audited):
         from govlint.sources.http import resolve_api_url
 
         resolve_api_url(api_url)
