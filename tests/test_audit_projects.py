@@ -81,7 +81,9 @@ def test_plain_list_with_maturity_comments_and_paths_relative_to_the_file(tmp_pa
     ("- name: a\n  repositories: []\n", "repositories must be a non-empty list"),
     ("- {maturity: sandbox}\n", "entry 1 has no name"),
     ("name: a\n", "a YAML list of projects"),
-    ("- name: [\n", "not valid YAML at line"),
+    ("- name: [\n", "invalid YAML: line 2"),
+    ("- name: a\n  repositories: [{url: github:a/a}]\n  name: b\n",
+     "invalid YAML: line 3: key 'name' is given twice in one mapping"),
 ])
 def test_broken_projects_files_name_the_file_and_the_problem(tmp_path, text, message):
     path = write(tmp_path, "projects.yaml", text)

@@ -105,6 +105,53 @@ def test_an_output_folder_is_not_reused_without_resume(tmp_path, checkouts, caps
     assert "already holds an audit: pass --resume" in capsys.readouterr().err
 
 
+def _someone_elses_site(folder: Path) -> dict[str, str]:
+    folder.mkdir()
+    files = {"index.html": "<h1>Release dashboard</h1>\n", "summary.md": "# Q3 summary\n"}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return files
+
+
+@pytest.mark.parametrize("extra", [{}, {"notes.txt": "mine\n"}], ids=["their-summaries", "their-files"])
+def test_a_folder_with_another_runs_files_is_refused_unless_forced(tmp_path, checkouts, capsys, extra):
+    path = projects_file(tmp_path, ["checkouts/exemplary"])
+    out = tmp_path / "site"
+    files = {**_someone_elses_site(out), **extra}
+    for name, text in extra.items():
+        (out / name).write_text(text, encoding="utf-8")
+    assert audit(str(path), "--out", str(out)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"govlint: error: {out}: holds ") and "--force" in err
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == files  # untouched
+    assert audit(str(path), "--out", str(out), "--resume") == 2  # nothing there to resume
+    assert audit(str(path), "--out", str(out), "--force") == 0
+    assert "govlint audit" in (out / "summary.md").read_text(encoding="utf-8") and lines_of(out)
+
+
+def test_audit_merge_refuses_a_folder_with_other_files_or_another_merge(tmp_path, checkouts, capsys):
+    path = projects_file(tmp_path, ["checkouts/exemplary", "checkouts/minimal"])
+    assert audit(str(path), "--out", str(tmp_path / "s1"), "--shard", "1/2") == 0
+    assert audit(str(path), "--out", str(tmp_path / "s2"), "--shard", "2/2") == 0
+    shards = [str(tmp_path / "s1"), str(tmp_path / "s2")]
+    site = tmp_path / "site"
+    files = _someone_elses_site(site)
+    assert main(["audit-merge", *shards, "--out", str(site)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert {p.name: p.read_text(encoding="utf-8") for p in site.iterdir()} == files
+    # Merging again into the folder of the same merge is fine; into a merge of other projects is not.
+    assert main(["audit-merge", *shards, "--out", str(tmp_path / "merged")]) == 0
+    assert main(["audit-merge", *shards, "--out", str(tmp_path / "merged")]) == 0
+    (tmp_path / "other").mkdir()
+    other = projects_file(tmp_path / "other", ["../checkouts/linked"])
+    assert audit(str(other), "--out", str(tmp_path / "o1")) == 0
+    capsys.readouterr()
+    assert main(["audit-merge", str(tmp_path / "o1"), "--out", str(tmp_path / "merged")]) == 2
+    assert "already holds a merge of another projects file" in capsys.readouterr().err
+    assert main(["audit-merge", *shards, "--out", str(site), "--force"]) == 0
+    assert "govlint audit" in (site / "summary.md").read_text(encoding="utf-8")
+
+
 def test_resume_skips_finished_projects_and_repairs_a_torn_line(tmp_path, checkouts, capsys):
     path = projects_file(tmp_path, ["checkouts/exemplary", "checkouts/minimal", "checkouts/linked"])
     out = tmp_path / "out"

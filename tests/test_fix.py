@@ -2,6 +2,7 @@
 the failing rules pass without changing a word of the existing text."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -138,3 +139,108 @@ def test_write_refuses_when_a_file_changed_since_the_plan(tmp_path):
 def test_fix_needs_a_directory(tmp_path, run_cli):
     code, _, err = run_cli("fix", str(PROJECTS / "minimal" / "MAINTAINERS"))
     assert code == 2 and "a directory" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# --write changes nothing but what it adds (issue 13, item 3): line endings, encoding, mode, links,
+# read-only files, and all files or none.
+
+_GOVERNANCE = "# Widget Governance\n\nThe maintainers lead the project and decide by majority vote.\n"
+
+
+def _widget(tmp_path: Path, raw: bytes | None = None) -> Path:
+    root = tmp_path / "widget"
+    root.mkdir()
+    (root / "GOVERNANCE.md").write_bytes(raw if raw is not None else _GOVERNANCE.encode())
+    return root
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_write_keeps_the_line_endings(tmp_path, run_cli, newline):
+    original = _GOVERNANCE.replace("\n", newline).encode()
+    root = _widget(tmp_path, original)
+    code, _, err = run_cli("fix", str(root), "--write")
+    assert code == 0, err
+    after = (root / "GOVERNANCE.md").read_bytes()
+    assert after.startswith(original) and len(after) > len(original) + 1000
+    added = after[len(original):].decode()
+    assert added.count(newline) > 20 and added.replace(newline, "").count("\n" if newline == "\r" else "\r") == 0
+    assert "## Involuntary removal and vote of no confidence" + newline in added
+
+
+def test_write_keeps_utf16_with_its_byte_order_mark(tmp_path, run_cli):
+    original = b"\xff\xfe" + _GOVERNANCE.replace("\n", "\r\n").encode("utf-16-le")
+    root = _widget(tmp_path, original)
+    code, out, err = run_cli("fix", str(root), "--write")
+    assert code == 0 and "Traceback" not in err and "internal error" not in err, err
+    after = (root / "GOVERNANCE.md").read_bytes()
+    assert after.startswith(original)
+    text = after.decode("utf-16")
+    assert "\r\n## Involuntary removal and vote of no confidence\r\n" in text and "\n\n" not in text.replace("\r\n", "")
+    assert lint(str(root)).result("GL103").status == "pass"
+
+
+def test_write_keeps_the_mode_of_an_executable_file(tmp_path, run_cli):
+    root = _widget(tmp_path)
+    (root / "GOVERNANCE.md").chmod(0o755)
+    assert run_cli("fix", str(root), "--write")[0] == 0
+    assert (root / "GOVERNANCE.md").stat().st_mode & 0o777 == 0o755
+
+
+def test_write_goes_through_a_symlink_to_its_target_and_keeps_the_link(tmp_path, run_cli):
+    root = _widget(tmp_path)
+    (root / "docs").mkdir()
+    (root / "GOVERNANCE.md").rename(root / "docs" / "governance.md")
+    (root / "GOVERNANCE.md").symlink_to("docs/governance.md")
+    code, _, err = run_cli("fix", str(root), "--write")
+    assert code == 0, err
+    assert (root / "GOVERNANCE.md").is_symlink() and os.readlink(root / "GOVERNANCE.md") == "docs/governance.md"
+    assert "## Involuntary removal" in (root / "docs" / "governance.md").read_text(encoding="utf-8")
+
+
+def test_write_keeps_a_hard_link_one_file(tmp_path, run_cli):
+    root = _widget(tmp_path)
+    os.link(root / "GOVERNANCE.md", tmp_path / "elsewhere.md")
+    assert run_cli("fix", str(root), "--write")[0] == 0
+    assert (root / "GOVERNANCE.md").stat().st_ino == (tmp_path / "elsewhere.md").stat().st_ino
+    assert "## Involuntary removal" in (tmp_path / "elsewhere.md").read_text(encoding="utf-8")
+
+
+def test_write_refuses_a_read_only_file_and_creates_nothing(tmp_path, run_cli):
+    root = _widget(tmp_path)
+    (root / "GOVERNANCE.md").chmod(0o444)
+    code, out, err = run_cli("fix", str(root), "--write")
+    assert code == 2 and err == f"govlint: error: GOVERNANCE.md: is read-only; govlint fix does not change it " \
+                               "(make it writable, or apply the diff by hand)\n"
+    assert (root / "GOVERNANCE.md").read_text(encoding="utf-8") == _GOVERNANCE
+    assert (root / "GOVERNANCE.md").stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in root.iterdir()) == ["GOVERNANCE.md"]  # no CODE_OF_CONDUCT.md either
+
+
+def test_write_is_all_or_nothing_when_a_file_changed_since_the_plan(tmp_path):
+    root = _widget(tmp_path)
+    plan = plan_fixes(root)
+    assert [c.path for c in plan.changes][:2] == ["CODE_OF_CONDUCT.md", "GOVERNANCE.md"]
+    (root / "GOVERNANCE.md").write_text(_GOVERNANCE + "Edited.\n", encoding="utf-8")
+    with pytest.raises(GovlintError, match="changed since the fix was planned"):
+        plan.write()
+    assert sorted(p.name for p in root.iterdir()) == ["GOVERNANCE.md"]
+
+
+def test_write_undoes_what_it_wrote_when_a_later_write_fails(tmp_path, monkeypatch):
+    import govlint.fix as fix_module
+
+    root = _widget(tmp_path)
+    plan = plan_fixes(root)
+    real = fix_module.write_into
+
+    def fail_on_the_ladder(path, data):  # the disk fills up while writing the third file
+        if Path(path).name == "CONTRIBUTOR_LADDER.md":
+            raise GovlintError("No space left on device", path=str(path))
+        real(path, data)
+
+    monkeypatch.setattr(fix_module, "write_into", fail_on_the_ladder)
+    with pytest.raises(GovlintError, match="No space left"):
+        plan.write()
+    assert sorted(p.name for p in root.iterdir()) == ["GOVERNANCE.md"]
+    assert (root / "GOVERNANCE.md").read_text(encoding="utf-8") == _GOVERNANCE

@@ -20,8 +20,10 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import socket
 import socketserver
+import stat
 import subprocess
 import sys
 import threading
@@ -291,14 +293,14 @@ def _alias_bomb(key: str) -> str:
 
 CONFIGS = [
     ("invalid-yaml", "level: [sandbox\n", "invalid YAML: line 2"),
-    ("not-a-mapping", "- sandbox\n", "(top level): ['sandbox'] is not of type 'object'"),
+    ("not-a-mapping", "- sandbox\n", "(top level): expected a mapping, found a list"),
     ("unknown-key", "levle: sandbox\n", "(top level): unknown key ('levle' was unexpected)"),
-    ("wrong-type", "select: GL1\n", "select: 'GL1' is not of type 'array'"),
-    ("bad-enum", "profile: lenient\n", "profile: 'lenient' is not one of ['toc', 'templates']"),
-    ("out-of-range", "fail_under: 101\n", "fail_under: 101 is greater than the maximum of 100"),
+    ("wrong-type", "select: GL1\n", "select: expected a list, found a string"),
+    ("bad-enum", "profile: lenient\n", "profile: expected one of 'toc', 'templates'"),
+    ("out-of-range", "fail_under: 101\n", "fail_under: greater than the maximum of 100"),
     ("missing-required", "waivers: [{rule: GL101}]\n", "waivers/0: 'reason' is a required property"),
-    ("too-short", "waivers: [{rule: GL101, reason: x}]\n", "waivers/0/reason: 'x' is too short"),
-    ("pattern", "waivers: [{rule: GL101, reason: because, expires: soon}]\n", "waivers/0/expires: 'soon' does not match"),
+    ("too-short", "waivers: [{rule: GL101, reason: x}]\n", "waivers/0/reason: too short (at least 3 characters)"),
+    ("pattern", "waivers: [{rule: GL101, reason: because, expires: soon}]\n", "waivers/0/expires: does not match"),
     ("impossible-date", "waivers: [{rule: GL101, reason: because, expires: 2024-13-45}]\n",
      "invalid YAML: a value cannot be read (month must be in 1..12)"),
     ("alias-bomb", _alias_bomb("select"), "invalid YAML: more than 100,000 values once its aliases"),
@@ -349,15 +351,15 @@ def _pack(check: str = "{kind: phrases, all: [['\\bvote\\b']]}", *, code: str = 
 
 PACKS = [
     ("invalid-yaml", "rules: [\n", "invalid YAML: line 2"),
-    ("not-a-mapping", "- rule\n", "(top level): ['rule'] is not of type 'object'"),
+    ("not-a-mapping", "- rule\n", "(top level): expected a mapping, found a list"),
     ("no-rules", "pack: extra\n", "(top level): 'rules' is a required property"),
     ("unknown-key", _pack().replace("    weight:", "    wieght:"), "rules/0: unknown key ('wieght' was unexpected)"),
     ("missing-required", _pack().replace("    remediation: What to add.\n", ""),
      "rules/0: 'remediation' is a required property"),
-    ("wrong-type", _pack(weight="heavy"), "rules/0/weight: 'heavy' is not of type 'number'"),
-    ("out-of-range", _pack(weight="11"), "rules/0/weight: 11 is greater than the maximum of 10"),
-    ("bad-enum", _pack(level="mandatory"), "rules/0/levels/graduated: 'mandatory' is not one of"),
-    ("pattern", _pack(code="ex1"), "rules/0/code: 'ex1' does not match"),
+    ("wrong-type", _pack(weight="heavy"), "rules/0/weight: expected a number, found a string"),
+    ("out-of-range", _pack(weight="11"), "rules/0/weight: greater than the maximum of 10"),
+    ("bad-enum", _pack(level="mandatory"), "rules/0/levels/graduated: expected one of"),
+    ("pattern", _pack(code="ex1"), "rules/0/code: does not match"),
     ("unknown-kind", _pack("{kind: regex, all: [x]}"), "rules/0/check"),
     ("invalid-regex", _pack("{kind: phrases, all: [['(vote']]}"),
      "rule extra-rule: invalid regular expression: missing ), unterminated subpattern"),
@@ -421,7 +423,7 @@ _LAUGHS = "".join(f"    - &l{i} [{', '.join([f'*l{i - 1}'] * 10) if i else 'lol'
 
 
 @pytest.mark.parametrize("content, message", [
-    ("- name: a\n  repositories: [{url: github:a/b}]\n  maturity: 2024-13-45\n", "not valid YAML: a value cannot be read"),
+    ("- name: a\n  repositories: [{url: github:a/b}]\n  maturity: 2024-13-45\n", "invalid YAML: a value cannot be read"),
     ("- name: a\n  repositories: [{url: github:a/b}]\n  laughs:\n" + _LAUGHS, "more than 100,000 values"),
     ("- name: a\n  repositories: &r [{url: github:a/b}, *r]\n", "more than 100,000 values"),
 ], ids=["impossible-date", "billion-laughs", "self-reference"])
@@ -431,6 +433,193 @@ def test_a_broken_projects_file_is_one_usage_error(run_cli, tmp_path, content, m
     code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet")
     assert code == 2 and err.count("\n") == 1 and message in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------------------------------
+# --output writes into what is at the path, as a shell's > would (issue 13, item 1)
+
+
+def test_output_into_a_character_device_keeps_the_device(run_cli, tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("creating a device node needs root")
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # /dev/null's numbers
+    code, out, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "json", "--output", str(device))
+    assert code == 0, err
+    assert device.is_char_device() and os.stat(device).st_rdev == os.makedev(1, 3)
+
+
+def test_output_through_a_symlink_to_stdout_reaches_stdout_and_keeps_the_link(tmp_path):
+    link = tmp_path / "report"
+    link.symlink_to("/proc/self/fd/1")
+    done = subprocess.run([sys.executable, "-m", "govlint", "check", str(PROJECTS / "minimal"), "--format", "badge",
+                           "--output", str(link)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["label"] == "governance"
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+
+
+def test_output_into_a_fifo_is_read_by_its_reader(run_cli, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, _, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "badge", "--output", str(fifo))
+    reader.join(10)
+    assert code == 0, err
+    assert json.loads(received[0])["label"] == "governance"
+    assert fifo.is_fifo()
+
+
+def test_output_through_a_symlink_writes_its_target_and_keeps_links_and_mode(run_cli, tmp_path):
+    target = tmp_path / "reports" / "governance.json"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    os.link(target, tmp_path / "also.json")
+    link = tmp_path / "latest.json"
+    link.symlink_to("reports/governance.json")
+    code, _, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "json", "--output", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and os.readlink(link) == "reports/governance.json"
+    assert json.loads(target.read_text(encoding="utf-8"))["target"] == str(PROJECTS / "minimal")
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "also.json").stat().st_ino == target.stat().st_ino  # the hard link is one file still
+
+
+def test_output_to_a_regular_file_replaces_it_and_keeps_its_mode(run_cli, tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text("old\n", encoding="utf-8")
+    report.chmod(0o640)
+    code, _, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "json", "--output", str(report))
+    assert code == 0, err
+    assert json.loads(report.read_text(encoding="utf-8"))["documents"]
+    assert report.stat().st_mode & 0o777 == 0o640 and sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+@pytest.mark.parametrize("output, message", [("", "govlint: error: --output needs a file name\n"),
+                                             (".", "govlint: error: .: is a directory; --output takes a file name\n")],
+                         ids=["empty", "directory"])
+def test_output_that_is_no_file_name_is_one_usage_error(run_cli, output, message):
+    code, out, err = run_cli("check", str(PROJECTS / "minimal"), "--output", output)
+    assert (code, out, err) == (2, "", message)
+
+
+# --------------------------------------------------------------------------------------------------
+# Escape sequences in documents never reach a terminal, a job log or a page (issue 13, item 14)
+
+# Clear the screen, colour, an OSC 8 link behind innocent text, a window title, the 8-bit CSI, a
+# right-to-left override, a bell and a carriage return that would let later text overwrite the line.
+ESCAPES = ("\x1b[2J\x1b[31mred\x1b[0m \x1b]8;;https://evil.example/\x1b\\click here\x1b]8;;\x1b\\ "
+           "\x1b]0;pwned\x07\x9b2J \u202eevil\u202c \x07 \rPASS")
+CONTROL = ("\x1b", "\x07", "\x9b", "\x9d", "\u202e", "\r", "evil.example", "pwned")
+
+
+def _hostile_copy(tmp_path: Path, *, in_its_name: bool = True) -> Path:
+    """A checkout whose sentences (and folder name) carry the escapes: every format shows one or both."""
+    lines = [line + ESCAPES if len(line) > 40 and line[0].isalpha() else line for line in EXEMPLARY.splitlines()]
+    root = _checkout(tmp_path, {"GOVERNANCE.md": "\n".join(lines) + "\n"})
+    return root.rename(tmp_path / ("repo " + ESCAPES.replace("/", ""))) if in_its_name else root
+
+
+@pytest.mark.parametrize("fmt", ["text", "text-color", "markdown", "github", "junit"])
+def test_escape_sequences_in_a_document_are_removed_from_every_human_readable_format(run_cli, tmp_path, fmt):
+    root = _hostile_copy(tmp_path)
+    code, out, err = run_cli("check", str(root), "--no-cache", "--verbose", "--format", fmt.split("-")[0],
+                             *(["--color"] if fmt == "text-color" else []))
+    assert code == 0, err
+    assert "click here" in out  # the document's words are still quoted
+    shown = out
+    if fmt == "text-color":  # rich's own colours are the only escape sequences left
+        assert re.search(r"\x1b\[[0-9;]*m", out)
+        shown = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert [c for c in CONTROL if c in shown] == []
+    if fmt == "junit":
+        import xml.etree.ElementTree as ET
+
+        ET.fromstring(out.split("\n", 1)[1])  # well-formed XML: no control characters left
+
+
+def test_escape_sequences_and_markdown_never_reach_the_audit_summary_or_dashboard(run_cli, tmp_path):
+    root = _hostile_copy(tmp_path, in_its_name=False)
+    projects = tmp_path / "projects.yaml"
+    projects.write_text(
+        "- name: '[click me](https://evil.example/) **now** <b>x</b> `code` | cell'\n"
+        f"  repositories: [{{url: {root}}}]\n"
+        "- name: \"pwn\\e[2J\\e]8;;https://evil.example/\\e\\\\me\"\n"
+        "  repositories: [{url: no/such/checkout}]\n", encoding="utf-8")
+    code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet")
+    assert code == 2 and "Traceback" not in err
+    assert not any(c in err for c in CONTROL[:-2]), err
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert r"\[click me\](https://evil.example/) \*\*now\*\* &lt;b&gt;x&lt;/b&gt; \`code\` \| cell" in summary
+    assert "](" not in summary.replace(r"\](", "")  # no link anywhere
+    pages = [tmp_path / "out" / "index.html", *(tmp_path / "out" / "projects").glob("*.html")]
+    for text in [summary] + [p.read_text(encoding="utf-8") for p in pages]:
+        assert not any(c in text for c in CONTROL[:6]), [c for c in CONTROL[:6] if c in text]
+    assert "click here" in "".join(p.read_text(encoding="utf-8") for p in pages)  # the evidence, cleaned
+
+
+# --------------------------------------------------------------------------------------------------
+# Bad command-line values are usage errors (issue 13, items 13 and 16)
+
+
+def test_an_api_url_that_is_no_url_is_one_usage_error(run_cli, tmp_path):
+    code, out, err = run_cli("check", "github:acme/widget", "--api-url", "http://[::1")
+    assert (code, out) == (2, "") and err == ("govlint: error: http://[::1: the GitHub API URL is not a valid URL "
+                                              "(Invalid IPv6 URL)\n")
+    projects = tmp_path / "projects.txt"
+    projects.write_text("github:acme/widget\ngithub:acme/gadget\n", encoding="utf-8")
+    code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet",
+                             "--api-url", "http://[::1")
+    assert code == 2 and err.count("\n") == 1 and "not a valid URL" in err  # once, not once per project
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", ["dev-zero", "folder", "over-5-mb"])
+def test_a_projects_file_that_is_not_a_small_regular_file_is_one_usage_error(run_cli, tmp_path, name):
+    if name == "dev-zero":
+        path = "/dev/zero"
+    elif name == "folder":
+        path = str(tmp_path)
+    else:
+        path = str(tmp_path / "projects.txt")
+        _sparse(Path(path), 6 * MB, head=b"github:acme/widget\n")
+    start = time.monotonic()
+    code, out, err = run_cli("audit", path, "--out", str(tmp_path / "out"), "--quiet")
+    assert time.monotonic() - start < 5
+    assert (code, out) == (2, "") and err.count("\n") == 1 and err.startswith(f"govlint: error: {path}: "), err
+    assert ("larger than 5 MB" if name == "over-5-mb" else "not a regular file") in err
+    assert not (tmp_path / "out").exists()
+
+
+TOKEN = "ghp_HOSTILETEST0123456789abcdefghijklmn"
+
+
+@pytest.mark.parametrize("value", [TOKEN, "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+                                   "0123456789abcdef0123456789abcdef01234567", "glpat-abcdefghij0123456789"],
+                         ids=["classic", "fine-grained", "hex", "not-a-name"])
+def test_a_token_given_as_token_env_is_never_printed(run_cli, github_server, tmp_path, value):
+    sarif = tmp_path / "report.sarif"
+    code, out, err = run_cli("check", "github:acme/widget", "--api-url", github_server.url, "--format", "sarif",
+                             "--output", str(sarif), "--token-env", value, "--no-cache")
+    assert (code, out) == (2, "") and err == ("govlint: error: --token-env takes the NAME of an environment variable "
+                                              "(such as GITHUB_TOKEN), not a token; what was given is not shown\n")
+    assert not sarif.exists()
+    projects = tmp_path / "projects.txt"
+    projects.write_text("github:acme/widget\n", encoding="utf-8")
+    code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet", "--no-cache",
+                             "--api-url", github_server.url, "--token-env", value)
+    assert code == 2 and value not in out + err and "takes the NAME" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_token_env_name_that_is_not_set_is_still_named(run_cli, github_server, monkeypatch):
+    monkeypatch.delenv("GOVLINT_CI_TOKEN", raising=False)
+    code, report, err = _check(run_cli, "github:acme/widget", "--api-url", github_server.url,
+                               "--token-env", "GOVLINT_CI_TOKEN")
+    assert code == 0 and "$GOVLINT_CI_TOKEN is not set; continuing without a token" in report["warnings"]
 
 
 # --------------------------------------------------------------------------------------------------

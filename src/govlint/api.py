@@ -40,6 +40,13 @@ class RemoteOptions:
     no_cache: bool = False
     follow_external: bool = False
 
+    def __post_init__(self) -> None:
+        from govlint.secrets import NOT_A_NAME, is_variable_name
+
+        if self.token_env is not None and not is_variable_name(self.token_env):
+            # Never repeat what was given: it may be the token itself.
+            raise UsageError(NOT_A_NAME)
+
 
 def is_remote(target: str) -> bool:
     if not target.startswith(("github:", "https://", "http://")):
@@ -105,6 +112,8 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
     read unless ``config`` (or a ``config_path`` to read) is given. With a ``cache``, a local check
     whose inputs are all unchanged is answered from it (see checkcache.py).
     """
+    if fail_under is not None and not 0 <= fail_under <= 100:  # also refuses nan, which compares as neither
+        raise UsageError(f"--fail-under {fail_under}: takes a score from 0 to 100")
     if files:
         for name in files:
             if not Path(name).exists():
@@ -125,9 +134,11 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         source, label, given = target, target.label, []
     today = today or dt.date.today()
     root_dir = getattr(source, "root", None)
+    from_checkout = False  # a configuration found in the checkout names paths only inside it
     if config is None and config_path is None and root_dir is not None:
         found = find_config(root_dir)
         config_path = str(found) if found else None
+        from_checkout = found is not None
     cached = cache is not None and config is None and rules is None and root_dir is not None
     if cached:
         key = cache.key(root=str(root_dir), label=label, given=given, level=level, profile=profile,
@@ -138,7 +149,7 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         if hit is not None:
             return hit
     if config is None:
-        config = load_config(config_path) if config_path else Config()
+        config = load_config(config_path, checkout=root_dir if from_checkout else None) if config_path else Config()
     level, profile = resolve_settings(config, level=level, profile=profile)
     from govlint.discover import discover
     from govlint.rules.model import DocumentSet

@@ -20,7 +20,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 
 
 def _error(message: str) -> None:
-    typer.echo(f"govlint: error: {message}", err=True)
+    from govlint.printable import printable  # messages name files and projects a checkout chose
+
+    typer.echo(f"govlint: error: {printable(message)}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -59,7 +61,7 @@ def _targets(paths: list[str]) -> tuple[list[str], list[str]]:
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Checkouts, documents, or github:owner/repo[@ref] (default: .)."),
     format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, markdown, sarif, github, junit, badge."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     level: Optional[str] = typer.Option(None, "--level", help="Target level: sandbox, incubating or graduated; exit 1 when not met."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", help="Exit 1 when the score is below this."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, code prefixes or names (comma-separated)."),
@@ -83,6 +85,10 @@ def check(
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    if output is not None and not output:
+        raise UsageError("--output needs a file name")
+    if output is not None and Path(output).is_dir():
+        raise UsageError("is a directory; --output takes a file name", path=output)
     if config is not None and not config.is_file():
         raise UsageError(f"{config}: no such configuration file")
     remote = RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
@@ -108,9 +114,9 @@ def check(
     if reports:
         text = render(format, reports, RenderOptions(color=color if output is None else False, verbose=verbose))
         if output is not None:
-            from govlint.files import write_atomically
+            from govlint.files import write_into
 
-            write_atomically(output, text)
+            write_into(output, text)
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -215,6 +221,7 @@ def audit(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="HTTP cache folder."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the HTTP cache."),
     follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
+    force: bool = typer.Option(False, "--force", help="Write into an --out folder that holds other files (its summary.md, index.html and projects/ are replaced)."),
 ) -> None:
     """Audit many projects: each against its own maturity level and the next, with a summary and a dashboard.
 
@@ -229,7 +236,7 @@ def audit(
     options = AuditOptions(
         jobs=jobs, resume=resume, retry_errors=retry_errors, shard=parse_shard(shard) if shard else None,
         profile=profile, select_rules=tuple(_split(select)), ignore_rules=tuple(_split(ignore)),
-        rule_packs=tuple(rule_pack or ()),
+        rule_packs=tuple(rule_pack or ()), force=force,
         remote=RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
                              no_cache=no_cache, follow_external=follow_external))
     outcome = run(projects, out, options=options, listener=listener_for(quiet=quiet), compare_with=compare)
@@ -243,18 +250,21 @@ def audit_merge(
     out: Path = typer.Option(..., "--out", "-o", help="A new folder for the merged results and summaries."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="An earlier audit's output folder: report what changed since."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when a project does not meet its own maturity level."),
+    force: bool = typer.Option(False, "--force", help="Write into an --out folder that holds other files or another merge."),
 ) -> None:
     """Merge shard outputs into one results file, summary and dashboard (exit codes as for audit)."""
     from govlint.audit import merge_audits
 
-    outcome = merge_audits(outs, out, compare_with=compare)
+    outcome = merge_audits(outs, out, compare_with=compare, force=force)
     _audit_report(outcome)
     raise typer.Exit(outcome.exit_code(strict=strict))
 
 
 def _audit_report(outcome) -> None:
+    from govlint.printable import printable
+
     for warning in outcome.warnings:
-        typer.echo(f"govlint: warning: {warning}", err=True)
+        typer.echo(f"govlint: warning: {printable(warning)}", err=True)
     for name, reason in outcome.errors:
         _error(f"project {name}: {reason}")
     parts = [f"{outcome.results} of {outcome.selected} projects audited"]

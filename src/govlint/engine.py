@@ -22,6 +22,7 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
     warnings: list[str] = []
     results = []
     inline = inline_waivers(docs)
+    warnings += unmatched_waivers(waivers, rules)
     for item in inline:
         if not item.reason:
             warnings.append(f"{item.where}: govlint-disable {item.rule} gives no reason, so {item.rule} is not "
@@ -36,7 +37,7 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
         if target_level and levels.get(target_level) == NOT_REQUIRED:
             status = NOT_APPLICABLE
             message = f"not applicable at the {target_level} level"
-        waiver = _waiver_for(meta.code, meta.name, waivers)
+        waiver = _waiver_for(meta.code, meta.name, waivers, today)
         if waiver is not None:
             if waiver.expired(today):
                 waiver_note = f"waiver expired on {waiver.expires.isoformat()} and no longer applies: {waiver.reason}"
@@ -80,8 +81,25 @@ def _names(key: str, code: str, name: str) -> bool:
     return key == name or key.upper() == code.upper()
 
 
-def _waiver_for(code: str, name: str, waivers: Sequence[Waiver]) -> Waiver | None:
-    return next((w for w in waivers if w.rule in (code, name)), None)
+def _waiver_for(code: str, name: str, waivers: Sequence[Waiver], today: dt.date) -> Waiver | None:
+    """The waiver that applies to a rule: one still in force, else an expired one (to say so)."""
+    named = [w for w in waivers if _names(w.rule, code, name)]
+    return next((w for w in named if not w.expired(today)), named[0] if named else None)
+
+
+def unmatched_waivers(waivers: Sequence[Waiver], rules: Sequence[Rule]) -> list[str]:
+    """Warnings for configured waivers that name no rule that ran: a waiver names one rule, by code
+    or name, so a code prefix or a typo would otherwise waive nothing without a word."""
+    out = []
+    for waiver in waivers:
+        if any(_names(waiver.rule, rule.meta.code, rule.meta.name) for rule in rules):
+            continue
+        if any(rule.meta.code.upper().startswith(waiver.rule.upper()) for rule in rules):
+            out.append(f"waiver for {waiver.rule!r} waives nothing: a waiver names one rule by its code or name, "
+                       "not a code prefix")
+        else:
+            out.append(f"waiver for {waiver.rule!r} waives nothing: it matches no rule that ran")
+    return out
 
 
 def _result(rule: Rule, finding: Finding, status: str, message: str, levels: dict[str, str],

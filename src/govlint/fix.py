@@ -17,7 +17,7 @@ from typing import Sequence
 
 from govlint.config import Config
 from govlint.errors import GovlintError, InputError
-from govlint.files import write_atomically
+from govlint.files import write_into
 from govlint.report import FAIL, PARTIAL, PASS, Report
 from govlint.rules.model import RuleMeta
 from govlint.sources.local import LocalSource
@@ -74,16 +74,60 @@ class Names:
 @dataclass(frozen=True)
 class FileChange:
     path: str  # relative to the checkout, POSIX
-    before: str | None  # None for a new file
-    after: str
+    before: str | None  # None for a new file; newlines as "\n" whatever the file uses
+    after: str  # before plus what is added, newlines as "\n"
     rules: tuple[str, ...]  # codes of the rules it addresses
+    original: bytes | None = None  # the file's bytes as planned: kept as they are, the addition follows
+    encoding: str = "utf-8"  # how the addition is encoded (the file's, without a byte-order mark)
+    newline: str = "\n"  # the file's line ending, used for the addition
+
+    @property
+    def added(self) -> str:
+        return self.after if self.before is None else self.after[len(self.before):]
+
+    def data(self) -> bytes:
+        """The file's new bytes: its old bytes untouched, the addition in its encoding and line endings."""
+        return (self.original or b"") + self.added.replace("\n", self.newline).encode(self.encoding)
 
     def diff(self) -> str:
-        old = [] if self.before is None else self.before.splitlines(keepends=True)
-        lines = difflib.unified_diff(old, self.after.splitlines(keepends=True),
-                                     fromfile="/dev/null" if self.before is None else f"a/{self.path}",
+        shown_before = "" if self.original is None else read_document(self.original, self.path).as_is
+        old = _lines(shown_before) if self.before is not None else []
+        new = _lines(shown_before + self.added.replace("\n", self.newline))
+        lines = difflib.unified_diff(old, new, fromfile="/dev/null" if self.before is None else f"a/{self.path}",
                                      tofile=f"b/{self.path}")
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at "\n" only, as diff and git see them (a CR-only file is one line)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """A document's text as fix reads it: newlines made "\n", and how to write more of it."""
+
+    text: str
+    as_is: str  # decoded, line endings as in the file
+    encoding: str
+    newline: str
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def read_document(raw: bytes, path: str) -> DocumentText:
+    """Decode UTF-8 or UTF-16 (by its byte-order mark); anything else is an InputError naming the file."""
+    encoding, start = next(((enc, len(bom)) for bom, enc in _BOMS if raw.startswith(bom)), ("utf-8", 0))
+    try:
+        as_is = raw[start:].decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"not {'UTF-16' if encoding.startswith('utf-16') else 'UTF-8'} text; govlint fix "
+                         "leaves it alone", path=path) from None
+    newline = "\r\n" if "\r\n" in as_is else "\r" if "\r" in as_is else "\n"
+    return DocumentText(text=as_is.replace("\r\n", "\n").replace("\r", "\n"), as_is=as_is, encoding=encoding,
+                        newline=newline)
 
 
 @dataclass(frozen=True)
@@ -120,16 +164,59 @@ class FixPlan:
                      if r.status == PASS and (a := self.after.result(r.code)) and a.status != PASS)
 
     def write(self) -> list[str]:
-        """Apply the changes; returns the paths written."""
-        written = []
+        """Apply every change or none; returns the paths written.
+
+        Every file is checked before the first is written (unchanged since the plan, writable,
+        inside the checkout); when a write still fails, the files already written get their old
+        bytes back and the files already created are removed.
+        """
         for change in self.changes:
-            target = self.root / change.path
-            current = target.read_text(encoding="utf-8") if target.exists() else None
-            if current != change.before:
-                raise GovlintError("changed since the fix was planned; run govlint fix again", path=change.path)
-            write_atomically(target, change.after)
-            written.append(change.path)
-        return written
+            _check_writable(self.root, change)
+        done: list[FileChange] = []
+        try:
+            for change in self.changes:
+                write_into(self.root / change.path, change.data())
+                done.append(change)
+        except GovlintError:
+            for change in reversed(done):
+                _undo(self.root, change)
+            raise
+        return [change.path for change in self.changes]
+
+
+def _check_writable(root: Path, change: FileChange) -> None:
+    target = root / change.path
+    if change.before is None:
+        if os.path.lexists(target):
+            raise GovlintError("created since the fix was planned; run govlint fix again", path=change.path)
+        return
+    try:
+        real = target.resolve(strict=True)
+        info = real.stat()
+        current = real.read_bytes()
+    except (OSError, RuntimeError):
+        raise GovlintError("changed since the fix was planned; run govlint fix again", path=change.path) from None
+    if current != change.original:
+        raise GovlintError("changed since the fix was planned; run govlint fix again", path=change.path)
+    top = root.resolve()
+    if top not in real.parents:
+        raise GovlintError("now leads outside the checkout; run govlint fix again", path=change.path)
+    # Root may write anywhere: a file nobody may write is read-only on purpose.
+    if not info.st_mode & 0o222 or not os.access(real, os.W_OK):
+        raise GovlintError("is read-only; govlint fix does not change it (make it writable, or apply the diff "
+                           "by hand)", path=change.path)
+
+
+def _undo(root: Path, change: FileChange) -> None:
+    """Best effort: the file as it was before this write."""
+    target = root / change.path
+    try:
+        if change.before is None:
+            target.unlink()
+        else:
+            write_into(target, change.original or b"")
+    except (OSError, GovlintError):
+        pass
 
 
 def plan_fixes(path: str | os.PathLike[str] = ".", *, config: Config | None = None, level: str | None = None,
@@ -274,7 +361,8 @@ def _example_body(meta: RuleMeta) -> str:
 @dataclass
 class _Document:
     path: str
-    before: str | None
+    before: DocumentText | None
+    original: bytes | None = None
     sections: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     title: str = ""
@@ -375,22 +463,29 @@ class _Builder:
             if (self.root / path).exists():  # there, but not read as that kind (e.g. not Markdown)
                 raise InputError(f"cannot add to it: it is not a Markdown {destination} document govlint read",
                                  path=path)
-            before = None
+            before, original = None, None
+        elif path in self.documents:
+            return self.documents[path]
         else:
             title = ""
-            before = (self.root / path).read_text(encoding="utf-8")
+            try:
+                original = (self.root / path).read_bytes()
+            except OSError as err:
+                raise InputError(err.strerror or str(err), path=path) from None
+            before = read_document(original, path)
         if path not in self.documents:
-            self.documents[path] = _Document(path=path, before=before, title=title)
+            self.documents[path] = _Document(path=path, before=before, original=original, title=title)
         return self.documents[path]
 
     def _change(self, doc: _Document) -> FileChange:
         added = "\n\n".join(doc.sections) + "\n"
         if doc.before is None:
-            after = f"# {doc.title}\n\n{added}"
-        else:
-            separator = "" if doc.before.endswith("\n\n") else "\n" if doc.before.endswith("\n") else "\n\n"
-            after = doc.before + (separator if doc.before else "") + added
-        return FileChange(path=doc.path, before=doc.before, after=after, rules=tuple(doc.rules))
+            return FileChange(path=doc.path, before=None, after=f"# {doc.title}\n\n{added}", rules=tuple(doc.rules))
+        before = doc.before.text
+        separator = "" if before.endswith("\n\n") else "\n" if before.endswith("\n") else "\n\n"
+        return FileChange(path=doc.path, before=before, after=before + (separator if before else "") + added,
+                          rules=tuple(doc.rules), original=doc.original, encoding=doc.before.encoding,
+                          newline=doc.before.newline)
 
 
 def _uncovered_bodies(message: str) -> list[str]:

@@ -40,11 +40,12 @@ def run(projects_file: str | Path, out: str | Path, *, options: AuditOptions = A
     return outcome
 
 
-def merge_audits(outs: Sequence[str | Path], out: str | Path, *, compare_with: str | Path | None = None) -> AuditOutcome:
+def merge_audits(outs: Sequence[str | Path], out: str | Path, *, compare_with: str | Path | None = None,
+                 force: bool = False) -> AuditOutcome:
     """Merge the output folders of shards (or of any audits of the same projects file) into ``out``."""
     from govlint.audit.compare import load_previous
     from govlint.audit.merge import merge_outputs
 
     previous = load_previous(compare_with) if compare_with else None
     return merge_outputs(outs, out, previous=previous,
-                         compared_with=str(compare_with) if compare_with else None)
+                         compared_with=str(compare_with) if compare_with else None, force=force)

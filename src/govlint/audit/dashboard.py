@@ -13,6 +13,7 @@ import html
 from typing import Any, Sequence
 from urllib.parse import urlsplit
 
+from govlint.printable import printable
 from govlint.report import FAIL, LEVELS, PARTIAL, REQUIRED
 from govlint.audit.summary import NO_MATURITY, RATINGS, change_text
 
@@ -104,7 +105,8 @@ _SCRIPT = """
 
 
 def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    """Text for HTML: escape sequences and control characters out (printable), markup escaped."""
+    return html.escape(printable("" if value is None else str(value)), quote=True)
 
 
 def _safe_url(url: Any) -> str | None:

@@ -16,6 +16,7 @@ from govlint.audit.results import (
     MANIFEST_FILE,
     RESULT,
     RESULTS_FILE,
+    check_output_folder,
     ordered,
     read_manifest,
     read_results,
@@ -26,7 +27,7 @@ from govlint.audit.runner import AuditOutcome
 
 
 def merge_outputs(outs: Sequence[str | Path], out: str | Path, *, previous: dict[str, dict[str, Any]] | None = None,
-                  compared_with: str | None = None) -> AuditOutcome:
+                  compared_with: str | None = None, force: bool = False) -> AuditOutcome:
     from govlint.audit.summary import run_info, write_outputs
 
     if not outs:
@@ -35,7 +36,8 @@ def merge_outputs(outs: Sequence[str | Path], out: str | Path, *, previous: dict
     inputs = [Path(o) for o in outs]
     if any(_same(out, i) for i in inputs):
         raise UsageError("--out must be a new folder, not one of the inputs", path=str(out))
-    existing = read_manifest(out) if out.is_dir() else None
+    check_output_folder(out, force=force)
+    existing = read_manifest(out) if out.is_dir() and not force else None
     if existing is not None and "merged_from" not in existing:
         raise UsageError("already holds an audit; merge into a new folder", path=str(out))
     manifests = []
@@ -47,6 +49,9 @@ def merge_outputs(outs: Sequence[str | Path], out: str | Path, *, previous: dict
     digests = {m["projects_digest"] for m in manifests}
     if len(digests) > 1:
         raise UsageError("these audits cover different projects files; merge only shards of one audit")
+    if existing is not None and existing.get("projects_digest") not in digests:
+        raise UsageError("already holds a merge of another projects file; merge into a new folder, or pass --force",
+                         path=str(out))
 
     outcome = AuditOutcome(out=out)
     selected: set[str] = set()

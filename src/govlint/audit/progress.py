@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from govlint.audit.projects import Project
 from govlint.audit.runner import Listener
+from govlint.printable import printable
 
 
 def listener_for(*, quiet: bool, stream: TextIO | None = None) -> Listener:
@@ -43,7 +44,7 @@ class LineListener(Listener):
 
     def _print(self, line: str) -> None:
         with self.lock:
-            print(line, file=self.stream, flush=True)
+            print(printable(line), file=self.stream, flush=True)
 
 
 class BarListener(Listener):
@@ -97,7 +98,7 @@ class BarListener(Listener):
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(printable(text))
 
 
 def describe(project: Project, record: dict[str, Any]) -> str:

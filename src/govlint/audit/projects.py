@@ -21,6 +21,8 @@ from govlint.report import LEVELS
 GOVERNANCE_CHECK_SET = "community"
 _MATURITY_ALIASES = {"incubation": "incubating", "graduate": "graduated"}
 _SHARD_RE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+# CLOMonitor's list of every CNCF project is about 300 KB; a projects file 16 times that is not one.
+MAX_PROJECTS_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,7 @@ class ProjectList:
 def load_projects(path: str | Path) -> ProjectList:
     """Parse a projects file; every problem is a UsageError naming the file and the project."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError("no such projects file", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"cannot read the projects file ({getattr(err, 'strerror', None) or err})",
-                         path=str(path)) from None
+    text = _read(path)
     if _looks_like_yaml(path, text):
         projects = _from_yaml(text, str(path))
     else:
@@ -101,6 +97,26 @@ def load_projects(path: str | Path) -> ProjectList:
     return ProjectList(str(path), tuple(projects), hashlib.sha256(canonical.encode()).hexdigest())
 
 
+def _read(path: Path) -> str:
+    """The projects file's text: a regular file of at most MAX_PROJECTS_BYTES, UTF-8."""
+    try:
+        if not path.is_file():
+            raise UsageError("not a regular file; the projects file is a YAML file or a list"
+                             if path.exists() else "no such projects file", path=str(path))
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_PROJECTS_BYTES + 1)
+    except OSError as err:
+        raise UsageError(f"cannot read the projects file ({err.strerror or err})", path=str(path)) from None
+    if len(raw) > MAX_PROJECTS_BYTES:
+        raise UsageError(f"larger than {MAX_PROJECTS_BYTES // (1024 * 1024)} MB; a projects file lists projects",
+                         path=str(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise UsageError(f"cannot read the projects file (not UTF-8 text: {err.reason} at byte {err.start})",
+                         path=str(path)) from None
+
+
 def _looks_like_yaml(path: Path, text: str) -> bool:
     if path.suffix.lower() in (".yaml", ".yml"):
         return True
@@ -109,19 +125,9 @@ def _looks_like_yaml(path: Path, text: str) -> bool:
 
 
 def _from_yaml(text: str, where: str) -> list[Project]:
-    import yaml
+    from govlint.yamlio import load_yaml
 
-    from govlint.yamlio import check_size
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise UsageError(f"not valid YAML{at}", path=where) from None
-    except (ValueError, TypeError, RecursionError) as err:  # a date such as 2024-13-45
-        raise UsageError(f"not valid YAML: a value cannot be read ({err})", path=where) from None
-    check_size(data, path=where, error=UsageError)
+    data = load_yaml(text, path=where, error=UsageError)
     if not isinstance(data, list):
         raise UsageError("a CLOMonitor projects file is a YAML list of projects", path=where)
     projects = []

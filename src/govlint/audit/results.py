@@ -161,6 +161,42 @@ def _fsync_dir(folder: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# The output folder
+
+# What an audit writes into its folder; anything else there belongs to someone else.
+AUDIT_FILES = frozenset({MANIFEST_FILE, RESULTS_FILE, "summary.json", "summary.md", "index.html", "projects"})
+
+
+def check_output_folder(out: str | Path, *, force: bool = False) -> None:
+    """Refuse an --out folder that holds anything but an audit's own files, or those files without
+    the manifest that says which audit they belong to; ``force`` writes into it anyway."""
+    out = Path(out)
+    if force or not out.is_dir():
+        return
+    names = sorted(entry.name for entry in out.iterdir() if not _leftover(entry.name))
+    foreign = [name for name in names if name not in AUDIT_FILES
+               or (name == "projects" and not _only_pages(out / name))]
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise UsageError(f"holds files that are not a govlint audit's ({shown}); choose a new or empty --out, "
+                         "or pass --force to write into it", path=str(out))
+    if names and MANIFEST_FILE not in names:
+        raise UsageError(f"holds {', '.join(names)} but no {MANIFEST_FILE}: not a govlint audit folder; choose a "
+                         "new or empty --out, or pass --force to replace them", path=str(out))
+
+
+def _only_pages(folder: Path) -> bool:
+    """The dashboard's projects/ folder: nothing but its HTML pages."""
+    return folder.is_dir() and not folder.is_symlink() and all(
+        entry.name.endswith(".html") or _leftover(entry.name) for entry in folder.iterdir())
+
+
+def _leftover(name: str) -> bool:
+    """A temporary file of an interrupted atomic write (.NAME.tmpPID.THREAD)."""
+    return name.startswith(".") and ".tmp" in name
+
+
+# --------------------------------------------------------------------------------------------------
 # The manifest
 
 def read_manifest(out: str | Path) -> dict[str, Any] | None:

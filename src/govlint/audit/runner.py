@@ -25,6 +25,7 @@ from govlint.audit.results import (
     RESULT,
     RESULTS_FILE,
     ResultsWriter,
+    check_output_folder,
     read_manifest,
     read_results,
     repair,
@@ -46,6 +47,7 @@ class AuditOptions:
     ignore_rules: tuple[str, ...] = ()
     rule_packs: tuple[str, ...] = ()
     remote: Any = None  # govlint.api.RemoteOptions; Any keeps this module's import light
+    force: bool = False  # write into an --out folder that holds other files
 
 
 class Listener:
@@ -99,7 +101,9 @@ def run_audit(projects_file: str | Path, out: str | Path, *, options: AuditOptio
         raise UsageError("--retry-errors needs --resume")
     project_list = load_projects(projects_file)
     selected = shard(project_list.projects, *options.shard) if options.shard else list(project_list.projects)
+    _check_remote_options(selected, options)
     out = Path(out)
+    check_output_folder(out, force=options.force)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -249,6 +253,23 @@ def audit_project(project: Project, *, rules: Sequence[Any], options: AuditOptio
     record.update(finished_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                   seconds=round(time.monotonic() - started, 3), govlint_version=__version__)
     return record
+
+
+def _check_remote_options(selected: Sequence[Project], options: AuditOptions) -> None:
+    """A bad --api-url is one usage error up front, not the same error for every project."""
+    from govlint.api import is_remote
+
+    def remote(target: str) -> bool:
+        try:
+            return is_remote(target)
+        except GovlintError:  # a malformed target is that project's error, later
+            return False
+
+    api_url = getattr(options.remote, "api_url", None)
+    if api_url and any(remote(r.lint_target) for p in selected for r in p.audited):
+        from govlint.sources.http import resolve_api_url
+
+        resolve_api_url(api_url)
 
 
 def _check_supported(url: str) -> None:

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 from govlint import __version__
 from govlint.report import FAIL, LEVELS, NOT_APPLICABLE, PARTIAL, PASS, WAIVED
 from govlint.audit.results import ERROR, RESULT
+from govlint.printable import markdown_cell, markdown_code
 
 SUMMARY_FORMAT = 1
 NO_MATURITY = "unspecified"
@@ -154,7 +155,7 @@ def render_markdown(summary: dict[str, Any]) -> str:
     compared = summary["run"].get("compared_with")
     lines = [f"# govlint audit: {totals['projects']} projects", ""]
     lines.append(f"Generated {summary['run'].get('generated_at', '')} by govlint {summary['govlint_version']} "
-                 f"from `{_md(str(summary.get('projects_file') or ''))}`.")
+                 f"from {markdown_code(str(summary.get('projects_file') or ''))}.")
     lines.append("")
     status = f"**{totals['results']} audited**"
     if totals["errors"]:
@@ -187,15 +188,15 @@ def render_markdown(summary: dict[str, Any]) -> str:
               "|---|---|--:|--:|--:|--:|--:|--:|"]
     for r in summary["rules"]:
         rate = f"{r['pass_rate'] * 100:.0f}%" if r["pass_rate"] is not None else "—"
-        lines.append(f"| {r['code']} | {_md(r['name'])} | {r['pass']} | {r['partial']} | {r['fail']} | "
+        lines.append(f"| {_md(r['code'])} | {_md(r['name'])} | {r['pass']} | {r['partial']} | {r['fail']} | "
                      f"{r['not_applicable']} | {rate} | {len(r['missing_at_own_level'])} |")
     if compared:
-        lines += ["", f"## Regressions since `{_md(compared)}`", ""]
+        lines += ["", f"## Regressions since {markdown_code(compared)}", ""]
         regressed = [p for p in summary["projects"] if (p.get("change") or {}).get("regressed")]
         lines += [f"- **{_md(p['name'])}**: {_md(_change_text(p['change']))}" for p in regressed] or ["None."]
     if summary["errors"]:
         lines += ["", "## Could not be audited", ""]
-        lines += [f"- **{_md(e['project'])}** ({e['kind']}): {_md(e['error'])}" for e in summary["errors"]]
+        lines += [f"- **{_md(e['project'])}** ({_md(e['kind'])}): {_md(e['error'])}" for e in summary["errors"]]
     return "\n".join(lines) + "\n"
 
 
@@ -225,9 +226,8 @@ def _change_text(change: dict[str, Any] | None) -> str:
 
 
 def _md(text: str) -> str:
-    """Safe in a Markdown table cell: one line, no pipes, no raw HTML."""
-    text = " ".join(str(text).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    """Literal in a Markdown table cell: one line, no escape sequences, no links, emphasis or raw HTML."""
+    return markdown_cell(str(text))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from govlint.printable import printable
 from govlint.report import FAIL, PARTIAL, Report, RuleResult
 from govlint.reporters._location import is_error, location, repository_path
 from govlint.reporters._summary import first_sentence
@@ -22,8 +23,8 @@ def escape_property(text: str) -> str:
 
 
 def command(name: str, message: str, **properties: str | int) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+    props = ",".join(f"{key}={escape_property(printable(str(value)))}" for key, value in properties.items())
+    return f"::{name}{' ' + props if props else ''}::{escape_data(printable(message))}"
 
 
 def render(reports: Sequence[Report], *, options=None) -> str:

@@ -14,6 +14,8 @@ from govlint.reporters._location import location, repository_path
 def render(reports: Sequence[Report], *, options=None) -> str:
     import xml.etree.ElementTree as ET
 
+    from govlint.printable import printable
+
     root = ET.Element("testsuites", name="govlint")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for report in reports:
@@ -25,6 +27,11 @@ def render(reports: Sequence[Report], *, options=None) -> str:
         root.set(key, str(value))
     root.set("errors", "0")
     ET.indent(root)
+    # Every value is cleaned once, here: XML 1.0 cannot hold most control characters at all.
+    for element in root.iter():
+        element.text = printable(element.text) if element.text else element.text
+        for key, value in element.attrib.items():
+            element.set(key, printable(value))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 

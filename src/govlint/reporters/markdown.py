@@ -3,13 +3,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from govlint.printable import markdown_cell as cell
+from govlint.printable import markdown_code
 from govlint.report import Report
 from govlint.reporters._summary import STATUS_ICON, STATUS_LABEL, first_sentence, level_line, top_fixes
-
-
-def cell(text: str) -> str:
-    """Text made safe for a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render(reports: Sequence[Report], *, options=None) -> str:
@@ -28,21 +25,21 @@ def _one(report: Report) -> str:
     for r in report.results:
         if r.evidence:
             e = r.evidence[0]
-            where = f"[{cell(e.path)}:{e.line}]({e.url})" if e.url else f"`{cell(e.path)}:{e.line}`"
+            where = f"[{cell(e.path)}:{e.line}]({e.url})" if e.url else markdown_code(f"{e.path}:{e.line}")
             detail = f"{where} “{cell(e.text)}”"
             if r.status != "pass" and r.message:
                 detail = f"{cell(r.message)} · {detail}"
         else:
             detail = cell(r.message or f"looked for {r.looked_for}")
-        lines.append(f"| {r.code} | {r.name} | {STATUS_ICON[r.status]} {STATUS_LABEL[r.status]} | {detail} |")
+        lines.append(f"| {cell(r.code)} | {cell(r.name)} | {STATUS_ICON[r.status]} {STATUS_LABEL[r.status]} | {detail} |")
     fixes = top_fixes(report)
     if fixes:
         lines += ["", "### What to add first", ""]
         for number, r in enumerate(fixes, start=1):
-            lines.append(f"{number}. **{r.name}** ({r.code}): {cell(first_sentence(r.remediation))}")
+            lines.append(f"{number}. **{cell(r.name)}** ({cell(r.code)}): {cell(first_sentence(r.remediation))}")
     if report.documents:
         lines += ["", "<details><summary>Documents read</summary>", ""]
-        lines += [f"- `{cell(d.path)}` ({d.kind}, {d.origin})" for d in report.documents]
+        lines += [f"- {markdown_code(d.path)} ({cell(d.kind)}, {cell(d.origin)})" for d in report.documents]
         lines += ["", "</details>"]
     lines.append("")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ import io
 import sys
 from typing import Sequence
 
+from govlint.printable import printable
 from govlint.report import Report, RuleResult
 from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, top_fixes
 
@@ -44,9 +45,14 @@ def detail(result: RuleResult) -> str:
     return text
 
 
-def _render_one(console, report: Report, *, verbose: bool) -> None:
-    from rich.markup import escape
+def escape(text: str) -> str:
+    """Document text for rich: its escape sequences out (printable), its brackets not read as markup."""
+    from rich.markup import escape as escape_markup
 
+    return escape_markup(printable(text))
+
+
+def _render_one(console, report: Report, *, verbose: bool) -> None:
     console.print(f"[bold]govlint[/bold] {escape(report.target)}  ·  profile [bold]{report.profile}[/bold]"
                   + (f"  ·  commit {report.commit[:12]}" if report.commit else ""))
     docs = ", ".join(f"{d.path} ({d.kind})" for d in report.documents) or "none found"
@@ -62,12 +68,12 @@ def _render_one(console, report: Report, *, verbose: bool) -> None:
     room = max(20, console.width - _LEFT)
     console.print(f"[bold]{'code':<6} {'rule':<22} {'status':<8} evidence, or what is missing[/bold]")
     for result in report.results:
-        line = detail(result)
+        line = printable(detail(result))
         if not verbose and len(line) > room:
             line = line[: room - 1] + "…"
         style = _STYLE[result.status]
-        console.print(f"{result.code:<6} {result.name:<22} [{style}]{STATUS_LABEL[result.status]:<8}[/{style}] "
-                      f"{escape(line)}", overflow="fold")
+        console.print(f"{escape(result.code):<6} {escape(result.name):<22} "
+                      f"[{style}]{STATUS_LABEL[result.status]:<8}[/{style}] {escape(line)}", overflow="fold")
     console.print()
     earned = sum(r.weight * r.credit for r in report.results if r.counts)
     possible = sum(r.weight for r in report.results if r.counts)
@@ -81,5 +87,5 @@ def _render_one(console, report: Report, *, verbose: bool) -> None:
         console.print()
         console.print("[bold]What to add first[/bold]")
         for number, result in enumerate(fixes, start=1):
-            console.print(f"  {number}. [bold]{result.name}[/bold] ({result.code}): "
-                          f"{escape(first_sentence(result.remediation))}  [dim]govlint explain {result.name}[/dim]")
+            console.print(f"  {number}. [bold]{escape(result.name)}[/bold] ({escape(result.code)}): "
+                          f"{escape(first_sentence(result.remediation))}  [dim]govlint explain {escape(result.name)}[/dim]")

@@ -24,7 +24,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase
 
-from govlint.errors import SourceError
+from govlint.errors import SourceError, UsageError
 from govlint.sources.base import MAX_DOCUMENT_BYTES
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,11 @@ def resolve_api_url(api_url: str | None = None, environ: Mapping[str, str] | Non
     """The API base URL: the argument, else $GOVLINT_GITHUB_API_URL, else https://api.github.com."""
     env = os.environ if environ is None else environ
     url = (api_url or env.get(API_URL_ENV) or DEFAULT_API_URL).strip().rstrip("/")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as err:  # "http://[::1": an unclosed IPv6 address
+        raise UsageError(f"{url}: the GitHub API URL is not a valid URL ({err})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SourceError(f"{url}: the GitHub API URL must be an http(s) URL")
     if parts.username or parts.password or parts.query or parts.fragment:
@@ -121,6 +125,11 @@ def resolve_api_url(api_url: str | None = None, environ: Mapping[str, str] | Non
 def resolve_token(token_env: str | None = None, environ: Mapping[str, str] | None = None) -> str | None:
     """The token from $token_env when named (and then only from there), else $GITHUB_TOKEN or $GH_TOKEN."""
     env = os.environ if environ is None else environ
+    if token_env:
+        from govlint.secrets import NOT_A_NAME, is_variable_name
+
+        if not is_variable_name(token_env):  # never repeated: it may be the token itself
+            raise UsageError(NOT_A_NAME)
     names = (token_env,) if token_env else TOKEN_ENV_VARS
     for name in names:
         value = (env.get(name) or "").strip()
