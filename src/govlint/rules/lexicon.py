@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Mapping, Sequence
 
-from govlint.rules.words import BREAK, COMMA, Token, phrase_stems, tokenize
+from govlint.rules.words import BREAK, COMMA, LITERAL_CLASSES, Token, phrase_stems, tokenize
 
 _REFERENCE = re.compile(r"\{([\w-]+)\}")
 _END = ""  # the trie key under which a node keeps the vocabularies whose phrase ends there
@@ -115,10 +115,13 @@ class Lexicon:
                     # A phrase never runs across punctuation, but may end on a word before it.
                     break
                 following = []
+                literal = text[token.start:token.end].lower() if token.kind in LITERAL_CLASSES else None
                 for node in nodes:
                     child = node.get(token.norm)
                     if child is not None:
                         following.append(child)
+                    if literal is not None and literal in node:
+                        following.append(node[literal])
                     wild = node.get("*")
                     if wild is not None and token.kind not in (BREAK, COMMA):
                         following.append(wild)

@@ -55,6 +55,7 @@ class Probe:
     unless_reach: int | None = None  # `unless` looks this many words either side, not the whole clause
     not_between: tuple[str, ...] = ()
     unless_in_text: tuple["Probe", ...] = ()  # probes that, anywhere in the text, cancel this one
+    with_in_text: tuple["Probe", ...] = ()  # probes that must also hold somewhere in the text
     any_of: tuple["Probe", ...] = ()  # a probe that is one of several others
     passes: tuple[str, ...] = ()
     fails: tuple[str, ...] = ()
@@ -65,6 +66,8 @@ class Probe:
             found = [m for probe in self.any_of for m in probe.find_all(scan)]
             return sorted(found, key=lambda m: (m.start, m.end))
         if self.unless_in_text and any(p.find_all(scan) for p in self.unless_in_text):
+            return []
+        if self.with_in_text and not any(p.find_all(scan) for p in self.with_in_text):
             return []
         fillers = []
         for slot in self.slots:
@@ -207,7 +210,9 @@ def build_probes(data: Mapping[str, Any], lexicon: Lexicon) -> dict[str, Probe]:
             unless_reach=int(spec["unless_reach"]) if "unless_reach" in spec else None,
             not_between=_known(where, "not_between", spec.get("not_between") or (), lexicon),
             unless_in_text=tuple(_resolve(where, "unless_in_text", n, probes, lexicon)
-                                 for n in _names(spec.get("unless_in_text") or [])), **examples)
+                                 for n in _names(spec.get("unless_in_text") or [])),
+            with_in_text=tuple(_resolve(where, "with_in_text", n, probes, lexicon)
+                               for n in _names(spec.get("with_in_text") or [])), **examples)
     return probes
 
 

@@ -29,6 +29,10 @@ CLASSES = {NUMBER: "<number>", FRACTION: "<fraction>", DURATION: "<duration>", E
            HANDLE: "<handle>", URL: "<url>"}
 
 
+# Classes whose tokens also match their own text (a vocabulary may name one address).
+LITERAL_CLASSES = frozenset({EMAIL, HANDLE, URL})
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     start: int  # character offsets in the original text
@@ -262,7 +266,9 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
         elif part == "*":
             out.append("*")
         elif part.strip():
-            out.extend(t.norm for t in tokenize(part) if t.kind not in (BREAK, COMMA))
+            # An address, handle or link in a vocabulary is that one address, not its class.
+            out.extend(part[t.start:t.end].lower() if t.kind in LITERAL_CLASSES else t.norm
+                       for t in tokenize(part) if t.kind not in (BREAK, COMMA))
     if not out:
         raise ValueError(f"the phrase {phrase!r} has no words")
     return tuple(out)

@@ -28,8 +28,10 @@ from govlint.rules.matching import Unit, has_placeholder, is_negated, section_co
 from govlint.rules.model import DocumentSet, evidence
 from govlint.rules.probes import Language, Probe, ProbeMatch
 from govlint.rules.values import VALUES
+from govlint.rules.words import DURATION, FRACTION
 
 _MAX_EVIDENCE = 3
+_VALUE_TOKENS = {"duration": DURATION, "threshold": FRACTION}
 CONTEXTS = ("none", "heading")
 
 
@@ -113,16 +115,26 @@ class ProbeCheck:
             found.append(match)
             count += match is not None
         if self.value:
-            value = VALUES[self.value].search(unit.text)
+            value = self._value(scan)
             if value is None and self.heading_context and unit.headings:
                 # "## Unanimity decisions" over "- Removing a maintainer": the heading states it.
-                count += VALUES[self.value].search(unit.headings) is not None
+                count += self._value(self._scan(unit.headings)) is not None
                 found.append(None)
             else:
-                found.append(ProbeMatch(self.value, value.start(), value.end(), 0, 0) if value else None)
+                found.append(ProbeMatch(self.value, value[0], value[1], 0, 0) if value else None)
                 count += value is not None
         ruled_out = any(p.find_all(scan) for p in self.none) if count == self._wanted else False
         return count, found, ruled_out
+
+    def _value(self, scan: Scan) -> tuple[int, int] | None:
+        """Where the value stands: a period or share in any number form ("six (6) months", "⅔",
+        "half a year" are one token each, words.py), else the value's own pattern."""
+        kind = _VALUE_TOKENS.get(self.value)
+        token = next((t for t in scan.tokens if t.kind == kind), None)
+        if token is not None:
+            return token.start, token.end
+        match = VALUES[self.value].search(scan.text)
+        return match.span() if match else None
 
     @property
     def _wanted(self) -> int:
