@@ -136,8 +136,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
                 raw.append(Token(start, end - 3, stem(lower[:-3]), WORD))
                 raw.append(Token(end - 3, end, "not", WORD))
                 continue
-            if lower.endswith("'s"):
-                lower = lower[:-2]
+            if lower.endswith("'s") and len(lower) > 2:
+                # A possessive stays visible: "a maintainer's removal" is not "maintainers remove".
+                raw.append(Token(start, end - 2, stem(lower[:-2]), WORD))
+                raw.append(Token(end - 2, end, "'s", WORD))
+                continue
             if lower in _NUMBER_WORDS:
                 raw.append(Token(start, end, lower, NUMBER, float(_NUMBER_WORDS[lower])))
                 continue
@@ -265,6 +268,8 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
             out.append(part)
         elif part == "*":
             out.append("*")
+        elif part.strip() in ("'s", "’s"):
+            out.append("'s")  # the possessive marker tokenize() splits off
         elif part.strip():
             # An address, handle or link in a vocabulary is that one address, not its class.
             out.extend(part[t.start:t.end].lower() if t.kind in LITERAL_CLASSES else t.norm
