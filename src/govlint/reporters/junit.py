@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, WAIVED, Report
+from govlint.reporters._advice import advice, problem
 from govlint.reporters._location import location, repository_path
 
 
@@ -45,14 +46,14 @@ def _suite(report: Report):
         path, line = location(report, result)
         case = ET.SubElement(suite, "testcase", classname=f"govlint.{result.code}",
                              name=f"{result.code} {result.name}: {result.title}",
-                             file=repository_path(report, path), line=str(line))
+                             file=repository_path(report, path), **({"line": str(line)} if line else {}))
         if result.status in (FAIL, PARTIAL):
-            message = result.message or f"looked for {result.looked_for}"
+            message = problem(result)
             failure = ET.SubElement(case, "failure", message=message, type=result.status)
             failure.text = "\n".join(part for part in (
                 f"{result.status}: {message}",
-                f"at {path}:{line}",
-                f"What to add: {result.remediation.strip()}" if result.remediation else "",
+                f"at {path}:{line}" if line else f"in {path}",
+                f"What to add: {advice(report, result)}" if result.remediation else "",
                 f"govlint explain {result.name}",
             ) if part)
         elif result.status in (NOT_APPLICABLE, WAIVED):
