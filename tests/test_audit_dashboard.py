@@ -184,3 +184,18 @@ def test_the_pages_explain_rating_versus_level_and_name_the_rule_that_blocks_it(
     assert "incubating (own level)</th><td><span class=\"no\">not met</span></td><td>blocked by maintainer-list" \
         in levels
     assert "Blocking own level" in (out / "summary.md").read_text(encoding="utf-8")
+
+
+def test_the_evidence_page_gives_the_same_advice_as_the_reports(tmp_path):
+    """A project whose maintainer list is an OWNERS.md: the page never asks it to add a MAINTAINERS.md."""
+    projects = Path(__file__).parent / "fixtures" / "projects"
+    lantern = Path(shutil.copytree(projects / "exemplary", tmp_path / "lantern"))
+    (lantern / "MAINTAINERS.md").unlink()
+    (lantern / "OWNERS.md").write_text("# Owners\n\napprovers:\n\n- @mgarcia\n- @tnakamura\n", encoding="utf-8")
+    (tmp_path / "cncf.yaml").write_text(f"- name: lantern\n  maturity: sandbox\n  repositories: "
+                                        f"[{{name: lantern, url: {lantern}, check_sets: [community]}}]\n", encoding="utf-8")
+    assert main(["audit", str(tmp_path / "cncf.yaml"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    page = page_of(tmp_path / "out", "lantern").read_text(encoding="utf-8")
+    row = re.search(r'<tr id="GL002" data-status="partial">(.*?)</tr>', page, re.S).group(1)
+    assert "Complete OWNERS.md with one row per current maintainer" in row and "Add a MAINTAINERS.md" not in row
+    assert "no entry with all of: names" in row

@@ -164,3 +164,18 @@ def test_cli_writes_the_sarif_file(run_cli, tmp_path, validator):
     log = json.loads(out.read_text(encoding="utf-8"))
     validator.validate(log)
     assert log["runs"][0]["properties"]["levelMet"] == "sandbox"
+
+
+def test_levels_left_open_by_a_selection_say_not_assessed():
+    import xml.etree.ElementTree as ET
+
+    from govlint.api import lint as lint_
+
+    report = lint_("exemplary", select_rules=["GL103", "GL104"])
+    props = sarif(report)["runs"][0]["properties"]
+    assert props["levelMet"] is None
+    assert props["levelStatus"] == {"sandbox": "not assessed", "incubating": "not assessed",
+                                    "graduated": "not assessed"}
+    suite = ET.fromstring(render("junit", [report])).find("testsuite")
+    junit = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert junit["level.graduated"] == "not assessed" and junit["level_met"] == "none"

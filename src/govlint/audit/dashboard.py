@@ -339,19 +339,26 @@ def render_project(entry: dict[str, Any], record: dict[str, Any] | None) -> str:
              f'<table id="levels"><tbody>{"".join(levels)}</tbody></table>']
     level = entry["maturity"] or entry["next_level"]
     rows = []
-    for result in report["results"]:
+    # Advice and "what is missing" as every report format words them (reporters/_advice.py).
+    from govlint.report import report_from_dict
+    from govlint.reporters._advice import advice, problem
+
+    typed = report_from_dict(report)
+    for result, typed_result in zip(report["results"], typed.results):
         need = result["level"].get(level, "") if level else ""
         evidence = "".join(_evidence(e) for e in result["evidence"])
         if not evidence and result.get("near_miss"):
             evidence = '<div class="missing">closest:</div>' + "".join(_evidence(e) for e in result["near_miss"])
-        todo = _e(result.get("remediation", "")) if result["status"] in (FAIL, PARTIAL) else ""
+        failing = result["status"] in (FAIL, PARTIAL)
+        todo = _e(advice(typed, typed_result)) if failing else ""
+        found = problem(typed_result) if failing else result["message"]
         rows.append(
             f'<tr id="{_e(result["code"])}" data-status="{_e(result["status"])}">'
             f'<td class="status-{_e(result["status"])}">{_e(_STATUS_LABEL.get(result["status"], result["status"]))}</td>'
             f'<td><code>{_e(result["code"])}</code></td>'
             f'<td><b>{_e(result["name"])}</b><div class="missing">{_e(result["title"])}</div></td>'
             f'<td>{"<b>" if need == REQUIRED else ""}{_e(need)}{"</b>" if need == REQUIRED else ""}</td>'
-            f'<td>{_e(result["message"])}{evidence}</td><td>{todo}</td></tr>')
+            f'<td>{_e(found)}{evidence}</td><td>{todo}</td></tr>')
     need_head = f"At {level}" if level else "Requirement"
     body += ['<h2>Rules</h2>',
              f'<table id="results"><thead><tr><th>Status</th><th>Code</th><th>Rule</th><th>{_e(need_head)}</th>'

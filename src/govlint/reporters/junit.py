@@ -40,7 +40,8 @@ def _suite(report: Report):
     props = ET.SubElement(suite, "properties")
     for name, value in (("profile", report.profile), ("score", f"{report.score:g}"), ("rating", report.rating),
                         ("level_met", report.level_met or "none"), ("target_level", report.target_level or ""),
-                        ("govlint_version", report.govlint_version)):
+                        ("govlint_version", report.govlint_version),
+                        *((f"level.{v.level}", v.status) for v in report.levels)):
         ET.SubElement(props, "property", name=name, value=value)
     for result in results:
         path, line = location(report, result)

@@ -41,7 +41,8 @@ def _run(report: Report) -> dict[str, Any]:
         "results": [_result(report, r, index) for index, r in enumerate(report.results)],
         "properties": {"target": report.target, "profile": report.profile, "score": report.score,
                        "rating": report.rating, "levelMet": report.level_met, "targetLevel": report.target_level,
-                       "levels": {v.level: v.met for v in report.levels}},
+                       "levels": {v.level: v.met for v in report.levels},
+                       "levelStatus": {v.level: v.status for v in report.levels}},
     }
     repository = _repository_uri(report.target)
     if report.commit and repository:
