@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The GitHub Action's run step (action.yml): lint, annotate, write the job summary and the
-# SARIF file, and exit as `govlint check` does (0 ok, 1 level or score not met, 2 error).
+# The GitHub Action's run step (action.yml): lint once, writing the log format to stdout and the
+# job summary (Markdown) and SARIF file with --output FORMAT=FILE, and exit as `govlint check`
+# does (0 ok, 1 level or score not met, 2 error).
 #
 # Inputs arrive as INPUT_* variables; GOVLINT is the command to run (default: govlint).
 # Runs anywhere bash does, so tests can run it with GITHUB_* pointed at temporary files.
@@ -16,29 +17,25 @@ args=()
 [ -n "${INPUT_PROFILE:-}" ] && args+=(--profile "$INPUT_PROFILE")
 [ -n "${INPUT_FAIL_UNDER:-}" ] && args+=(--fail-under "$INPUT_FAIL_UNDER")
 
-check() {
-  "${govlint[@]}" check "$target" ${args[@]+"${args[@]}"} --no-color "$@"
-}
+# The job summary is appended to, never overwritten: govlint writes it to a file of its own first.
+summary=""
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  summary="$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/govlint-summary.XXXXXX")" || exit 2
+  trap 'rm -f "$summary"' EXIT
+  args+=(--output "markdown=$summary")
+fi
+[ -n "$sarif_file" ] && args+=(--output "sarif=$sarif_file")
 
-# The log (annotations by default). Its exit code is the step's verdict.
-check --format "$format"
+# One run: the log (annotations by default) on stdout, the summary and the SARIF file beside it.
+"${govlint[@]}" check "$target" ${args[@]+"${args[@]}"} --no-color --format "$format"
 status=$?
 if [ "$status" -gt 1 ]; then
   echo "::error title=govlint::govlint could not lint $target (exit $status)"
   exit "$status"
 fi
 
-# The job summary: the Markdown report.
-if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
-  summary="$(check --format markdown)"
-  [ $? -gt 1 ] && exit 2
-  printf '%s\n' "$summary" >> "$GITHUB_STEP_SUMMARY"
-fi
-
-# The SARIF file for github/codeql-action/upload-sarif.
-if [ -n "$sarif_file" ]; then
-  check --format sarif --output "$sarif_file"
-  [ $? -gt 1 ] && exit 2
+if [ -n "$summary" ]; then
+  cat "$summary" >> "$GITHUB_STEP_SUMMARY"
 fi
 
 if [ -n "${GITHUB_OUTPUT:-}" ]; then

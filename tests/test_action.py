@@ -17,13 +17,14 @@ PROJECTS = Path(__file__).parent / "fixtures" / "projects"
 INPUTS = ["path", "level", "profile", "format", "fail-under", "sarif-file"]
 
 
-def run_action(workspace: Path, **inputs: str) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
+def run_action(workspace: Path, *, govlint: str | None = None,
+               **inputs: str) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
     """Run scripts/action.sh in ``workspace``; returns the process, the job summary and the outputs file."""
     summary, outputs = workspace.parent / "step_summary.md", workspace.parent / "github_output"
     summary.write_text("earlier step's summary\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "INPUT_"))}
     env.update({
-        "GOVLINT": f"{sys.executable} -m govlint",
+        "GOVLINT": govlint or f"{sys.executable} -m govlint",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")])),
         "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(outputs),
         "GITHUB_ACTION_PATH": str(ROOT), "GITHUB_WORKSPACE": str(workspace),
@@ -134,3 +135,53 @@ def test_the_documented_snippets_use_the_real_inputs_and_hook():
     config = next(b for b in blocks if isinstance(b, dict) and "repos" in b)
     hook_ids = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert {h["id"] for h in config["repos"][0]["hooks"]} <= hook_ids
+
+
+def test_govlint_runs_once_for_log_summary_and_sarif(tmp_path):
+    """One lint feeds all three: the log on stdout, the job summary and the SARIF file."""
+    workspace = checkout(tmp_path, "template-copy")
+    calls = tmp_path / "calls.log"
+    wrapper = tmp_path / "govlint-wrapper"
+    wrapper.write_text(f'#!/usr/bin/env bash\necho "$*" >> "{calls}"\nexec "{sys.executable}" -m govlint "$@"\n',
+                       encoding="utf-8")
+    wrapper.chmod(0o755)
+    process, summary, _ = run_action(workspace, govlint=str(wrapper), level="incubating")
+    assert process.returncode == 1, process.stdout + process.stderr
+    assert len(calls.read_text(encoding="utf-8").splitlines()) == 1
+    assert process.stdout.startswith("::")  # the annotations
+    assert "## govlint: ." in summary.read_text(encoding="utf-8")
+    sarif_validator().validate(json.loads((workspace / "govlint.sarif").read_text(encoding="utf-8")))
+
+
+def hook_entry() -> list[str]:
+    """The pre-commit hook's command, as pre-commit would run it (govlint from this checkout)."""
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    program, *args = hook["entry"].split()
+    assert program == "govlint" and hook["pass_filenames"] is False
+    return [sys.executable, "-m", "govlint", *args]
+
+
+def run_hook(repo: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run(hook_entry(), cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_hook_fails_a_project_rated_c_by_default_and_prints_the_concise_form(tmp_path):
+    repo = checkout(tmp_path, "template-copy")
+    (repo / "CONTRIBUTOR_LADDER.md").unlink()  # rated C (29.4); sandbox is met
+    run = run_hook(repo)
+    assert run.returncode == 1, run.stdout + run.stderr
+    *findings, summary = run.stdout.splitlines()
+    assert summary == ".: 14 findings · score 29.4/100 (C) · level met: sandbox · below the minimum score 50"
+    assert findings and all(line.split(": ", 1)[1].startswith("GL") for line in findings)
+    assert "Score" not in run.stdout and len(run.stdout.splitlines()) < 20
+
+
+def test_the_hook_holds_a_project_to_its_configured_level_instead(tmp_path):
+    repo = checkout(tmp_path, "template-copy")
+    (repo / "CONTRIBUTOR_LADDER.md").unlink()
+    (repo / ".govlint.yaml").write_text("level: sandbox\n", encoding="utf-8")
+    assert run_hook(repo).returncode == 0  # sandbox is met: the score default does not apply
+    (repo / ".govlint.yaml").write_text("level: incubating\n", encoding="utf-8")
+    run = run_hook(repo)
+    assert run.returncode == 1 and run.stdout.splitlines()[-1].endswith("target incubating: not met")

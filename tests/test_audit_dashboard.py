@@ -153,3 +153,49 @@ def test_an_injected_script_in_a_governance_heading_does_not_run(dashboard, brow
     assert browser.eval("typeof window.__pwned") == "undefined"
     assert browser.eval("document.scripts.length") == 1
     assert browser.eval("document.querySelectorAll('#projects b').length") == 0  # the <b> in a name is text
+
+
+# --------------------------------------------------------------------------------------------------
+# Rating versus level
+
+def test_the_pages_explain_rating_versus_level_and_name_the_rule_that_blocks_it(tmp_path):
+    """A project rated A that does not meet its own level: the page says why, next to the "no"."""
+    projects = Path(__file__).parent / "fixtures" / "projects"
+    lantern = Path(shutil.copytree(projects / "exemplary", tmp_path / "lantern"))
+    (lantern / "MAINTAINERS.md").unlink()  # sandbox requires a maintainer list
+    (tmp_path / "cncf.yaml").write_text(f"""
+- name: lantern
+  maturity: incubating
+  repositories: [{{name: lantern, url: {lantern}, check_sets: [community]}}]
+""", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["audit", str(tmp_path / "cncf.yaml"), "--out", str(out), "--quiet"]) == 0
+    [project] = json.loads((out / "summary.json").read_text(encoding="utf-8"))["projects"]
+    assert project["rating"] == "A" and project["meets_maturity"] is False
+    assert project["blocked_by"] == ["maintainer-list"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    key = re.search(r'<p class="key" id="key">(.*?)</p>', index, re.S).group(1)
+    assert "rated A can still not meet its own level" in key and "grades the score" in key
+    row = re.search(r'<tr class="result" data-project="lantern">(.*?)</tr>', index, re.S).group(1)
+    assert '<span class="no">no</span><div class="missing">blocked by maintainer-list</div>' in row
+    page = page_of(out, "lantern").read_text(encoding="utf-8")
+    assert "grades the score" in page
+    levels = re.search(r'<table id="levels">(.*?)</table>', page, re.S).group(1)
+    assert "incubating (own level)</th><td><span class=\"no\">not met</span></td><td>blocked by maintainer-list" \
+        in levels
+    assert "Blocking own level" in (out / "summary.md").read_text(encoding="utf-8")
+
+
+def test_the_evidence_page_gives_the_same_advice_as_the_reports(tmp_path):
+    """A project whose maintainer list is an OWNERS.md: the page never asks it to add a MAINTAINERS.md."""
+    projects = Path(__file__).parent / "fixtures" / "projects"
+    lantern = Path(shutil.copytree(projects / "exemplary", tmp_path / "lantern"))
+    (lantern / "MAINTAINERS.md").unlink()
+    (lantern / "OWNERS.md").write_text("# Owners\n\napprovers:\n\n- @mgarcia\n- @tnakamura\n", encoding="utf-8")
+    (tmp_path / "cncf.yaml").write_text(f"- name: lantern\n  maturity: sandbox\n  repositories: "
+                                        f"[{{name: lantern, url: {lantern}, check_sets: [community]}}]\n", encoding="utf-8")
+    assert main(["audit", str(tmp_path / "cncf.yaml"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    page = page_of(tmp_path / "out", "lantern").read_text(encoding="utf-8")
+    row = re.search(r'<tr id="GL002" data-status="partial">(.*?)</tr>', page, re.S).group(1)
+    assert "Complete OWNERS.md with one row per current maintainer" in row and "Add a MAINTAINERS.md" not in row
+    assert "no entry with all of: names" in row

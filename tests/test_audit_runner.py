@@ -15,6 +15,11 @@ from govlint.resources import schema
 PROJECTS = Path(__file__).parent / "fixtures" / "projects"
 
 
+def one_report_schema() -> dict:
+    """The schema of one report (a results line's ``report``), from the published report schema."""
+    return {"$ref": "#/$defs/report", "$defs": schema("report")["$defs"]}
+
+
 @pytest.fixture
 def checkouts(tmp_path: Path) -> Path:
     root = tmp_path / "checkouts"
@@ -46,7 +51,7 @@ def test_every_project_gets_a_line_and_the_summaries_are_written(tmp_path, check
     assert set(records) == {"checkouts/exemplary", "checkouts/minimal", "checkouts/linked", "checkouts/template-copy"}
     exemplary = records["checkouts/exemplary"]
     assert exemplary["status"] == "result" and exemplary["maturity"] == "incubating"
-    jsonschema.validate(exemplary["report"], schema("report"))  # the complete JSON report
+    jsonschema.validate(exemplary["report"], one_report_schema())  # the complete JSON report
     assert exemplary["report"]["target_level"] == "incubating"
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     jsonschema.validate(summary, schema("summary"))
@@ -210,7 +215,10 @@ def test_compare_lists_rules_newly_failing_and_the_projects_that_regressed(tmp_p
     assert audit(str(path), "--out", str(before)) == 0
     governance = checkouts / "exemplary" / "GOVERNANCE.md"
     text = governance.read_text(encoding="utf-8")
-    governance.write_text(text.split("## Removal")[0], encoding="utf-8")  # the removal process is gone
+    kept = [line for line in text.split("## Removal")[0].splitlines(keepends=True) if "| Removing a" not in line]
+    governance.write_text("".join(kept), encoding="utf-8")  # the removal process is gone (its vote table rows too),
+    ladder = checkouts / "exemplary" / "CONTRIBUTOR_LADDER.md"  # from both documents that describe it
+    ladder.write_text(ladder.read_text(encoding="utf-8").split("## Involuntary removal")[0], encoding="utf-8")
     shutil.rmtree(checkouts / "minimal")
     shutil.copytree(PROJECTS / "exemplary", checkouts / "minimal")  # the minimal project caught up
     assert audit(str(path), "--out", str(after), "--compare", str(before)) == 0
@@ -249,12 +257,57 @@ def test_a_clomonitor_project_with_governance_in_two_repositories_gets_one_combi
     assert audit(str(tmp_path / "cncf.yaml"), "--out", str(out)) == 0
     (record,) = lines_of(out)
     report = record["report"]
-    jsonschema.validate(report, schema("report"))
+    jsonschema.validate(report, one_report_schema())
     assert [a["name"] for a in record["audited"]] == ["code", "community"]
     assert report["score"] == 100 and report["level_met"] == "graduated"
     code_of_conduct = next(r for r in report["results"] if r["name"] == "code-of-conduct")
     assert code_of_conduct["evidence"][0]["path"].startswith(str(checkouts / "exemplary"))
     assert {d["path"].split("/")[-1] for d in report["documents"]} >= {"MAINTAINERS", "GOVERNANCE.md"}
+
+
+def split_project(tmp_path: Path, checkouts: Path, *, code_url: str | None = None) -> Path:
+    """A graduated project as CLOMonitor files it: governance in a community repository (only that
+    one in the `community` check set), the MAINTAINERS.md beside the code in another."""
+    community = Path(shutil.copytree(checkouts / "exemplary", tmp_path / "community"))
+    code = tmp_path / "code"
+    (code / "cmd").mkdir(parents=True)
+    shutil.move(str(community / "MAINTAINERS.md"), code / "MAINTAINERS.md")
+    (code / "README.md").write_text("# lanternd\n\nThe lantern daemon. See MAINTAINERS.md.\n", encoding="utf-8")
+    (code / "cmd" / "main.go").write_text("package main\n\nfunc main() {}\n", encoding="utf-8")
+    (tmp_path / "cncf.yaml").write_text(f"""
+- name: lantern
+  maturity: graduated
+  repositories:
+    - {{name: community, url: {community}, check_sets: [community]}}
+    - {{name: lanternd, url: {code_url or code}, check_sets: [code]}}
+""", encoding="utf-8")
+    return tmp_path / "cncf.yaml"
+
+
+def test_the_maintainer_list_is_read_from_every_repository_of_a_project(tmp_path, checkouts):
+    out = tmp_path / "out"
+    assert audit(str(split_project(tmp_path, checkouts)), "--out", str(out), "--strict") == 0
+    (record,) = lines_of(out)
+    report = record["report"]
+    jsonschema.validate(report, one_report_schema())
+    maintainers = next(r for r in report["results"] if r["name"] == "maintainer-list")
+    assert maintainers["status"] == "pass"
+    assert maintainers["evidence"][0]["path"] == f"{tmp_path / 'code'}/MAINTAINERS.md"
+    assert report["level_met"] == "graduated" and report["rating"] == "A"
+    # The code repository was read for the maintainer list only.
+    assert [(a["name"], a.get("rules")) for a in record["audited"]] == [("community", None),
+                                                                       ("lanternd", ["maintainer-list"])]
+    assert [d["path"].rsplit("/", 1)[-1] for d in report["documents"] if "/code/" in d["path"]] == ["MAINTAINERS.md"]
+
+
+def test_a_repository_that_cannot_be_read_for_the_maintainer_list_is_a_warning(tmp_path, checkouts):
+    out = tmp_path / "out"
+    path = split_project(tmp_path, checkouts, code_url=str(tmp_path / "gone"))
+    assert audit(str(path), "--out", str(out)) == 0
+    (record,) = lines_of(out)
+    assert record["status"] == "result"
+    assert next(r for r in record["report"]["results"] if r["name"] == "maintainer-list")["status"] == "fail"
+    assert any("gone" in w and "not read for maintainer-list" in w for w in record["report"]["warnings"])
 
 
 def test_usage_errors_exit_2_before_anything_is_written(tmp_path, capsys):

@@ -12,7 +12,7 @@ from govlint.errors import RulePackError
 
 def _report(run_cli, *args):
     code, out, err = run_cli("check", *args, "--format", "json")
-    return code, (json.loads(out) if out else None), err
+    return code, (json.loads(out)["reports"][0] if out else None), err
 
 
 def test_binary_and_non_utf8_documents_are_skipped_with_a_warning(run_cli, tmp_path):
@@ -54,7 +54,7 @@ def test_a_path_that_does_not_exist(run_cli):
 def test_computed_reports_are_kept_when_another_target_fails(run_cli, fixtures):
     code, out, err = run_cli("check", str(fixtures / "projects" / "minimal"), "/no/such/place", "--format", "json")
     assert code == 2 and "/no/such/place: no such file or directory" in err
-    assert json.loads(out)["target"].endswith("minimal")
+    assert json.loads(out)["reports"][0]["target"].endswith("minimal")
 
 
 @pytest.mark.parametrize("name,message", [
@@ -79,6 +79,6 @@ def test_an_extra_rule_pack_adds_its_rules(run_cli, fixtures, tmp_path):
     (tmp_path / "GOVERNANCE.md").write_text("# Gov\n\nThe chair serves a term of two years.\n")
     code, out, _ = run_cli("check", str(tmp_path), "--rule-pack", str(fixtures / "packs" / "valid.yaml"),
                            "--select", "EX001", "--format", "json")
-    [result] = json.loads(out)["results"]
+    [result] = json.loads(out)["reports"][0]["results"]
     assert result["name"] == "chair-term" and result["status"] == "pass"
     assert result["message"] == "duration: two years"

@@ -54,7 +54,7 @@ def _check(run_cli, *args: str, seconds: float = 10.0):
     elapsed = time.monotonic() - start
     assert elapsed < seconds, f"took {elapsed:.1f} s"
     assert "Traceback" not in err and "internal error" not in err, err
-    return code, (json.loads(out) if out else None), err
+    return code, (json.loads(out)["reports"][0] if out else None), err
 
 
 def _outcome(code: int, report: dict | None, err: str, *, path: str | None = None) -> str:
@@ -265,11 +265,11 @@ def test_a_fifo_named_like_a_governance_document_is_not_opened(tmp_path):
     done = subprocess.run([sys.executable, "-m", "govlint", "check", str(root), "--format", "json", "--no-cache"],
                           capture_output=True, text=True, timeout=30, cwd=tmp_path)
     assert done.returncode == 0 and "Traceback" not in done.stderr
-    assert [d["path"] for d in json.loads(done.stdout)["documents"]] == ["CHARTER.md"]
+    assert [d["path"] for d in json.loads(done.stdout)["reports"][0]["documents"]] == ["CHARTER.md"]
     done = subprocess.run([sys.executable, "-m", "govlint", "check", str(root / "GOVERNANCE.md"), "--root", str(root),
                            "--format", "json", "--no-cache"], capture_output=True, text=True, timeout=30, cwd=tmp_path)
     assert done.returncode == 0
-    assert "GOVERNANCE.md: not a file inside the checkout; skipped" in json.loads(done.stdout)["warnings"]
+    assert "GOVERNANCE.md: not a file inside the checkout; skipped" in json.loads(done.stdout)["reports"][0]["warnings"]
 
 
 def test_300_governance_documents_stop_at_100(run_cli, tmp_path):
@@ -483,7 +483,7 @@ def test_output_through_a_symlink_writes_its_target_and_keeps_links_and_mode(run
     code, _, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "json", "--output", str(link))
     assert code == 0, err
     assert link.is_symlink() and os.readlink(link) == "reports/governance.json"
-    assert json.loads(target.read_text(encoding="utf-8"))["target"] == str(PROJECTS / "minimal")
+    assert json.loads(target.read_text(encoding="utf-8"))["reports"][0]["target"] == str(PROJECTS / "minimal")
     assert target.stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "also.json").stat().st_ino == target.stat().st_ino  # the hard link is one file still
 
@@ -494,7 +494,7 @@ def test_output_to_a_regular_file_replaces_it_and_keeps_its_mode(run_cli, tmp_pa
     report.chmod(0o640)
     code, _, err = run_cli("check", str(PROJECTS / "minimal"), "--format", "json", "--output", str(report))
     assert code == 0, err
-    assert json.loads(report.read_text(encoding="utf-8"))["documents"]
+    assert json.loads(report.read_text(encoding="utf-8"))["reports"][0]["documents"]
     assert report.stat().st_mode & 0o777 == 0o640 and sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
 
 
@@ -713,7 +713,7 @@ def test_truncated_json_is_one_error_and_is_not_cached(run_cli, github_server, t
     assert code == 2 and err.count("\n") == 1 and "sent malformed JSON for /repos/acme/widget/git/trees/" in err
     code, out, err = run_cli("check", "github:acme/widget", "--api-url", github_server.url, "--cache-dir", str(cache),
                              "--format", "json")
-    assert code == 0 and json.loads(out)["documents"]
+    assert code == 0 and json.loads(out)["reports"][0]["documents"]
 
 
 def test_a_redirect_to_another_host_does_not_take_the_token(run_cli, github_server, make_github_server, tmp_path,

@@ -8,6 +8,7 @@ the hook builds govlint with its build backend (hatchling) fetched from PyPI.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,9 +54,13 @@ def pre_commit(repo: Path, env: dict[str, str], *args: str) -> subprocess.Comple
                           text=True, timeout=900)
 
 
-def _incubating_line(output: str) -> str:
-    """govlint's verdict line for the incubating level, as the hook printed it."""
-    return next((line.strip() for line in output.splitlines() if line.strip().startswith("incubating ")), "")
+def _summary_line(output: str) -> str:
+    """govlint's summary line (the concise form's last line), as the hook printed it."""
+    return next((line.strip() for line in output.splitlines() if " findings · score " in line), "")
+
+
+def _finding_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if re.match(r"^\S+?(:\d+)?: GL\d{3} ", line)]
 
 
 def hook_config(rev: str) -> str:
@@ -77,7 +82,9 @@ def test_try_repo_fails_with_govlints_message_on_a_bad_project(tmp_path, env):
     run = pre_commit(repo, env, "try-repo", str(ROOT), "govlint", "--all-files")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Failed" in run.stdout
-    assert _incubating_line(run.stdout).startswith("incubating ✗ not met (target)  missing: ")
+    assert _summary_line(run.stdout).endswith("level met: sandbox · target incubating: not met")
+    assert any("GL105 restorative-step not met (required for incubating)" in line for line in _finding_lines(run.stdout))
+    assert "What to add first" not in run.stdout  # the concise form, not the whole report
 
 
 def test_pre_commit_config_args_set_the_level(tmp_path, env):
@@ -87,9 +94,26 @@ def test_pre_commit_config_args_set_the_level(tmp_path, env):
                      **{".pre-commit-config.yaml": hook_config(rev)})
     run = pre_commit(repo, env, "run", "govlint", "--all-files")
     assert run.returncode == 1, run.stdout + run.stderr
-    assert _incubating_line(run.stdout).startswith("incubating ✗ not met (target)  missing: ")
+    assert _summary_line(run.stdout).endswith("target incubating: not met")
     # Only governance documents and govlint's configuration trigger the hook.
     (repo / "main.go").write_text("package main\n", encoding="utf-8")
     subprocess.run(["git", "add", "main.go"], cwd=repo, env=env, check=True)
     run = pre_commit(repo, env, "run", "govlint")
     assert run.returncode == 0 and "no files to check" in run.stdout.lower(), run.stdout + run.stderr
+
+
+def test_by_default_the_hook_fails_a_project_rated_c(tmp_path, env):
+    """No level configured: a score under 50 fails the commit, with one line per finding."""
+    _head()
+    repo = make_repo(tmp_path / "rated-c", "template-copy", env)
+    (repo / "CONTRIBUTOR_LADDER.md").unlink()
+    subprocess.run(["git", "commit", "-qam", "no ladder"], cwd=repo, env=env, check=True, capture_output=True)
+    run = pre_commit(repo, env, "try-repo", str(ROOT), "govlint", "--all-files")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert _summary_line(run.stdout).endswith("score 29.4/100 (C) · level met: sandbox · below the minimum score 50")
+    assert len(_finding_lines(run.stdout)) == 14
+    # The level configured in .govlint.yaml decides instead of the score.
+    (repo / ".govlint.yaml").write_text("level: sandbox\n", encoding="utf-8")
+    subprocess.run(["git", "add", ".govlint.yaml"], cwd=repo, env=env, check=True)
+    run = pre_commit(repo, env, "try-repo", str(ROOT), "govlint", "--all-files")
+    assert run.returncode == 0 and "Passed" in run.stdout, run.stdout + run.stderr

@@ -33,7 +33,7 @@ from govlint.rules.model import DocumentSet
 from govlint.rules.registry import load_rules
 
 RULES = load_rules()
-REPORT_SCHEMA = jsonschema.Draft202012Validator(schema("report"))
+REPORT_SCHEMA = jsonschema.Draft202012Validator({"$ref": "#/$defs/report", "$defs": schema("report")["$defs"]})
 PROJECTS = Path(__file__).parent / "fixtures" / "projects"
 # Modest by default so the suite stays fast; GOVLINT_EXAMPLES=2000 searches harder.
 EXAMPLES = int(os.environ.get("GOVLINT_EXAMPLES", "40"))

@@ -32,9 +32,10 @@ def results_by_rule(log: dict, run: int = 0) -> dict[str, dict]:
     return {r["ruleId"]: r for r in log["runs"][run]["results"]}
 
 
-def where(result: dict) -> tuple[str, int]:
+def where(result: dict) -> tuple[str, int | None]:
+    """(file, line); no line for a file-level result."""
     physical = result["locations"][0]["physicalLocation"]
-    return physical["artifactLocation"]["uri"], physical["region"]["startLine"]
+    return physical["artifactLocation"]["uri"], physical.get("region", {}).get("startLine")
 
 
 @pytest.fixture(autouse=True)
@@ -83,7 +84,7 @@ def test_one_descriptor_per_rule_with_remediation_and_criterion():
     assert "kubernetes/steering:charter.md" in by_id["GL104"]["help"]["markdown"]
 
 
-def test_failing_rules_point_at_their_near_miss_and_missing_text_at_the_governance_document():
+def test_a_rule_that_found_nothing_is_a_file_level_result_on_the_document_that_should_hold_it():
     report = lint("template-copy", level="incubating")
     results = results_by_rule(sarif(report))
     failing = [r for r in report.results if r.status in ("fail", "partial")]
@@ -92,16 +93,30 @@ def test_failing_rules_point_at_their_near_miss_and_missing_text_at_the_governan
         assert results[rule.code]["kind"] == "fail"
         # Rules incubating requires are errors; the others warnings.
         assert results[rule.code]["level"] == ("error" if rule.level["incubating"] == "required" else "warning")
-    near = [r for r in failing if r.status == "fail" and r.near_miss]
+    near = [r for r in failing if r.status == "fail" and r.near_miss and not r.evidence]
     assert near, "the fixture has a failing rule with a near-miss"
     for rule in near:
         result = results[rule.code]
-        assert where(result) == (f"template-copy/{rule.near_miss[0].path}", rule.near_miss[0].line)
-        assert result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == rule.near_miss[0].text
-    # Nothing about vendors anywhere: the result sits on the governance document's first line.
+        # Not the near-miss's line (text about something else): the whole governance document.
+        assert where(result) == ("template-copy/GOVERNANCE.md", None)
+        related = result["relatedLocations"][0]["physicalLocation"]
+        assert related["artifactLocation"]["uri"] == f"template-copy/{rule.near_miss[0].path}"
+        assert related["region"] == {"startLine": rule.near_miss[0].line, "snippet": {"text": rule.near_miss[0].text}}
     assert report.result("GL007").status == "fail" and not report.result("GL007").near_miss
-    assert where(results["GL007"]) == ("template-copy/GOVERNANCE.md", 1)
+    assert where(results["GL007"]) == ("template-copy/GOVERNANCE.md", None)
     assert "vendor" in results["GL007"]["message"]["text"].lower()
+    # A rule that fails on what it found (a template placeholder) points at that line.
+    residue = report.result("GL008")
+    assert where(results["GL008"]) == (f"template-copy/{residue.evidence[0].path}", residue.evidence[0].line)
+
+
+def test_automation_id_never_holds_an_absolute_path(tmp_path, monkeypatch):
+    inside = sarif(lint(str(PROJECTS / "template-copy")))["runs"][0]["automationDetails"]["id"]
+    assert inside == "govlint/template-copy/"  # relative to the working directory, as CI runs it
+    monkeypatch.chdir(tmp_path)
+    outside = sarif(lint(str(PROJECTS / "template-copy")))["runs"][0]["automationDetails"]["id"]
+    assert outside == "govlint/template-copy/" and str(PROJECTS) not in outside
+    assert sarif(lint("."))["runs"][0]["automationDetails"]["id"] == "govlint/"
 
 
 def test_passing_rules_are_reported_as_pass_so_alerts_close():
@@ -118,8 +133,10 @@ def test_partial_and_not_applicable_results():
     results = results_by_rule(log)
     assert results["GL002"]["kind"] == "fail" and "partly met" in results["GL002"]["message"]["text"]
     assert results["GL108"]["kind"] == "notApplicable" and results["GL108"]["level"] == "none"
-    # No governance document at all: missing text points at the first document there is.
-    assert where(results["GL103"]) == ("minimal/MAINTAINERS", 1)
+    # No governance document at all: missing governance text belongs in the GOVERNANCE.md to create,
+    # not on line 1 of the maintainers file.
+    assert where(results["GL103"]) == ("minimal/GOVERNANCE.md", None)
+    assert where(results["GL002"]) == ("minimal/MAINTAINERS", 1)  # partly met: its quote
 
 
 def test_a_target_without_documents_points_at_the_governance_file_to_create(tmp_path, validator, monkeypatch):
@@ -127,7 +144,8 @@ def test_a_target_without_documents_points_at_the_governance_file_to_create(tmp_
     (tmp_path / "empty").mkdir()
     log = sarif(lint("empty"))
     validator.validate(log)
-    assert where(results_by_rule(log)["GL001"]) == ("empty/GOVERNANCE.md", 1)
+    assert where(results_by_rule(log)["GL001"]) == ("empty/GOVERNANCE.md", None)
+    assert where(results_by_rule(log)["GL002"]) == ("empty/MAINTAINERS.md", None)  # the file its advice asks for
 
 
 def test_waived_rule_keeps_its_finding_with_a_suppression(validator):
@@ -146,3 +164,18 @@ def test_cli_writes_the_sarif_file(run_cli, tmp_path, validator):
     log = json.loads(out.read_text(encoding="utf-8"))
     validator.validate(log)
     assert log["runs"][0]["properties"]["levelMet"] == "sandbox"
+
+
+def test_levels_left_open_by_a_selection_say_not_assessed():
+    import xml.etree.ElementTree as ET
+
+    from govlint.api import lint as lint_
+
+    report = lint_("exemplary", select_rules=["GL103", "GL104"])
+    props = sarif(report)["runs"][0]["properties"]
+    assert props["levelMet"] is None
+    assert props["levelStatus"] == {"sandbox": "not assessed", "incubating": "not assessed",
+                                    "graduated": "not assessed"}
+    suite = ET.fromstring(render("junit", [report])).find("testsuite")
+    junit = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert junit["level.graduated"] == "not assessed" and junit["level_met"] == "none"

@@ -38,3 +38,18 @@ def test_advisories_do_not_block_a_level():
     levels = verdicts([result("coc", "pass"), result("vonc", "fail", level=advisory)])
     assert all(v.met for v in levels)
     assert levels[-1].advisories == ("vonc",)
+
+
+def test_a_level_is_not_assessed_when_a_rule_it_requires_did_not_run():
+    sandbox_only = {"sandbox": "required", "incubating": "required", "graduated": "required"}
+    grad_only = {"sandbox": "recommended", "incubating": "recommended", "graduated": "required"}
+    # Only one rule ran and it passes; the maintainer list (required everywhere) did not run.
+    levels = verdicts([result("vonc", "pass", level=grad_only)], [("maintainers", sandbox_only)])
+    assert [v.status for v in levels] == ["not assessed"] * 3
+    assert not any(v.met for v in levels) and levels[0].not_run == ("maintainers",)
+    # One that ran and fails decides, whatever did not run.
+    levels = verdicts([result("vonc", "fail", level=grad_only)], [("maintainers", sandbox_only)])
+    assert [v.status for v in levels] == ["not assessed", "not assessed", "not met"]
+    # A rule only graduation requires leaves the lower levels assessed.
+    levels = verdicts([result("coc", "pass")], [("vonc", grad_only)])
+    assert [v.status for v in levels] == ["met", "met", "not assessed"]

@@ -706,9 +706,9 @@ def test_remote_check_reports_like_a_local_checkout_of_the_same_files(github_ser
     code, out, err = run_cli("check", "github:lantern/fish", "--api-url", github_server.url, "--cache-dir",
                              str(tmp_path / "cache"), "--format", "json")
     assert code == 0, err
-    remote = json.loads(out)
+    remote = json.loads(out)["reports"][0]
     code, out, err = run_cli("check", str(github_fixtures / "lantern" / "fish"), "--format", "json")
-    local = json.loads(out)
+    local = json.loads(out)["reports"][0]
     sha = github_server.commit_of("lantern", "fish")
     assert remote["commit"] == sha
     assert [d["path"] for d in remote["documents"]] == [d["path"] for d in local["documents"]]

@@ -163,7 +163,8 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
     report = build_report(chosen, DocumentSet(found_docs.documents), target=label, profile=profile, level=level,
                           config=config, warnings=warnings, external_links=found_docs.external_links,
                           commit=getattr(source, "commit", None), today=today,
-                          fail_under=fail_under if fail_under is not None else config.fail_under)
+                          fail_under=fail_under if fail_under is not None else config.fail_under,
+                          not_run=[r for r in rules if r not in chosen])
     if cached:
         inputs = [root_dir / path for path in found_docs.read]
         inputs += [Path(p) for p in (config_path, *config.rule_packs, *rule_packs) if p]
@@ -172,17 +173,29 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
     return report
 
 
+def default_gate(report: Report, fail_under: float | None) -> Report:
+    """The report held to ``fail_under`` when nothing else gates it: no target level and no
+    fail_under of its own (the pre-commit hook's default, --default-fail-under)."""
+    if fail_under is None or report.target_level is not None or report.fail_under is not None:
+        return report
+    from dataclasses import replace
+
+    return replace(report, fail_under=fail_under)
+
+
 def build_report(rules: Sequence[Rule], docs: DocumentSet, *, target: str, profile: str, level: str | None,
                  config: Config, warnings: Sequence[str] = (), external_links: Sequence[str] = (),
                  commit: str | None = None, today: dt.date | None = None,
-                 fail_under: float | None = None) -> Report:
+                 fail_under: float | None = None, not_run: Sequence[Rule] = ()) -> Report:
+    """The report of ``rules`` over ``docs``; ``not_run`` are the rules left out (--select, --ignore),
+    whose absence leaves the levels that require them not assessed."""
     from govlint.engine import run_rules
     from govlint.scoring import level_met, rating, score, verdicts
 
     results, rule_warnings = run_rules(rules, docs, profile=profile, target_level=level, waivers=config.waivers,
                                        today=today)
     value = score(results)
-    levels = verdicts(results)
+    levels = verdicts(results, [(r.meta.name, r.meta.requirements(profile)) for r in not_run])
     documents = tuple(DocumentInfo(path=d.path, kind=d.kind, origin=d.origin, lines=d.line_count, url=d.url(None))
                       for d in docs)
     return Report(target=target, profile=profile, govlint_version=__version__, documents=documents,

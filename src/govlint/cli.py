@@ -60,8 +60,9 @@ def _targets(paths: list[str]) -> tuple[list[str], list[str]]:
 @app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Checkouts, documents, or github:owner/repo[@ref] (default: .)."),
-    format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, markdown, sarif, github, junit, badge."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text, concise, json, markdown, sarif, github, junit, badge."),
+    output: Optional[List[str]] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout; FORMAT=FILE writes that format too (repeatable: -o sarif=govlint.sarif -o markdown=summary.md)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only each report's summary line, and nothing when it is clean; --output files are still written."),
     level: Optional[str] = typer.Option(None, "--level", help="Target level: sandbox, incubating or graduated; exit 1 when not met."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", help="Exit 1 when the score is below this."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, code prefixes or names (comma-separated)."),
@@ -77,18 +78,22 @@ def check(
     follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: when writing to a terminal)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Do not shorten evidence in the text report."),
+    default_fail_under: Optional[float] = typer.Option(None, "--default-fail-under", help="Exit 1 when the score is below this, unless a level or fail_under is set (command line or configuration); the pre-commit hook uses 50."),
 ) -> None:
     """Lint governance documents and report which moving-levels criteria are met."""
-    from govlint.api import RemoteOptions, lint
+    from govlint.api import RemoteOptions, default_gate, lint
     from govlint.checkcache import CheckCache
-    from govlint.reporters import FORMATS, RenderOptions, render
+    from govlint.reporters import FORMATS, RenderOptions, parse_output, render
+    from govlint.reporters._summary import quiet_lines
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
-    if output is not None and not output:
-        raise UsageError("--output needs a file name")
-    if output is not None and Path(output).is_dir():
-        raise UsageError("is a directory; --output takes a file name", path=output)
+    outputs = [parse_output(value, format) for value in output or ()]
+    for _, file, _ in outputs:
+        if not file:
+            raise UsageError("--output needs a file name")
+        if Path(file).is_dir():
+            raise UsageError("is a directory; --output takes a file name", path=file)
     if config is not None and not config.is_file():
         raise UsageError(f"{config}: no such configuration file")
     remote = RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
@@ -111,15 +116,23 @@ def check(
             raise
         except GovlintError as err:
             errors.append(str(err))
+    reports = [default_gate(r, default_fail_under) for r in reports]
     if reports:
-        text = render(format, reports, RenderOptions(color=color if output is None else False, verbose=verbose))
-        if output is not None:
-            from govlint.files import write_into
+        from govlint.files import write_into
 
-            write_into(output, text)
+        if quiet:
+            text = quiet_lines(reports)
+        elif any(plain for _, _, plain in outputs):
+            text = ""
         else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            text = render(format, reports, RenderOptions(color=color, verbose=verbose))
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        for name, file, _ in outputs:  # each file on its own: one that cannot be written spoils no other
+            try:
+                write_into(file, render(name, reports, RenderOptions(color=False, verbose=verbose)))
+            except GovlintError as err:
+                errors.append(str(err))
     for message in errors:
         _error(message)
     if errors:
@@ -149,10 +162,9 @@ def list_rules(
         return
     if format != "text":
         raise UsageError(f"unknown format {format!r} for `govlint rules`: choose text or json")
-    for r in rules:
-        levels = r.meta.requirements(profile)
-        need = " ".join(f"{lvl[:3]}={levels.get(lvl, '-')[:3]}" for lvl in ("sandbox", "incubating", "graduated"))
-        typer.echo(f"{r.meta.code}  {r.meta.name:<24} w={r.meta.weight:g}  {need}  {r.meta.title}")
+    from govlint.docs import rules_table
+
+    typer.echo(rules_table(rules, profile=profile), nl=False)
 
 
 @app.command()

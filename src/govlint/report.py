@@ -83,12 +83,25 @@ class RuleResult:
         return self.status not in (NOT_APPLICABLE, WAIVED)
 
 
+# What a report says about a level.
+MET = "met"
+NOT_MET = "not met"
+NOT_ASSESSED = "not assessed"  # a rule it requires did not run (--select, --ignore) and nothing that ran fails it
+LEVEL_STATUSES: tuple[str, ...] = (MET, NOT_MET, NOT_ASSESSED)
+
+
 @dataclass(frozen=True)
 class LevelVerdict:
     level: str
     met: bool
     missing: tuple[str, ...] = ()  # names of required rules that do not pass
     advisories: tuple[str, ...] = ()  # names of advisory rules that do not pass
+    not_run: tuple[str, ...] = ()  # names of required rules that were not run
+    assessed: bool = True  # False when not_run leaves the verdict open
+
+    @property
+    def status(self) -> str:
+        return MET if self.met else NOT_MET if self.assessed else NOT_ASSESSED
 
 
 @dataclass(frozen=True)
@@ -122,12 +135,14 @@ class Report:
         if self.target_level is None:
             return True
         verdict = self.verdict(self.target_level)
-        return bool(verdict and verdict.met)
+        # A level left open by rules that did not run is not failed by the rules that did.
+        return verdict is not None and verdict.status != NOT_MET
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (schemas/report.schema.json)."""
         data = asdict(self)
-        data["levels"] = {v.level: {"met": v.met, "missing": list(v.missing), "advisories": list(v.advisories)}
+        data["levels"] = {v.level: {"met": v.met, "status": v.status, "missing": list(v.missing),
+                                    "advisories": list(v.advisories), "not_run": list(v.not_run)}
                           for v in self.levels}
         data["score_breakdown"] = {
             "formula": "score = 100 * sum(weight * credit) / sum(weight), over results that count; "
@@ -148,7 +163,9 @@ def report_from_dict(data: dict[str, Any]) -> Report:
                       "criterion": Criterion(**r["criterion"]) if r.get("criterion") else None})
         for r in data["results"])
     levels = tuple(LevelVerdict(level=name, met=v["met"], missing=tuple(v["missing"]),
-                                advisories=tuple(v["advisories"])) for name, v in data["levels"].items())
+                                advisories=tuple(v["advisories"]), not_run=tuple(v.get("not_run", ())),
+                                assessed=v.get("status", MET) != NOT_ASSESSED)
+                   for name, v in data["levels"].items())
     return Report(target=data["target"], profile=data["profile"], govlint_version=data["govlint_version"],
                   documents=tuple(DocumentInfo(**d) for d in data["documents"]), results=results,
                   score=data["score"], rating=data["rating"], levels=levels, level_met=data["level_met"],

@@ -3,11 +3,12 @@
 score = 100 * sum(weight * credit) / sum(weight) over results that count (pass 1, partial 0.5,
 fail 0; not-applicable and waived results leave the denominator). Ratings at 75/50/25 as
 CLOMonitor's. A level is met when every rule it requires passes (or is waived) and the level
-below it is met.
+below it is met. When a rule it requires did not run (--select, --ignore) and nothing that ran
+fails it, the level is "not assessed": neither met nor failed.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Mapping, Sequence
 
 from govlint.report import ADVISORY, LEVELS, PASS, REQUIRED, WAIVED, LevelVerdict, RuleResult
 
@@ -24,15 +25,23 @@ def rating(value: float) -> str:
     return "A" if value >= 75 else "B" if value >= 50 else "C" if value >= 25 else "D"
 
 
-def verdicts(results: Sequence[RuleResult]) -> list[LevelVerdict]:
+def verdicts(results: Sequence[RuleResult],
+             not_run: Iterable[tuple[str, Mapping[str, str]]] = ()) -> list[LevelVerdict]:
+    """Per level: met, not met, or not assessed. ``not_run`` holds (name, level -> requirement)
+    of the rules that were left out of this run."""
+    skipped = list(not_run)
     out = []
-    below_met = True
+    below_met, below_assessed = True, True
     for level in LEVELS:
         missing = tuple(r.name for r in results if r.level.get(level) == REQUIRED and r.status not in (PASS, WAIVED))
         advisories = tuple(r.name for r in results if r.level.get(level) == ADVISORY and r.status != PASS)
-        met = below_met and not missing
-        out.append(LevelVerdict(level=level, met=met, missing=missing, advisories=advisories))
-        below_met = met
+        unknown = tuple(name for name, levels in skipped if levels.get(level) == REQUIRED)
+        failed = bool(missing) or (below_assessed and not below_met)
+        assessed = failed or (below_assessed and not unknown)
+        met = assessed and not failed
+        out.append(LevelVerdict(level=level, met=met, missing=missing, advisories=advisories, not_run=unknown,
+                                assessed=assessed))
+        below_met, below_assessed = met, assessed
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, WAIVED, Report, RuleResult
+from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, REQUIRED, WAIVED, Report, RuleResult
 from govlint.scoring import level_met, rating, score, verdicts
 
 _RANK = {PASS: 4, PARTIAL: 3, WAIVED: 2, FAIL: 1, NOT_APPLICABLE: 0}
@@ -32,7 +32,10 @@ def combine(reports: Sequence[Report]) -> Report:
                 best[result.code] = result
     results = tuple(best[code] for code in order)
     value = score(results)
-    levels = tuple(verdicts(results))
+    ran = {r.name for r in results}
+    not_run = {name: {v.level: REQUIRED for r in reports for v in r.levels if name in v.not_run}
+               for report in reports for verdict in report.levels for name in verdict.not_run if name not in ran}
+    levels = tuple(verdicts(results, not_run.items()))
     first = reports[0]
     return Report(
         target=" + ".join(r.target for r in reports), profile=first.profile, govlint_version=first.govlint_version,
@@ -42,6 +45,20 @@ def combine(reports: Sequence[Report]) -> Report:
         warnings=tuple(f"{r.target}: {w}" for r in reports for w in r.warnings),
         external_links=tuple(dict.fromkeys(link for r in reports for link in r.external_links)),
         commit=None)
+
+
+def open_rules(report: Report, names: Sequence[str]) -> list[str]:
+    """Of ``names``, the rules that ran and do not pass yet: worth looking for in another repository."""
+    return [name for name in names if (r := report.result(name)) is not None and r.status not in (PASS, WAIVED)]
+
+
+def cited_only(report: Report, names: Sequence[str]) -> Report:
+    """A repository read for ``names`` only: its results for them, and the documents they cite or
+    that hold maintainer lists, so the project's report does not list documents no rule read."""
+    results = tuple(r for r in report.results if r.name in names)
+    cited = {e.path for r in results for e in (*r.evidence, *r.near_miss)}
+    return replace(report, results=results,
+                   documents=tuple(d for d in report.documents if d.path in cited or d.kind == "maintainers"))
 
 
 def _prefixed(result: RuleResult, target: str) -> RuleResult:

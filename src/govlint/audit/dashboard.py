@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from govlint.printable import printable
 from govlint.report import FAIL, LEVELS, PARTIAL, REQUIRED
-from govlint.audit.summary import NO_MATURITY, RATINGS, change_text
+from govlint.audit.summary import NO_MATURITY, RATING_VERSUS_LEVEL, RATINGS, change_text
 
 _RATING_COLOURS = {"A": "#2e7d32", "B": "#7cb342", "C": "#f9a825", "D": "#d84315"}
 _ERROR_COLOUR = "#757575"
@@ -47,6 +47,7 @@ tr.error td{background:#fff8f0}
 .missing{color:var(--muted);font-size:13px}
 .status-pass{color:var(--ok)}.status-fail{color:var(--bad)}.status-partial{color:#9a6700}
 .err{color:var(--bad)}
+.key{color:var(--muted);max-width:900px;margin:0 0 8px}
 input[type=search]{padding:6px 10px;border:1px solid var(--line);border-radius:6px;width:320px;margin-bottom:8px}
 meter{width:90px;vertical-align:middle}
 blockquote{margin:4px 0;padding:2px 10px;border-left:3px solid var(--line);color:#333;white-space:pre-wrap}
@@ -172,6 +173,8 @@ def render_index(summary: dict[str, Any]) -> str:
         cards.append(("regressed", totals["regressed"]))
     body.append('<section class="cards" aria-label="Totals">' + "".join(
         f'<div class="card"><b>{n}</b><span>{_e(label)}</span></div>' for label, n in cards) + '</section>')
+    body.append(f'<p class="key" id="key"><b>Rating and level.</b> {_e(RATING_VERSUS_LEVEL)} '
+                '&ldquo;Blocking own level&rdquo; names those rules.</p>')
     body += ['<section>', '<h2>Ratings by maturity level</h2>', _chart(summary["by_maturity"]), '</section>']
     body += ['<section>', '<h2>Projects</h2>',
              '<input type="search" id="filter" placeholder="Filter projects, rules, errors" aria-label="Filter projects">',
@@ -193,7 +196,7 @@ def render_index(summary: dict[str, Any]) -> str:
 def _projects_table(projects: Sequence[dict[str, Any]], *, compared: bool) -> str:
     heads = [("Project", "text", ""), ("Maturity", "level", ""), ("Score", "number", "num"),
              ("Rating", "text", ""), ("Level met", "level", ""), ("Meets own level", "number", ""),
-             ("Ready for next level", "number", ""), ("Missing at own level", "number", "")]
+             ("Ready for next level", "number", ""), ("Blocking own level", "number", "")]
     if compared:
         heads.append(("Change", "number", "num"))
     rows = []
@@ -202,15 +205,16 @@ def _projects_table(projects: Sequence[dict[str, Any]], *, compared: bool) -> st
         cells = [f'<td data-sort="{_e(name.lower())}"><a href="{_e(p["page"])}">{_e(name)}</a></td>',
                  f'<td data-sort="{_e(p["maturity"] or "")}">{_e(p["maturity"] or "")}</td>']
         if p["status"] == "result":
-            missing = ", ".join(p["missing"])
+            blocked = ", ".join(p["blocked_by"])
+            blocked_note = f'<div class="missing">blocked by {_e(blocked)}</div>' if blocked else ""
             next_missing = (f'<div class="missing">{_e(p["next_level"])}: {_e(", ".join(p["missing_next"]))}</div>'
                             if p["next_level"] and p["missing_next"] else "")
             cells += [f'<td class="num" data-sort="{p["score"]}">{p["score"]:g}</td>',
                       f'<td data-sort="{_e(p["rating"])}"><span class="rating rating-{_e(p["rating"])}">'
                       f'{_e(p["rating"])}</span></td>',
                       f'<td data-sort="{_e(p["level_met"] or "")}">{_e(p["level_met"] or "none")}</td>',
-                      _yes(p["meets_maturity"]), _yes(p["ready_for_next"], missing=next_missing),
-                      f'<td data-sort="{len(p["missing"])}" class="missing">{_e(missing)}</td>']
+                      _yes(p["meets_maturity"], missing=blocked_note), _yes(p["ready_for_next"], missing=next_missing),
+                      f'<td data-sort="{len(p["blocked_by"])}" class="missing">{_e(blocked)}</td>']
         else:
             reason = p["error"] if p["status"] == "error" else "not audited yet"
             cells += ['<td class="num" data-sort="-1"></td>', '<td data-sort="~"></td>', '<td data-sort=""></td>',
@@ -316,31 +320,47 @@ def render_project(entry: dict[str, Any], record: dict[str, Any] | None) -> str:
     levels = []
     for level in LEVELS:
         verdict = report["levels"][level]
+        status = verdict.get("status") or ("met" if verdict["met"] else "not met")
         role = (" (own level)" if level == entry["maturity"] else
                 " (next level)" if level == entry["next_level"] else "")
-        detail = ("missing: " + ", ".join(verdict["missing"])) if verdict["missing"] else (
-            "" if verdict["met"] else "the level below is not met")
+        if verdict["missing"]:
+            detail = "blocked by " + ", ".join(verdict["missing"]) + " (required, not passing)"
+        elif status == "not met":
+            detail = "blocked by the level below"
+        elif status == "not assessed":
+            detail = "required rules not run: " + ", ".join(verdict.get("not_run") or ()) if verdict.get("not_run") \
+                else "the level below is not assessed"
+        else:
+            detail = ""
         if verdict["advisories"]:
             detail += ("; " if detail else "") + "advisory: " + ", ".join(verdict["advisories"])
         levels.append(f'<tr><th scope="row">{_e(level + role)}</th>'
-                      f'<td><span class="{"yes" if verdict["met"] else "no"}">{"met" if verdict["met"] else "not met"}'
+                      f'<td><span class="{"yes" if verdict["met"] else "no"}">{_e(status)}'
                       f'</span></td><td>{_e(detail)}</td></tr>')
-    body += ['<h2>Levels</h2>', f'<table id="levels"><tbody>{"".join(levels)}</tbody></table>']
+    body += ['<h2>Levels</h2>', f'<p class="key">{_e(RATING_VERSUS_LEVEL)}</p>',
+             f'<table id="levels"><tbody>{"".join(levels)}</tbody></table>']
     level = entry["maturity"] or entry["next_level"]
     rows = []
-    for result in report["results"]:
+    # Advice and "what is missing" as every report format words them (reporters/_advice.py).
+    from govlint.report import report_from_dict
+    from govlint.reporters._advice import advice, problem
+
+    typed = report_from_dict(report)
+    for result, typed_result in zip(report["results"], typed.results):
         need = result["level"].get(level, "") if level else ""
         evidence = "".join(_evidence(e) for e in result["evidence"])
         if not evidence and result.get("near_miss"):
             evidence = '<div class="missing">closest:</div>' + "".join(_evidence(e) for e in result["near_miss"])
-        todo = _e(result.get("remediation", "")) if result["status"] in (FAIL, PARTIAL) else ""
+        failing = result["status"] in (FAIL, PARTIAL)
+        todo = _e(advice(typed, typed_result)) if failing else ""
+        found = problem(typed_result) if failing else result["message"]
         rows.append(
             f'<tr id="{_e(result["code"])}" data-status="{_e(result["status"])}">'
             f'<td class="status-{_e(result["status"])}">{_e(_STATUS_LABEL.get(result["status"], result["status"]))}</td>'
             f'<td><code>{_e(result["code"])}</code></td>'
             f'<td><b>{_e(result["name"])}</b><div class="missing">{_e(result["title"])}</div></td>'
             f'<td>{"<b>" if need == REQUIRED else ""}{_e(need)}{"</b>" if need == REQUIRED else ""}</td>'
-            f'<td>{_e(result["message"])}{evidence}</td><td>{todo}</td></tr>')
+            f'<td>{_e(found)}{evidence}</td><td>{todo}</td></tr>')
     need_head = f"At {level}" if level else "Requirement"
     body += ['<h2>Rules</h2>',
              f'<table id="results"><thead><tr><th>Status</th><th>Code</th><th>Rule</th><th>{_e(need_head)}</th>'

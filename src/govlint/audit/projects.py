@@ -19,6 +19,10 @@ from govlint.report import LEVELS
 
 # CLOMonitor's check set that holds its governance checks: the repositories an audit reads.
 GOVERNANCE_CHECK_SET = "community"
+# Rules whose evidence may sit in any repository of a project: a MAINTAINERS or OWNERS file lives
+# beside the code, which CLOMonitor files under the "code" check set. The other repositories are
+# read for these rules only, and only until they pass.
+EVERY_REPOSITORY_RULES = ("maintainer-list",)
 _MATURITY_ALIASES = {"incubation": "incubating", "graduate": "graduated"}
 _SHARD_RE = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
 # CLOMonitor's list of every CNCF project is about 300 KB; a projects file 16 times that is not one.
@@ -54,6 +58,12 @@ class Project:
         set, or every repository when none is."""
         chosen = tuple(r for r in self.repositories if GOVERNANCE_CHECK_SET in r.check_sets)
         return chosen or self.repositories
+
+    @property
+    def other_repositories(self) -> tuple[Repository, ...]:
+        """The repositories outside the governance check set: read for EVERY_REPOSITORY_RULES only."""
+        chosen = self.audited
+        return tuple(r for r in self.repositories if r not in chosen)
 
     @property
     def next_level(self) -> str | None:

@@ -221,29 +221,53 @@ def _check_resumable(out: Path, manifest: dict[str, Any], options: AuditOptions)
 
 def audit_project(project: Project, *, rules: Sequence[Any], options: AuditOptions) -> dict[str, Any]:
     """The results line for one project: its complete report, or the reason it has none."""
+    from dataclasses import replace
+
     from govlint.api import lint, open_source
-    from govlint.audit.combine import combine
+    from govlint.audit.combine import cited_only, combine, open_rules
+    from govlint.audit.projects import EVERY_REPOSITORY_RULES
 
     started = time.monotonic()
     record: dict[str, Any] = {"project": project.name, "display_name": project.display_name,
                               "index": project.index, "maturity": project.maturity,
                               "repositories": [r.to_dict() for r in project.repositories]}
     reports, audited = [], []
+
+    def read(repo: Any, select_rules: Sequence[str], ignore_rules: Sequence[str]) -> Any:
+        _check_supported(repo.lint_target)
+        source = open_source(repo.lint_target, remote=options.remote)
+        try:
+            return lint(source, level=project.maturity, profile=options.profile, select_rules=select_rules,
+                        ignore_rules=ignore_rules, rules=rules)
+        finally:
+            close = getattr(source, "close", None)
+            if close is not None:
+                close()
+
     try:
         for repo in project.audited:
-            _check_supported(repo.lint_target)
-            source = open_source(repo.lint_target, remote=options.remote)
-            try:
-                report = lint(source, level=project.maturity, profile=options.profile,
-                              select_rules=options.select_rules, ignore_rules=options.ignore_rules, rules=rules)
-            finally:
-                close = getattr(source, "close", None)
-                if close is not None:
-                    close()
+            report = read(repo, options.select_rules, options.ignore_rules)
             reports.append(report)
             audited.append({"name": repo.name, "url": repo.url, "target": report.target, "commit": report.commit,
                             "score": report.score, "rating": report.rating, "level_met": report.level_met})
         report = combine(reports)
+        # The maintainer list may sit in a repository outside the governance check set.
+        notes = []
+        for repo in project.other_repositories:
+            wanted = open_rules(report, EVERY_REPOSITORY_RULES)
+            if not wanted:
+                break
+            try:
+                extra = cited_only(read(repo, wanted, ()), wanted)
+            except GovlintError as err:
+                notes.append(f"{repo.url}: not read for {', '.join(wanted)}: {err}")
+                continue
+            reports.append(extra)
+            audited.append({"name": repo.name, "url": repo.url, "target": extra.target, "commit": extra.commit,
+                            "rules": list(wanted)})
+            report = combine(reports)
+        if notes:
+            report = replace(report, warnings=(*report.warnings, *notes))
     except GovlintError as err:
         record.update(status=ERROR, error=str(err), error_kind=_kind(err))
     except Exception as err:  # noqa: BLE001 - one broken project must not end the audit

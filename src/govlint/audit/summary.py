@@ -18,6 +18,11 @@ from govlint.audit.results import ERROR, RESULT
 from govlint.printable import markdown_cell, markdown_code
 
 SUMMARY_FORMAT = 1
+# The key every summary shows: a project rated A can still miss its own level.
+RATING_VERSUS_LEVEL = ("The rating (A-D) grades the score, the weighted share of all rules that pass (A from 75, "
+                       "B from 50, C from 25). A level is met only when every rule it and the levels below it "
+                       "require passes, so one missing required rule blocks a level whatever the score: a project "
+                       "rated A can still not meet its own level.")
 NO_MATURITY = "unspecified"
 RATINGS = ("A", "B", "C", "D")
 
@@ -62,8 +67,8 @@ def _project(entry: dict[str, Any], record: dict[str, Any] | None) -> dict[str, 
         "repositories": [{"name": r["name"], "url": r["url"]} for r in entry["repositories"]],
         "status": "pending" if record is None else record["status"],
         "error": None, "error_kind": None, "score": None, "rating": None, "level_met": None,
-        "meets_maturity": None, "missing": [], "next_level": None, "ready_for_next": None, "missing_next": [],
-        "advisories": [], "targets": [], "page": page_name(entry["name"]), "change": None,
+        "meets_maturity": None, "missing": [], "blocked_by": [], "next_level": None, "ready_for_next": None,
+        "missing_next": [], "advisories": [], "targets": [], "page": page_name(entry["name"]), "change": None,
     }
     if record is None:
         return out
@@ -80,8 +85,9 @@ def _project(entry: dict[str, Any], record: dict[str, Any] | None) -> dict[str, 
     else:
         own_index = LEVELS.index(own)
         next_level = LEVELS[own_index + 1] if own_index + 1 < len(LEVELS) else None
+        blocked = [name for level in LEVELS[: own_index + 1] for name in levels[level]["missing"]]
         out.update(meets_maturity=levels[own]["met"], missing=list(levels[own]["missing"]),
-                   advisories=list(levels[own]["advisories"]))
+                   blocked_by=list(dict.fromkeys(blocked)), advisories=list(levels[own]["advisories"]))
     if next_level is not None:
         out.update(next_level=next_level, ready_for_next=levels[next_level]["met"],
                    missing_next=list(levels[next_level]["missing"]))
@@ -165,7 +171,9 @@ def render_markdown(summary: dict[str, Any]) -> str:
     lines.append(f"{status}; {totals['meeting_maturity']} meet the criteria of their own level, "
                  f"{totals['not_meeting_maturity']} do not; {totals['ready_for_next']} already meet the next level.")
     lines.append("")
-    header = "| Project | Maturity | Score | Rating | Level met | Meets own level | Ready for next | Missing at own level |"
+    lines.append(f"_{RATING_VERSUS_LEVEL}_")
+    lines.append("")
+    header = "| Project | Maturity | Score | Rating | Level met | Meets own level | Ready for next | Blocking own level |"
     rule = "|---|---|--:|:-:|---|:-:|:-:|---|"
     if compared:
         header += " Change |"
@@ -179,7 +187,7 @@ def render_markdown(summary: dict[str, Any]) -> str:
         else:
             cells = [name, p["maturity"] or "", f"{p['score']:g}", p["rating"], p["level_met"] or "none",
                      _yes(p["meets_maturity"]), _yes(p["ready_for_next"]),
-                     _md(", ".join(p["missing"]) or ("—" if p["maturity"] else ""))]
+                     _md(", ".join(p["blocked_by"]) or ("—" if p["maturity"] else ""))]
         if compared:
             cells.append(_md(_change_text(p.get("change"))))
         lines.append("| " + " | ".join(cells) + " |")

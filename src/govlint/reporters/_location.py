@@ -5,45 +5,32 @@ import os
 import posixpath
 from pathlib import Path
 
-from govlint.report import FAIL, PARTIAL, PASS, REQUIRED, Evidence, Report, RuleResult
+from govlint.report import FAIL, PARTIAL, REQUIRED, Evidence, Report, RuleResult
+from govlint.reporters._advice import home, new_file
 from govlint.reporters._summary import next_level
 
-# Document kinds in the order a missing text is best pointed at.
-_ANCHOR_KINDS = ("governance", "charter", "steering", "ladder", "maintainers", "elections", "community",
-                 "linked", "given", "contributing", "code-of-conduct")
 # Where a result points when the target has no governance document at all: the file the
-# remediation asks for.
+# governance-doc rule asks for.
 MISSING_DOCUMENT = "GOVERNANCE.md"
 
 
-def anchor(report: Report) -> tuple[str, int]:
-    """The first governance document's first line, for text that is missing altogether."""
-    for kind in _ANCHOR_KINDS:
-        for doc in report.documents:
-            if doc.kind == kind:
-                return doc.path, 1
-    if report.documents:
-        return report.documents[0].path, 1
-    return MISSING_DOCUMENT, 1
-
-
 def evidence_for(result: RuleResult) -> Evidence | None:
-    """The most relevant quote: what satisfied a passing rule, the closest near-miss of a failing one."""
-    if result.status == PASS:
-        order = (result.evidence, result.near_miss)
-    elif result.status == FAIL:
-        order = (result.near_miss, result.evidence)
-    else:
-        order = (result.evidence, result.near_miss)
-    return next((found[0] for found in order if found), None)
+    """The quote a result stands on: what satisfied it (or, for a rule that fails on what it found,
+    what made it fail). A near-miss is not evidence: it is shown as context, never as the place."""
+    return result.evidence[0] if result.evidence else None
 
 
-def location(report: Report, result: RuleResult) -> tuple[str, int]:
-    """(path as the report shows it, 1-based line) for a result."""
-    found = evidence_for(result)
-    if found is not None:
+def location(report: Report, result: RuleResult) -> tuple[str, int | None]:
+    """(path as the report shows it, 1-based line or None) for a result.
+
+    A result with a quote of its own points at it. A rule that found nothing is about a whole
+    document: the one that should hold the missing text (a listed document, else the file the
+    remediation asks for), with no line; a near-miss elsewhere is not where the text belongs.
+    """
+    if result.evidence:  # what satisfied the rule, partly; or what made it fail (a template placeholder)
+        found = result.evidence[0]
         return found.path, max(1, found.line)
-    return anchor(report)
+    return home(report, result) or new_file(result) or MISSING_DOCUMENT, None
 
 
 def repository_path(report: Report, path: str) -> str:

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: one annotation per failing or partial rule.
 
 Rules the level being worked towards requires become `::error`, the others `::warning`; a
-`::notice` carries the score. Values are escaped as the Actions toolkit escapes them: `%`,
+`::notice` carries the score. A rule that found nothing is an annotation on the whole document
+that should hold the missing text (no line). Values are escaped as the Actions toolkit escapes them: `%`,
 `\\r` and `\\n` everywhere, and `:` and `,` as well inside properties.
 """
 from __future__ import annotations
@@ -10,8 +11,9 @@ from typing import Sequence
 
 from govlint.printable import printable
 from govlint.report import FAIL, PARTIAL, Report, RuleResult
+from govlint.reporters._advice import advice, problem
 from govlint.reporters._location import is_error, location, repository_path
-from govlint.reporters._summary import first_sentence
+from govlint.reporters._summary import first_sentence, level_met_text
 
 
 def escape_data(text: str) -> str:
@@ -35,8 +37,9 @@ def render(reports: Sequence[Report], *, options=None) -> str:
         for result in report.results:
             if result.status in (FAIL, PARTIAL):
                 lines.append(_annotation(report, result))
-        met = report.level_met or "none"
-        target = f" · target {report.target_level}: {'met' if report.target_met else 'not met'}" \
+        met = level_met_text(report)
+        verdict = report.verdict(report.target_level) if report.target_level else None
+        target = f" · target {report.target_level}: {verdict.status if verdict else 'not met'}" \
             if report.target_level else ""
         lines.append(command("notice", f"{report.target}: score {report.score:g}/100 · rating {report.rating}"
                                        f" · level met: {met}{target}", title="govlint"))
@@ -46,8 +49,10 @@ def render(reports: Sequence[Report], *, options=None) -> str:
 def _annotation(report: Report, result: RuleResult) -> str:
     path, line = location(report, result)
     label = "partly met" if result.status == PARTIAL else "not met"
-    message = f"{result.title} ({label}): {result.message or 'looked for ' + result.looked_for}"
+    message = f"{result.title} ({label}): {problem(result)}"
     if result.remediation:
-        message += f"\n{first_sentence(result.remediation)}\nRun `govlint explain {result.name}` for more."
+        message += f"\n{first_sentence(advice(report, result))}\nRun `govlint explain {result.name}` for more."
+    # No line: the annotation is on the whole document that should hold the missing text.
+    where = {"file": repository_path(report, path), **({"line": line} if line is not None else {})}
     return command("error" if is_error(report, result) else "warning", message,
-                   file=repository_path(report, path), line=line, title=f"{result.code} {result.name}")
+                   **where, title=f"{result.code} {result.name}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, WAIVED, Report
+from govlint.reporters._advice import advice, problem
 from govlint.reporters._location import location, repository_path
 
 
@@ -46,20 +47,21 @@ def _suite(report: Report):
     props = ET.SubElement(suite, "properties")
     for name, value in (("profile", report.profile), ("score", f"{report.score:g}"), ("rating", report.rating),
                         ("level_met", report.level_met or "none"), ("target_level", report.target_level or ""),
-                        ("govlint_version", report.govlint_version)):
+                        ("govlint_version", report.govlint_version),
+                        *((f"level.{v.level}", v.status) for v in report.levels)):
         ET.SubElement(props, "property", name=name, value=value)
     for result in results:
         path, line = location(report, result)
         case = ET.SubElement(suite, "testcase", classname=f"govlint.{result.code}",
                              name=f"{result.code} {result.name}: {result.title}",
-                             file=repository_path(report, path), line=str(line))
+                             file=repository_path(report, path), **({"line": str(line)} if line else {}))
         if result.status in (FAIL, PARTIAL):
-            message = result.message or f"looked for {result.looked_for}"
+            message = problem(result)
             failure = ET.SubElement(case, "failure", message=message, type=result.status)
             failure.text = "\n".join(part for part in (
                 f"{result.status}: {message}",
-                f"at {path}:{line}",
-                f"What to add: {result.remediation.strip()}" if result.remediation else "",
+                f"at {path}:{line}" if line else f"in {path}",
+                f"What to add: {advice(report, result)}" if result.remediation else "",
                 f"govlint explain {result.name}",
             ) if part)
         elif result.status in (NOT_APPLICABLE, WAIVED):

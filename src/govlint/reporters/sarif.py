@@ -13,6 +13,7 @@ import json
 from typing import Any, Sequence
 
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, WAIVED, Report, RuleResult
+from govlint.reporters._advice import advice, problem
 from govlint.reporters._location import criterion_url, evidence_for, is_error, location, repository_path
 from govlint.reporters._summary import first_sentence
 
@@ -31,14 +32,17 @@ def _run(report: Report) -> dict[str, Any]:
         "tool": {"driver": {"name": "govlint", "version": report.govlint_version,
                             "semanticVersion": report.govlint_version, "rules": rules}},
         # Distinct per target, so code scanning keeps one analysis per linted checkout.
-        "automationDetails": {"id": "govlint/" if report.target in (".", "./") else f"govlint/{report.target}/"},
+        # Distinct per target, so code scanning keeps one analysis per linted checkout; never an
+        # absolute path, which would differ between runners and leak the runner's layout.
+        "automationDetails": {"id": f"govlint/{_category(report)}"},
         "invocations": [{"executionSuccessful": True,
                          "toolExecutionNotifications": [{"level": "warning", "message": {"text": w}}
                                                         for w in report.warnings]}],
         "results": [_result(report, r, index) for index, r in enumerate(report.results)],
         "properties": {"target": report.target, "profile": report.profile, "score": report.score,
                        "rating": report.rating, "levelMet": report.level_met, "targetLevel": report.target_level,
-                       "levels": {v.level: v.met for v in report.levels}},
+                       "levels": {v.level: v.met for v in report.levels},
+                       "levelStatus": {v.level: v.status for v in report.levels}},
     }
     repository = _repository_uri(report.target)
     if report.commit and repository:
@@ -84,19 +88,28 @@ def _as_failing(result: RuleResult) -> RuleResult:
 
 def _result(report: Report, result: RuleResult, index: int) -> dict[str, Any]:
     path, line = location(report, result)
-    region: dict[str, Any] = {"startLine": line}
-    quote = evidence_for(result)
-    if quote is not None and quote.path == path and quote.text:
-        region["snippet"] = {"text": quote.text}
-    physical = {"artifactLocation": {"uri": _uri(repository_path(report, path))}, "region": region}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(repository_path(report, path))}}
+    if line is not None:  # no line: a file-level result, about text the document lacks
+        region: dict[str, Any] = {"startLine": line}
+        quote = evidence_for(result)
+        if quote is not None and quote.path == path and quote.line == line and quote.text:
+            region["snippet"] = {"text": quote.text}
+        physical["region"] = region
     out: dict[str, Any] = {
         "ruleId": result.code,
         "ruleIndex": index,
         "kind": _KIND[result.status],
-        "message": {"text": _message(result)},
+        "message": {"text": _message(report, result)},
         "locations": [{"physicalLocation": physical}],
         "properties": {"status": result.status},
     }
+    if result.status == FAIL and result.near_miss:
+        # The closest text found: context for a reviewer, not where the missing text goes.
+        out["relatedLocations"] = [
+            {"id": number, "message": {"text": "closest text found"},
+             "physicalLocation": {"artifactLocation": {"uri": _uri(repository_path(report, e.path))},
+                                  "region": {"startLine": max(1, e.line), "snippet": {"text": e.text}}}}
+            for number, e in enumerate(result.near_miss[:3], start=1)]
     # SARIF: a result that is not a failure has level "none".
     out["level"] = ("error" if is_error(report, _as_failing(result)) else "warning") if out["kind"] == "fail" else "none"
     if result.status == WAIVED:
@@ -106,19 +119,41 @@ def _result(report: Report, result: RuleResult, index: int) -> dict[str, Any]:
     return out
 
 
-def _message(result: RuleResult) -> str:
+def _message(report: Report, result: RuleResult) -> str:
     head = f"{result.code} {result.name}: {result.title}"
     if result.status == PASS:
         return f"{head}. Satisfied."
     if result.status in (NOT_APPLICABLE, WAIVED):
         return f"{head}. {result.message}"
-    detail = result.message or f"Looked for {result.looked_for}"
+    detail = problem(result)
     detail = detail[:1].upper() + detail[1:]
     label = "partly met" if result.status == PARTIAL else "not met"
     text = f"{head} ({label}). {detail.rstrip('.')}."
     if result.remediation:
-        text += f" {first_sentence(result.remediation)}"
+        text += f" {first_sentence(advice(report, result))}"
     return text
+
+
+def _category(report: Report) -> str:
+    """The run's category: empty for the working directory, else the target as a relative path
+    (a path outside the working directory: its last part) or the remote target."""
+    target = report.target
+    if _repository_uri(target) is not None or target.startswith("github:"):
+        return f"{target}/"
+    parts = [_relative(part) for part in target.split(", ")]
+    category = ",".join(part for part in parts if part)
+    return f"{category}/" if category else ""
+
+
+def _relative(path: str) -> str:
+    from pathlib import Path
+
+    resolved = Path(path).resolve()
+    try:
+        relative = resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.name
+    return "" if relative == "." else relative
 
 
 def _uri(path: str) -> str:

@@ -1,17 +1,28 @@
-"""The terminal report, with rich: verdict per level, one line per rule, the score, what to add."""
+"""The terminal report, with rich: verdict per level, one row per rule, the score, what to add.
+
+It fits the terminal (rich's Console width, which honours COLUMNS): each row's evidence wraps
+under the row, beside it when there is room, and is shortened only after a few lines (-v: never).
+"""
 from __future__ import annotations
 
 import io
 import sys
+import textwrap
 from typing import Sequence
 
 from govlint.printable import printable
-from govlint.report import Report, RuleResult
-from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, top_fixes
+from govlint.report import FAIL, NOT_APPLICABLE, NOT_ASSESSED, PARTIAL, PASS, WAIVED, Report, RuleResult
+from govlint.reporters._advice import advice, problem
+from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, level_met_text, top_fixes
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "bold red", "not-applicable": "dim", "waived": "cyan"}
-# code, rule name and status take this many columns before the evidence starts.
+# Code, rule name and status take this many columns before the evidence starts.
 _LEFT = 39
+# Evidence goes beside its row when this many columns are left for it, else under the row.
+_MIN_BESIDE = 60
+_UNDER = 7
+# Without -v, evidence is shortened after about this many characters (and never under two lines).
+_QUOTE_CHARS = 200
 
 
 def render(reports: Sequence[Report], *, options) -> str:
@@ -19,8 +30,9 @@ def render(reports: Sequence[Report], *, options) -> str:
 
     color = options.color if options.color is not None else sys.stdout.isatty()
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=options.width or 120,
-                      highlight=False, emoji=False)
+    # width None: rich measures the terminal, and COLUMNS overrides it.
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=options.width,
+                      highlight=False, emoji=False, soft_wrap=False)
     for index, report in enumerate(reports):
         if index:
             console.rule()
@@ -28,20 +40,23 @@ def render(reports: Sequence[Report], *, options) -> str:
     return buffer.getvalue()
 
 
+def _quote(e) -> str:
+    return f"{e.path}:{e.line} “{e.text}”"
+
+
 def detail(result: RuleResult) -> str:
-    """One line: the evidence for a pass, else what is missing and the closest near-miss."""
-    if result.status == "pass" and result.evidence:
-        e = result.evidence[0]
-        return f"{e.path}:{e.line}: “{e.text}”"
-    if result.status in ("not-applicable", "waived"):
+    """The row's evidence: the quote for a pass; else what is missing and the closest text found."""
+    if result.status == PASS and result.evidence:
+        return _quote(result.evidence[0])
+    if result.status in (NOT_APPLICABLE, WAIVED):
         return result.message
-    if result.evidence:  # partial
-        e = result.evidence[0]
-        return f"{result.message or 'partly found'} · {e.path}:{e.line}: “{e.text}”"
-    text = result.message or f"not found: {result.looked_for}"
+    text = problem(result)
+    if result.evidence:
+        return f"{text} · {_quote(result.evidence[0])}"
+    if result.message and not _says_what_is_missing(result.message):
+        text = f"{result.message} · {text}"
     if result.near_miss:
-        e = result.near_miss[0]
-        text += f" · closest: {e.path}:{e.line}: “{e.text}”"
+        text += f" · closest: {_quote(result.near_miss[0])}"
     return text
 
 
@@ -52,7 +67,20 @@ def escape(text: str) -> str:
     return escape_markup(printable(text))
 
 
+def _says_what_is_missing(message: str) -> bool:
+    return "missing:" in message or "no removal path for:" in message or message.endswith(" words)")
+
+
+def _wrap(text: str, width: int, max_lines: int | None) -> list[str]:
+    lines = textwrap.wrap(text, width=max(width, 10), break_on_hyphens=False) or [""]
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: max(width, 10) - 1].rstrip() + "…"
+    return lines
+
+
 def _render_one(console, report: Report, *, verbose: bool) -> None:
+    width = console.width
     console.print(f"[bold]govlint[/bold] {escape(report.target)}  ·  profile [bold]{report.profile}[/bold]"
                   + (f"  ·  commit {report.commit[:12]}" if report.commit else ""))
     docs = ", ".join(f"{d.path} ({d.kind})" for d in report.documents) or "none found"
@@ -60,32 +88,58 @@ def _render_one(console, report: Report, *, verbose: bool) -> None:
     for warning in report.warnings:
         console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
     console.print()
-    for level, met, text in level_line(report):
-        mark = "[green]✓ met    [/green]" if met else "[red]✗ not met[/red]"
+    for level, status, text in level_line(report):
+        mark = {"met": "[green]✓ met         [/green]", "not met": "[red]✗ not met     [/red]",
+                NOT_ASSESSED: "[yellow]? not assessed[/yellow]"}[status]
         target = " (target)" if level == report.target_level else ""
-        console.print(f"  {level:<11}{mark}{target}  [dim]{escape(text)}[/dim]")
+        indent = 2 + 11 + 14 + len(target) + 2
+        lines = _wrap(text, width - indent, None)
+        console.print(f"  {level:<11}{mark}{target}  [dim]{escape(lines[0])}[/dim]", overflow="ignore", crop=False)
+        for line in lines[1:]:
+            console.print(" " * indent + f"[dim]{escape(line)}[/dim]", overflow="ignore", crop=False)
     console.print()
-    room = max(20, console.width - _LEFT)
-    console.print(f"[bold]{'code':<6} {'rule':<22} {'status':<8} evidence, or what is missing[/bold]")
+    beside = width - _LEFT >= _MIN_BESIDE
+    room = width - _LEFT if beside else width - _UNDER
+    max_lines = None if verbose else max(2, -(-_QUOTE_CHARS // room))
+    if beside:
+        console.print(f"[bold]{'code':<6} {'rule':<22} {'status':<8} evidence, or what is missing[/bold]")
+    else:
+        console.print(f"[bold]{'code':<6} {'rule':<22} status\n{'':<{_UNDER}}evidence, or what is missing[/bold]")
     for result in report.results:
-        line = printable(detail(result))
-        if not verbose and len(line) > room:
-            line = line[: room - 1] + "…"
         style = _STYLE[result.status]
-        console.print(f"{escape(result.code):<6} {escape(result.name):<22} "
-                      f"[{style}]{STATUS_LABEL[result.status]:<8}[/{style}] {escape(line)}", overflow="fold")
+        label = STATUS_LABEL[result.status]
+        head = (f"{result.code:<6} {escape(f'{result.name:<22}')} "
+                f"[{style}]{f'{label:<8}' if beside else label}[/{style}]")
+        lines = _wrap(printable(detail(result)), room, max_lines)
+        if beside:
+            console.print(f"{head} {escape(lines[0])}", overflow="ignore", crop=False)
+            rest = lines[1:]
+        else:
+            console.print(head)
+            rest = lines
+        for line in rest:
+            console.print(" " * (_LEFT if beside else _UNDER) + escape(line), overflow="ignore", crop=False)
     console.print()
     earned = sum(r.weight * r.credit for r in report.results if r.counts)
     possible = sum(r.weight for r in report.results if r.counts)
     console.print(f"Score [bold]{report.score:g}[/bold] / 100  ·  rating [bold]{report.rating}[/bold]  "
                   f"[dim]({earned:g} of {possible:g} weighted points; partial counts half)[/dim]")
-    console.print(f"Level met: [bold]{report.level_met or 'none'}[/bold]"
-                  + (f"  ·  target {report.target_level}: {'met' if report.target_met else 'not met'}"
-                     if report.target_level or report.fail_under is not None else ""))
+    met = level_met_text(report)
+    target = ""
+    if report.target_level:
+        verdict = report.verdict(report.target_level)
+        target = f"  ·  target {report.target_level}: {verdict.status if verdict else 'not met'}"
+    if report.fail_under is not None:
+        target += f"  ·  fail under {report.fail_under:g}: {'no' if report.score >= report.fail_under else 'yes'}"
+    console.print(f"Level met: [bold]{met}[/bold]{target}")
     fixes = top_fixes(report)
     if fixes:
         console.print()
         console.print("[bold]What to add first[/bold]")
         for number, result in enumerate(fixes, start=1):
-            console.print(f"  {number}. [bold]{escape(result.name)}[/bold] ({escape(result.code)}): "
-                          f"{escape(first_sentence(result.remediation))}  [dim]govlint explain {escape(result.name)}[/dim]")
+            # No-break spaces keep "govlint explain NAME" on one line (textwrap breaks at ASCII spaces only).
+            text = (f"{number}. {result.name} ({result.code}): {first_sentence(advice(report, result))}  "
+                    f"→\u00a0govlint\u00a0explain\u00a0{result.name}")
+            for index, line in enumerate(textwrap.wrap(text, width=max(width - 5, 20), break_on_hyphens=False)):
+                line = escape(line.replace("\u00a0", " "))
+                console.print(("  " if index == 0 else "     ") + line, overflow="ignore", crop=False)
