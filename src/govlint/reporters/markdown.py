@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from govlint.report import Report
-from govlint.reporters._summary import STATUS_ICON, STATUS_LABEL, first_sentence, level_line, top_fixes
+from govlint.reporters._summary import STATUS_ICON, STATUS_LABEL, first_sentence, level_line, nothing_found, top_fixes
 
 
 def cell(text: str) -> str:
@@ -17,7 +17,9 @@ def render(reports: Sequence[Report], *, options=None) -> str:
 
 
 def _one(report: Report) -> str:
-    lines = [f"## govlint: {cell(report.target)}", ""]
+    missing = nothing_found(report)
+    lines = [f"**{cell(missing)}**", ""] if missing else []
+    lines += [f"## govlint: {cell(report.target)}", ""]
     lines.append(f"**Score {report.score:g}/100 · rating {report.rating} · level met: {report.level_met or 'none'}**"
                  f" · profile `{report.profile}`")
     lines.append("")

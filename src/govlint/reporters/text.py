@@ -6,7 +6,7 @@ import sys
 from typing import Sequence
 
 from govlint.report import Report, RuleResult
-from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, top_fixes
+from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, nothing_found, top_fixes
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "bold red", "not-applicable": "dim", "waived": "cyan"}
 # code, rule name and status take this many columns before the evidence starts.
@@ -47,12 +47,16 @@ def detail(result: RuleResult) -> str:
 def _render_one(console, report: Report, *, verbose: bool) -> None:
     from rich.markup import escape
 
+    missing = nothing_found(report)
+    if missing:  # first and plainly: the score below judges no document at all
+        console.print(f"[bold red]{escape(missing)}[/bold red]")
     console.print(f"[bold]govlint[/bold] {escape(report.target)}  ·  profile [bold]{report.profile}[/bold]"
                   + (f"  ·  commit {report.commit[:12]}" if report.commit else ""))
     docs = ", ".join(f"{d.path} ({d.kind})" for d in report.documents) or "none found"
     console.print(f"Documents: {escape(docs)}")
     for warning in report.warnings:
-        console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+        if warning != missing:
+            console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
     console.print()
     for level, met, text in level_line(report):
         mark = "[green]✓ met    [/green]" if met else "[red]✗ not met[/red]"
