@@ -190,6 +190,8 @@ def test_one_governance_folder_per_project(tmp_path):
         "TSC/charter.md": "# TSC Charter\n",
         "TSC/members.md": "# Members\n",
         "projects/beta/src/main.go": "package main\n",
+        "data/listings/acme__governance.txt": "GOVERNANCE.md\n",  # a data file named for governance
+        "benchmarks/corpus/GOVERNANCE.md": "# Governance\n",  # benchmark data, like tests/fixtures
     })
     assert found == {"projects/alpha/GOVERNANCE.md": "governance", "projects/beta/GOVERNANCE.md": "governance",
                      "toc/ROLES.md": "ladder", "TSC/charter.md": "charter", "TSC/members.md": "maintainers"}

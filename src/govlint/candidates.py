@@ -80,7 +80,7 @@ _BODY_DIR = re.compile(r"^(?:(?:sig|wg|ug|tag|committee|council|team|working-gro
 _ROOT_ONLY_KINDS = frozenset({"maintainers", "contributing", "security", "code-of-conduct", "community"})
 _SKIP_DIRS = frozenset({
     "test", "tests", "testdata", "fixtures", "examples", "example", "vendor", "third_party", "node_modules",
-    "site-packages", "changelog", "changelogs",
+    "site-packages", "changelog", "changelogs", "benchmarks", "benchmark",
     # retired bodies, generated sites, dated records and proposals: never the project's governance
     "archive", "archived", "archives", ".archive", "_static", "_sources", "_build", "_site", "_includes",
     "_layouts", "_plugins", "_data", "_sass", "_posts", "_drafts", "public", "i18n", "l10n", "locale", "locales",
@@ -207,8 +207,8 @@ def candidate_kind(path: str) -> str | None:
         if kind == "maintainers" and (doc_root or len(folders) == 1) and not (doc_root and "contributors" in folded):
             return kind  # contributors/maintainers.md, docs/internals/committers.txt; not docs/new-contributors.md
         return None
-    if kind in ("governance", "charter", "steering"):
-        return kind  # <project>/GOVERNANCE.md, sig-network/charter.md, toc/TSC.md, at any depth kept
+    if kind in ("governance", "charter", "steering") and suffix != ".txt":
+        return kind  # <project>/GOVERNANCE.md, sig-network/charter.md, toc/TSC.md; not data/x-governance.txt
     if folders[0] in _TOP_DIRS or doc_root or any(_BODY_DIR.match(f) for f in folders):
         return kind
     return None
@@ -306,7 +306,7 @@ def likely_candidates(files: Iterable[str], *, limit: int = 3) -> list[str]:
     for path in files:
         parts = path.split("/")
         stem, suffix = _stem_and_suffix(parts[-1])
-        if suffix not in PROBE_SUFFIXES or any(p.lower() in ("node_modules", "vendor", ".git") for p in parts):
+        if suffix not in PROBE_SUFFIXES or _skipped([p.lower() for p in parts[:-1]], stem):
             continue
         hits = len(_HINT.findall(path))
         if hits:
