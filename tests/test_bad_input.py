@@ -33,7 +33,9 @@ def test_a_50_mb_document_is_skipped_quickly(run_cli, tmp_path):
     code, data, err = _report(run_cli, str(tmp_path))
     assert time.monotonic() - start < 5
     assert code == 0 and data["documents"] == []
-    assert "larger than the 5 MB limit" in data["warnings"][0]
+    # First that nothing could be read, and which file; then why.
+    assert data["warnings"][0] == "no governance document found: GOVERNANCE.md could not be read (see the warnings below)"
+    assert "larger than the 5 MB limit" in data["warnings"][1]
 
 
 def test_empty_and_headings_only_documents_pass_nothing(run_cli, tmp_path):

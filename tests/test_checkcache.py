@@ -89,3 +89,17 @@ def test_a_damaged_cache_entry_is_recomputed(project, tmp_path, runs):
         entry.write_text("{not json")
     lint(str(project), cache=cache)
     assert runs["n"] == 2
+
+
+def test_a_file_judged_by_its_title_is_an_input(tmp_path, runs):
+    """Discovery read docs/organization.md's head to judge it: retitled, it becomes governance."""
+    project = tmp_path / "site"
+    (project / "docs").mkdir(parents=True)
+    page = project / "docs" / "organization.md"
+    page.write_text("# Organization chart\n\nThe boxes and lines.\n")
+    cache = CheckCache(tmp_path / "cache")
+    assert lint(str(project), cache=cache).documents == ()
+    page.write_text("# Organization of the project\n\nMaintainers decide by majority vote.\n")
+    again = lint(str(project), cache=cache)
+    assert runs["n"] == 2
+    assert [(d.path, d.kind) for d in again.documents] == [("docs/organization.md", "governance")]

@@ -717,3 +717,23 @@ def test_remote_check_reports_like_a_local_checkout_of_the_same_files(github_ser
     assert strip(remote) == strip(local) and remote["score"] == local["score"]
     urls = [e["url"] for r in remote["results"] for e in r["evidence"]]
     assert urls and all(u.startswith(f"https://github.com/lantern/fish/blob/{sha}/") for u in urls)
+
+
+# --------------------------------------------------------------------------------------------------
+# Discovery's heading test on a remote tree: each head costs a request
+
+def test_the_heading_test_reads_few_heads_remotely_and_never_a_file_twice(make_github_server, tmp_path):
+    from govlint.discover import discover
+
+    repo = tmp_path / "acme" / "site"
+    (repo / "docs" / "team").mkdir(parents=True)
+    for n in range(30):
+        (repo / "docs" / "team" / f"process-{n:02d}.md").write_text(f"# Process {n}\n")
+    (repo / "docs" / "team" / "about-us.md").write_text("# Governance of Acme\n\nMaintainers decide by vote.\n")
+    server = make_github_server(tmp_path)
+    source = source_for(server, "github:acme/site")
+    found = discover(source)
+    assert [(d.path, d.origin) for d in found.documents] == [("docs/team/about-us.md", "discovered by its title")]
+    contents = [r.path for r in server.records if r.endpoint == "contents"]
+    assert len(contents) <= GitHubSource.probe_files == 8
+    assert contents.count("/repos/acme/site/contents/docs/team/about-us.md") == 1  # its head was the document

@@ -1,7 +1,8 @@
 """Which files of a source are governance documents, and which documents they link to.
 
-Discovery reads names and links only; it decodes and parses each document once and hands the
-parsed documents to the engine.
+Discovery goes by names and places (candidates.py), by the titles of a budgeted few files whose
+first bytes it reads, and by links; it decodes and parses each document once and hands the parsed
+documents to the engine. When it finds nothing, its first warning says so and names the likeliest files.
 """
 from __future__ import annotations
 
@@ -10,29 +11,17 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from govlint import frontmatter
+from govlint.candidates import (DOCUMENT_SUFFIXES, HEAD_BYTES, PROBE_FILES, candidate_kind, classify,
+                                kind_from_titles, likely_candidates, probe_candidates)
 from govlint.document import Document, parse
+from govlint.report import NOTHING_FOUND
 from govlint.sources.base import External, Source, UnreadableFile
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".rst", ".txt", ".adoc", ".asciidoc", "")
+__all__ = ["DOCUMENT_SUFFIXES", "Discovery", "candidate_kind", "classify", "decode", "discover", "starting_points"]
 
-# File-name stems (lower case, separators folded to "_") and the kind of document they name.
-_KIND_BY_STEM: tuple[tuple[str, str], ...] = (
-    ("governance", "governance"), ("project_governance", "governance"), ("decision_making", "governance"),
-    ("contributor_ladder", "ladder"), ("contributor_roles", "ladder"), ("community_roles", "ladder"),
-    ("community_membership", "ladder"), ("membership", "ladder"), ("roles", "ladder"),
-    ("charter", "charter"), ("steering", "steering"), ("election", "elections"),
-    ("maintainers", "maintainers"), ("owners", "maintainers"), ("committers", "maintainers"),
-    ("code_of_conduct", "code-of-conduct"), ("conduct", "code-of-conduct"), ("coc", "code-of-conduct"),
-    ("contributing", "contributing"), ("security", "security"),
-)
-# Folders that hold governance at any depth, and top-level folders where governance files live.
+# Folders that hold governance at any depth: a linked file there is worth following.
 _GOVERNANCE_DIRS = frozenset({"governance", "steering", "community", "charter", "charters"})
-_TOP_DIRS = frozenset({"docs", "doc", ".github", "community", "governance", "project", "documentation",
-                       "steering", "contributing"})
-# Kinds whose files in a big monorepo appear in every folder: only trusted near the root.
-_ROOT_ONLY_KINDS = frozenset({"maintainers", "contributing", "security", "code-of-conduct"})
-_SKIP_DIRS = frozenset({"test", "tests", "testdata", "fixtures", "examples", "example", "vendor",
-                        "third_party", "node_modules", "site-packages", "changelog", "changelogs"})
 # Kinds whose links are followed, and the words that make a link worth following.
 _FOLLOW_FROM = frozenset({"governance", "ladder", "charter", "steering", "elections", "readme", "maintainers",
                           "given", "linked", "community"})
@@ -41,6 +30,8 @@ _GOVERNANCE_WORDS = re.compile(
     r"contributor|decision|vot(?:e|ing)|escalat|conflict|emeritus|leader|tsc\b|board|policy|polic|process",
     re.I)
 _README = re.compile(r"^readme(\.(md|markdown|rst|txt|adoc))?$", re.I)
+# ES module lines of an MDX page (import/export): code, not prose.
+_MDX_CODE = re.compile(r"^(?:import|export)\s.*$", re.M)
 
 MAX_LINK_DEPTH = 2
 MAX_DOCUMENTS = 100
@@ -59,43 +50,6 @@ class Discovery:
     missing_links: list[tuple[str, str]] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)
     read: list[str] = field(default_factory=list)  # primary-source paths read or tried, for the result cache
-
-
-def classify(path: str) -> str | None:
-    """The kind of document a path names, or None when the name says nothing about governance."""
-    name = path.rsplit("/", 1)[-1]
-    stem, dot, suffix = name.rpartition(".")
-    if not dot:
-        stem, suffix = name, ""
-    if f".{suffix.lower()}" not in DOCUMENT_SUFFIXES and suffix:
-        return None
-    folded = re.sub(r"[-_ .]+", "_", stem.lower()).strip("_")
-    for prefix, kind in _KIND_BY_STEM:
-        if folded == prefix or folded.startswith(prefix + "_") or (folded.startswith(prefix) and len(prefix) > 5):
-            return kind
-    if folded.endswith("_charter") or folded.endswith("_governance"):
-        return "charter" if folded.endswith("charter") else "governance"
-    return None
-
-
-def candidate_kind(path: str) -> str | None:
-    """The kind of a file found by walking a checkout, when its name and place make it a candidate."""
-    parts = path.split("/")
-    folders = [p.lower() for p in parts[:-1]]
-    if any(f in _SKIP_DIRS for f in folders) or len(parts) > 6:
-        return None
-    kind = classify(path)
-    in_governance_dir = any(f in _GOVERNANCE_DIRS for f in folders)
-    if kind is None:
-        suffix = "." + parts[-1].rsplit(".", 1)[-1].lower() if "." in parts[-1] else ""
-        if in_governance_dir and suffix in (".md", ".markdown", ".rst", ".adoc"):
-            return "community" if "community" in folders and "governance" not in folders else "governance"
-        return None
-    if not folders:
-        return kind
-    if kind in _ROOT_ONLY_KINDS:
-        return kind if len(folders) == 1 and folders[0] in _TOP_DIRS else None
-    return kind if folders[0] in _TOP_DIRS or in_governance_dir else None
 
 
 def decode(raw: bytes) -> str:
@@ -171,12 +125,17 @@ class _Walker:
                     f"{shown}:{first}: a line of {length:,} characters was left out (longer than {MAX_LINE_CHARS:,})"
                     + (f", and {more} more such line{'s' if more > 1 else ''}" if more else ""))
             try:
-                doc = parse(text, path=shown, kind=kind, origin=origin)
+                doc = parse_document(text, path=shown, kind=kind, origin=origin)
             except RecursionError:  # a parser that recurses per level of nesting, on thousands of levels
                 self.result.warnings.append(f"{shown}: nested too deeply to read; skipped")
                 continue
             doc.url_for = _url_maker(source, path)
-            if kind != "readme":
+            if kind == "readme" and depth == 0:
+                # A README titled "Project Governance" is the governance document, not a pointer to it.
+                titled = kind_from_titles(_title(doc, text), (), title_only=True)
+                if titled:
+                    doc.kind, doc.origin = titled, "discovered by its title"
+            if doc.kind != "readme":
                 self.result.documents.append(doc)
             if kind in _FOLLOW_FROM and depth < self.max_depth:
                 self._follow(source, path, shown, doc, depth)
@@ -212,11 +171,55 @@ def _url_maker(source: Source, path: str):
     return lambda line: source.url_for(path, line)
 
 
-def starting_points(files: Sequence[str]) -> list[tuple[str, str]]:
-    """(path, kind) of every file discovery starts from: candidates by name and place, then the README."""
+def parse_document(text: str, *, path: str, kind: str, origin: str) -> Document:
+    """Parse a document, its front matter blanked line for line (metadata, never prose)."""
+    text = frontmatter.blank(text)
+    if path.lower().endswith(".mdx"):
+        # MDX is Markdown with JSX: its import/export lines are code. document.parse picks the
+        # parser by suffix and knows no .mdx, so the page is parsed under a .md name.
+        doc = parse(_MDX_CODE.sub("", text), path=path[:-1], kind=kind, origin=origin)
+        doc.path = path
+        return doc
+    return parse(text, path=path, kind=kind, origin=origin)
+
+
+def _title(doc: Document, text: str) -> str | None:
+    """The document's title: the front matter's, else its first top-level heading."""
+    return frontmatter.title(text) or (doc.root.children[0].heading if doc.root.children else None)
+
+
+def starting_points(files: Sequence[str], *, probe_files: int = PROBE_FILES) -> list[tuple[str, str]]:
+    """(path, kind) of every file discovery starts from: candidates by name and place, then the README,
+    then the files whose heads it reads to judge them by their title (kind "probe")."""
     found = [(path, kind) for path in files for kind in (candidate_kind(path),) if kind]
+    taken = {path for path, _kind in found}
     found += [(path, "readme") for path in files if "/" not in path and _README.match(path)]
+    found += [(path, "probe") for path in probe_candidates(files, limit=probe_files, candidates=taken)]
     return found
+
+
+def head_kind(source: Source, path: str) -> str | None:
+    """The kind a file's title or top-level headings say it is, read from its first HEAD_BYTES;
+    None when they say nothing about governance or the file cannot be read."""
+    try:
+        reader = getattr(source, "read_head", None)
+        raw = reader(path, HEAD_BYTES) if callable(reader) else source.read_bytes(path)[:HEAD_BYTES]
+    except UnreadableFile:
+        return None
+    if len(raw) >= HEAD_BYTES:  # cut inside a line, maybe inside a character: keep whole lines
+        raw = raw[: raw.rfind(b"\n") + 1] or raw
+    try:
+        text = decode(raw)
+    except UnreadableFile:
+        return None
+    try:
+        doc = parse_document(text, path=path, kind="probe", origin="probe")
+    except RecursionError:
+        return None
+    top = doc.root.children
+    if len(top) == 1:  # one heading over the whole page is its title: the sections below it are the top level
+        top = top + top[0].children
+    return kind_from_titles(_title(doc, text), [section.heading for section in top])
 
 
 def discover(source: Source, *, given: Sequence[str] = (), extra: Sequence[str] = (),
@@ -225,22 +228,48 @@ def discover(source: Source, *, given: Sequence[str] = (), extra: Sequence[str] 
 
     With ``given`` paths, those documents are read as given (and what they link to), and
     nothing else is discovered. ``extra`` paths (from the configuration) are always added.
+    When nothing at all is found, the first warning says so and names the likeliest files.
     """
+    result = _discover(source, given=given, extra=extra, max_depth=max_depth, max_documents=max_documents)
+    if not given and not extra and not result.documents:
+        unreadable = [p for p, kind in result.candidates if kind not in ("probe", "readme")]
+        likely = likely_candidates(source.list_files())
+        if unreadable:
+            advice = f": {', '.join(unreadable[:3])} could not be read (see the warnings below)"
+        elif likely:
+            advice = (f"; governance-like files at {', '.join(likely)}: give them as paths or under `documents:` "
+                      "in .govlint.yaml")
+        else:
+            advice = (", and no file's name suggests one: give the documents as paths or under `documents:` in "
+                      ".govlint.yaml")
+        result.warnings.insert(0, NOTHING_FOUND + advice)
+    return result
+
+
+def _discover(source: Source, *, given: Sequence[str], extra: Sequence[str], max_depth: int,
+              max_documents: int) -> Discovery:
     walker = _Walker(source, max_depth=max_depth, max_documents=max_documents)
     if given:
         for path in given:
             walker.add(source, path, classify(path) or "governance", "given", 0)
     else:
-        files = source.list_files()
-        for path, kind in starting_points(files):
-            walker.add(source, path, kind, "discovered", 0)
-            walker.result.candidates.append((path, kind))
+        points = starting_points(source.list_files(), probe_files=getattr(source, "probe_files", PROBE_FILES))
+        walker.result.candidates.extend(points)
+        for path, kind in points:
+            if kind != "probe":
+                walker.add(source, path, kind, "discovered", 0)
+        for path in (path for path, kind in points if kind == "probe"):
+            if source is walker.primary:
+                walker.result.read.append(path)  # its head decided: the result cache checks it is unchanged
+            titled = head_kind(source, path)
+            if titled:
+                walker.add(source, path, titled, "discovered by its title", 0)
     for path in extra:
         walker.add(source, path, classify(path) or "governance", "config", 0)
     result = walker.run()
     if not given and not any(d.kind in ("governance", "charter", "steering") for d in result.documents):
         for fallback in _fallbacks(source):
-            more = discover(fallback, max_depth=max_depth, max_documents=max_documents)
+            more = _discover(fallback, given=(), extra=(), max_depth=max_depth, max_documents=max_documents)
             for doc in more.documents:
                 doc.path = f"{fallback.label}/{doc.path}" if not doc.path.startswith(fallback.label) else doc.path
                 doc.origin = f"{doc.origin} in {fallback.label} (fallback)"

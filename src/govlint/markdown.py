@@ -5,6 +5,7 @@ import re
 
 from markdown_it import MarkdownIt
 
+from govlint import frontmatter
 from govlint.document import TreeBuilder
 
 _PARSER: MarkdownIt | None = None
@@ -54,7 +55,8 @@ def _link(href: str, text: str, line: int):
 
 def build_markdown(text: str) -> TreeBuilder:
     builder = TreeBuilder()
-    tokens = _parser().parse(text)
+    # Front matter is metadata: blanked line for line, so line numbers below it hold.
+    tokens = _parser().parse(frontmatter.blank(text))
     containers: list[str] = []  # open list items / block quotes, innermost last
     list_leads: list[str] = []  # the sentence introducing each open list
     row: list[str] = []

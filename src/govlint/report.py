@@ -21,6 +21,9 @@ ADVISORY = "advisory"  # forthcoming TOC guidance shown to projects that cannot 
 NOT_REQUIRED = "not-applicable"
 REQUIREMENTS: tuple[str, ...] = (REQUIRED, RECOMMENDED, ADVISORY, NOT_REQUIRED)
 
+# How the warning discovery gives when it found no document at all begins: every format puts it first.
+NOTHING_FOUND = "no governance document found"
+
 
 @dataclass(frozen=True)
 class Evidence:

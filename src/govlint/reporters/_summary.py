@@ -1,10 +1,17 @@
 """Facts every human-readable format shows the same way: statuses, levels, what to add first."""
 from __future__ import annotations
 
-from govlint.report import ADVISORY, FAIL, LEVELS, PARTIAL, REQUIRED, Report, RuleResult
+from govlint.report import ADVISORY, FAIL, LEVELS, NOTHING_FOUND, PARTIAL, REQUIRED, Report, RuleResult
 
 STATUS_LABEL = {"pass": "pass", "partial": "partial", "fail": "FAIL", "not-applicable": "n/a", "waived": "waived"}
 STATUS_ICON = {"pass": "✅", "partial": "🟡", "fail": "❌", "not-applicable": "➖", "waived": "⏸️"}
+
+
+def nothing_found(report: Report) -> str | None:
+    """The warning that discovery found no document at all, which every format shows first."""
+    if report.documents:
+        return None
+    return next((w for w in report.warnings if w.startswith(NOTHING_FOUND)), None)
 
 
 def next_level(report: Report) -> str | None:

@@ -7,7 +7,8 @@ from govlint.printable import markdown_cell as cell
 from govlint.printable import markdown_code
 from govlint.report import Report
 from govlint.reporters._advice import advice, problem
-from govlint.reporters._summary import level_met_text, STATUS_ICON, STATUS_LABEL, first_sentence, level_line, top_fixes
+from govlint.reporters._summary import (STATUS_ICON, STATUS_LABEL, first_sentence, level_line, level_met_text,
+                                        nothing_found, top_fixes)
 
 
 def render(reports: Sequence[Report], *, options=None) -> str:
@@ -15,7 +16,9 @@ def render(reports: Sequence[Report], *, options=None) -> str:
 
 
 def _one(report: Report) -> str:
-    lines = [f"## govlint: {cell(report.target)}", ""]
+    missing = nothing_found(report)
+    lines = [f"**{cell(missing)}**", ""] if missing else []
+    lines += [f"## govlint: {cell(report.target)}", ""]
     lines.append(f"**Score {report.score:g}/100 · rating {report.rating} · level met: {level_met_text(report)}**"
                  f" · profile `{report.profile}`")
     lines.append("")

@@ -14,8 +14,9 @@ from typing import Any, Sequence
 
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, WAIVED, Report, RuleResult
 from govlint.reporters._advice import advice, problem
-from govlint.reporters._location import criterion_url, evidence_for, is_error, location, repository_path
-from govlint.reporters._summary import first_sentence
+from govlint.reporters._location import (MISSING_DOCUMENT, criterion_url, evidence_for, is_error, location,
+                                         repository_path)
+from govlint.reporters._summary import first_sentence, nothing_found
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _KIND = {PASS: "pass", FAIL: "fail", PARTIAL: "fail", NOT_APPLICABLE: "notApplicable", WAIVED: "fail"}
@@ -44,10 +45,26 @@ def _run(report: Report) -> dict[str, Any]:
                        "levels": {v.level: v.met for v in report.levels},
                        "levelStatus": {v.level: v.status for v in report.levels}},
     }
+    missing = nothing_found(report)
+    if missing:
+        _note_nothing_found(run, report, missing)
     repository = _repository_uri(report.target)
     if report.commit and repository:
         run["versionControlProvenance"] = [{"repositoryUri": repository, "revisionId": report.commit}]
     return run
+
+
+def _note_nothing_found(run: dict[str, Any], report: Report, message: str) -> None:
+    """Discovery found no document: a file-level note on the governance file that should exist,
+    first among the results, so code scanning says so before any rule."""
+    rules = run["tool"]["driver"]["rules"]
+    rules.append({"id": "discovery", "name": "governance-documents-found",
+                  "shortDescription": {"text": "Governance documents are found"},
+                  "help": {"text": "Give the documents as paths, or list them under `documents:` in .govlint.yaml."},
+                  "defaultConfiguration": {"level": "note"}})
+    location = {"physicalLocation": {"artifactLocation": {"uri": _uri(repository_path(report, MISSING_DOCUMENT))}}}
+    run["results"].insert(0, {"ruleId": "discovery", "ruleIndex": len(rules) - 1, "kind": "fail", "level": "note",
+                              "message": {"text": message}, "locations": [location]})
 
 
 def _descriptor(report: Report, result: RuleResult) -> dict[str, Any]:

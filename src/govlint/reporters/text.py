@@ -13,7 +13,7 @@ from typing import Sequence
 from govlint.printable import printable
 from govlint.report import FAIL, NOT_APPLICABLE, NOT_ASSESSED, PARTIAL, PASS, WAIVED, Report, RuleResult
 from govlint.reporters._advice import advice, problem
-from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, level_met_text, top_fixes
+from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, level_met_text, nothing_found, top_fixes
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "bold red", "not-applicable": "dim", "waived": "cyan"}
 # Code, rule name and status take this many columns before the evidence starts.
@@ -81,12 +81,16 @@ def _wrap(text: str, width: int, max_lines: int | None) -> list[str]:
 
 def _render_one(console, report: Report, *, verbose: bool) -> None:
     width = console.width
+    missing = nothing_found(report)
+    if missing:  # first and plainly: the score below judges no document at all
+        console.print(f"[bold red]{escape(missing)}[/bold red]")
     console.print(f"[bold]govlint[/bold] {escape(report.target)}  ·  profile [bold]{report.profile}[/bold]"
                   + (f"  ·  commit {report.commit[:12]}" if report.commit else ""))
     docs = ", ".join(f"{d.path} ({d.kind})" for d in report.documents) or "none found"
     console.print(f"Documents: {escape(docs)}")
     for warning in report.warnings:
-        console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+        if warning != missing:
+            console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
     console.print()
     for level, status, text in level_line(report):
         mark = {"met": "[green]✓ met         [/green]", "not met": "[red]✗ not met     [/red]",

@@ -350,6 +350,10 @@ class GitHubSource:
         self._blobs: dict[str, _Blob] | None = None
         self._files: list[str] | None = None
         self._fallbacks: list[GitHubSource] | None = None
+        self._probed: dict[str, bytes] = {}  # bodies fetched for their heads, kept for the read that follows
+
+    # How many files' heads discovery's heading test reads here: each one costs a request.
+    probe_files = 8
 
     def __repr__(self) -> str:
         return f"GitHubSource({self.label!r}, commit={self._commit[:12] if self._commit else None!r})"
@@ -558,9 +562,18 @@ class GitHubSource:
 
     # -- reading -----------------------------------------------------------------------------------
 
+    def read_head(self, path: str, limit: int) -> bytes:
+        """The file's first ``limit`` bytes. The contents endpoint sends the whole file, so it is kept:
+        when discovery then reads the document, no second request is made."""
+        body = self.read_bytes(path)
+        self._probed[path] = body
+        return body[:limit]
+
     def read_bytes(self, path: str) -> bytes:
         from govlint.sources.http import RemoteNotFound
 
+        if path in self._probed:
+            return self._probed.pop(path)
         clean = _clean_path(path)
         if clean is None:
             raise UnreadableFile("not a valid path inside the repository")

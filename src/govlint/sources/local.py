@@ -66,6 +66,16 @@ class LocalSource:
         except OSError as err:
             raise UnreadableFile(err.strerror or str(err)) from None
 
+    def read_head(self, path: str, limit: int) -> bytes:
+        """The file's first ``limit`` bytes: enough for discovery to read its title."""
+        if not self._inside(path):
+            raise UnreadableFile("not a file inside the checkout")
+        try:
+            with open(self.root / path, "rb") as handle:
+                return handle.read(limit)
+        except OSError as err:
+            raise UnreadableFile(err.strerror or str(err)) from None
+
     def url_for(self, path: str, line: int | None = None) -> str | None:
         return None
 
