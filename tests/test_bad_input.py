@@ -62,7 +62,7 @@ def test_computed_reports_are_kept_when_another_target_fails(run_cli, fixtures):
 @pytest.mark.parametrize("name,message", [
     ("broken.yaml", "invalid YAML: line 4"),
     ("unknown-key.yaml", "rules/0/check: unknown key ('scoep' was unexpected)"),
-    ("bad-regex.yaml", "rule bad-regex: invalid regular expression: missing ), unterminated subpattern"),
+    ("bad-regex.yaml", "values: invalid regular expression: missing ), unterminated subpattern"),
 ])
 def test_bad_rule_packs_name_file_rule_and_key(fixtures, name, message):
     with pytest.raises(RulePackError) as info:
@@ -83,4 +83,4 @@ def test_an_extra_rule_pack_adds_its_rules(run_cli, fixtures, tmp_path):
                            "--select", "EX001", "--format", "json")
     [result] = json.loads(out)["reports"][0]["results"]
     assert result["name"] == "chair-term" and result["status"] == "pass"
-    assert result["message"] == "duration: two years"
+    assert result["message"] == "duration: two years; matched chair, term"  # the value, and which probes matched

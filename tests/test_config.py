@@ -69,7 +69,9 @@ def test_cli_config_errors_exit_2_with_one_line(run_cli, fixtures):
 # A checkout's configuration is written by whoever wrote the checkout (issue 13, items 5 and 15)
 
 SECRET = "machine github.com login ci password s3cr3t-hunter2\n"
-EXTRA_PACK = """rules:
+EXTRA_PACK = """vocabulary:
+  vote: [vote]
+rules:
   - code: EX001
     name: extra-rule
     title: A rule
@@ -78,7 +80,7 @@ EXTRA_PACK = """rules:
     weight: 1
     levels: {sandbox: recommended, incubating: recommended, graduated: required}
     remediation: What to add.
-    check: {kind: phrases, all: [['\\bvote\\b']]}
+    check: {kind: probes, all: [vote]}
 """
 
 

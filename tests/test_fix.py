@@ -30,7 +30,10 @@ def test_fix_write_makes_every_rule_it_claims_pass_and_only_adds(tmp_path, run_c
     original = snapshot(root)
     plan = plan_fixes(root)
     claimed = plan.addressed
-    assert claimed and not plan.not_fixed and not plan.broken
+    # A maintainers table with empty cells is a template for the maintainers to fill: it must not
+    # pass maintainer-list by itself (issue 14), so fix says it is still not passing.
+    assert claimed and set(plan.not_fixed) <= {"GL002"} and not plan.broken
+    claimed = tuple(code for code in claimed if code not in plan.not_fixed)
     code, out, err = run_cli("fix", str(root), "--write")
     assert code == 0, err
     assert {line.removeprefix("wrote ") for line in out.splitlines()} == {c.path for c in plan.changes}
@@ -42,7 +45,7 @@ def test_fix_write_makes_every_rule_it_claims_pass_and_only_adds(tmp_path, run_c
     assert not still, f"claimed fixed but not passing after --write: {still}"
     # Nothing is left for fix to do but what it cannot do by adding text.
     again = plan_fixes(root)
-    assert not again.changes
+    assert not [c for c in again.changes if c.path != "MAINTAINERS.md"]  # the template table still to fill
     assert [code for code, _ in again.unfixable] == [code for code, _ in plan.unfixable]
 
 

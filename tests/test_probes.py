@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from govlint.rules.loader import LANGUAGES
+from govlint.rules.loader import builtin_languages
 from govlint.rules.probes import build_language
-from govlint.rules.registry import load_rules
 
-load_rules()  # fills LANGUAGES with the built-in packs' words and probes
+LANGUAGES = builtin_languages()
 BUILTIN = [(pack, name) for pack, language in LANGUAGES.items() for name in language.probes]
 
 

@@ -78,7 +78,7 @@ def test_advice_uses_the_documents_the_project_has_under_their_own_names(run_cli
     (tmp_path / "OWNERS.md").write_text(PROW_OWNERS, encoding="utf-8")
     (tmp_path / "CODE_OF_CONDUCT.md").write_text(CODE_OF_CONDUCT, encoding="utf-8")
     code, out, _ = run_cli("check", str(tmp_path), "--no-color")
-    assert row(out, "GL002").startswith("GL002 maintainer-list partial no entry with all of: names,")
+    assert row(out, "GL002").startswith("GL002 maintainer-list partial missing: affiliation, responsibility")
     advice = section(out, "What to add first")
     assert "MAINTAINERS.md" not in advice and "a CODE_OF_CONDUCT.md" not in advice and "GOVERNANCE.md" not in advice
     assert "maintainer-list (GL002): Complete OWNERS.md with one row per current maintainer" in advice

@@ -1,4 +1,5 @@
-"""Rule packs from YAML: parsed, validated against schemas/rule.schema.json, regexes compiled.
+"""Rule packs from YAML: parsed, validated against schemas/rule.schema.json, their words and
+probes compiled into a Language (probes.py), their rules built.
 
 Every error names the file, and where it can, the rule and the key.
 """
@@ -9,20 +10,25 @@ from typing import Any
 
 from govlint.errors import RulePackError
 from govlint.rules.probes import Language, build_language
-from govlint.rules.yaml_rule import YamlRule, build_rule, expand_vocabulary
+from govlint.rules.yaml_rule import YamlRule, build_rule
 from govlint.yamlio import load_yaml
 
 
-# Each loaded pack's expanded vocabulary, for Python checks that share a pack's language.
-VOCABULARIES: dict[str, dict[str, str]] = {}
-# Each loaded pack's words and probes.
-LANGUAGES: dict[str, Language] = {}
-
-
 def parse_pack(text: str, *, origin: str, validate: bool = True) -> list[YamlRule]:
-    """The rules of a pack. With ``validate`` (user packs), the pack is checked against the schema
-    and every regex that could backtrack catastrophically is refused."""
+    """The rules of a pack. With ``validate`` (user packs), the pack is checked against the schema,
+    and its own value patterns (the only regular expressions a pack may hold) are guarded."""
     return pack_rules(load_yaml(text, path=origin, error=RulePackError), origin=origin, validate=validate)
+
+
+def pack_language(data: Any, *, origin: str, validate: bool = True) -> Language:
+    """A pack's words, probes and values, compiled."""
+    try:
+        return build_language(data.get("vocabulary") or {}, data.get("probes") or {}, data.get("values") or {},
+                              guard=validate)
+    except re.error as err:
+        raise RulePackError(f"values: invalid regular expression: {err}", path=origin) from None
+    except ValueError as err:
+        raise RulePackError(str(err), path=origin) from None
 
 
 def pack_rules(data: Any, *, origin: str, validate: bool = True) -> list[YamlRule]:
@@ -33,27 +39,12 @@ def pack_rules(data: Any, *, origin: str, validate: bool = True) -> list[YamlRul
     if not isinstance(data, dict) or "rules" not in data:
         raise RulePackError("a rule pack is a mapping with a `rules:` list", path=origin)
     pack = data.get("pack", origin.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-    entries = data.get("vocabulary") or {}
-    words = {k: v for k, v in entries.items() if isinstance(v, list)}
-    try:
-        # Legacy regex fragments ({{name}} in the older kinds' patterns), until every rule reads words.
-        vocabulary = expand_vocabulary({k: v for k, v in entries.items() if isinstance(v, str)})
-    except ValueError as err:
-        raise RulePackError(f"vocabulary: {err}", path=origin) from None
-    try:
-        language = build_language(words, data.get("probes") or {})
-    except ValueError as err:
-        raise RulePackError(str(err), path=origin) from None
-    VOCABULARIES[pack] = vocabulary
-    LANGUAGES[pack] = language
+    language = pack_language(data, origin=origin, validate=validate)
     rules = []
     for index, rule in enumerate(data["rules"]):
         name = rule.get("name", f"#{index + 1}") if isinstance(rule, dict) else f"#{index + 1}"
         try:
-            rules.append(build_rule(rule, pack=pack, origin=origin, vocabulary=vocabulary, guard=validate,
-                                    language=language))
-        except re.error as err:
-            raise RulePackError(f"rule {name}: invalid regular expression: {err}", path=origin) from None
+            rules.append(build_rule(rule, pack=pack, origin=origin, language=language))
         except (KeyError, TypeError, ValueError) as err:
             raise RulePackError(f"rule {name}: {_describe(err)}", path=origin) from None
     return rules
@@ -70,6 +61,18 @@ def builtin_pack_data(pack: Any) -> Any:
     return load_yaml(pack.read_bytes().decode("utf-8"), path=f"govlint:rules/{pack.name}", error=RulePackError)
 
 
+def builtin_languages() -> dict[str, Language]:
+    """Each built-in pack's Language, by pack name (for `govlint explain` and the tests)."""
+    from govlint.resources import builtin_packs
+
+    out = {}
+    for pack in builtin_packs():
+        data = builtin_pack_data(pack)
+        out[data.get("pack", pack.name.rsplit(".", 1)[0])] = pack_language(
+            data, origin=f"govlint:rules/{pack.name}", validate=False)
+    return out
+
+
 def load_pack_file(path: str) -> list[YamlRule]:
     try:
         with open(path, "rb") as handle:
@@ -83,5 +86,3 @@ def load_pack_file(path: str) -> list[YamlRule]:
     except UnicodeDecodeError:
         raise RulePackError("not UTF-8 text", path=path) from None
     return parse_pack(text, origin=path)
-
-

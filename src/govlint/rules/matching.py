@@ -174,8 +174,8 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 # Unfilled template text: a sentence carrying one of these says nothing yet.
 PLACEHOLDER = re.compile(
-    r"\[\s*(?:TODO|TBD|FIXME|insert|add|your|project|number|name|x+)\b[^\]]*\]|\bTODO:|\bPROJECTNAME\b|"
-    r"\{\{\s*\w+\s*\}\}|<\s*(?:insert|project[-_ ]?name|your[-_ ]\w+)[^>]*>|\bthis is a template\b", re.I)
+    r"\[\s*(?:TODO|TBD|FIXME|insert|add|your|project|number|name|x+)\b[^\]]*\]|\bTODO:|\bPROJECT[_ ]?NAME\b|"
+    r"\{\{\s*[\w.]+\s*\}\}|<\s*(?:insert|project[-_ ]?name|your[-_ ][\w-]+)[^>]*>|\bthis is a template\b", re.I)
 
 
 @lru_cache(maxsize=1 << 14)

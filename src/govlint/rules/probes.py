@@ -13,7 +13,7 @@ FAIL example sentences, run by the test suite and shown by `govlint explain`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from govlint.rules.lexicon import Lexicon, Scan
@@ -218,10 +218,11 @@ def build_probes(data: Mapping[str, Any], lexicon: Lexicon) -> dict[str, Probe]:
 
 @dataclass(frozen=True)
 class Language:
-    """A pack's words and probes: what its rules match with."""
+    """A pack's words, probes and values: what its rules match with."""
 
     lexicon: Lexicon
     probes: Mapping[str, Probe]
+    values: Mapping[str, Any] = field(default_factory=dict)  # name -> compiled pattern (values.py's and the pack's)
 
     def probe(self, name: str) -> Probe:
         """A probe by name; a vocabulary name is a probe of one slot."""
@@ -232,7 +233,23 @@ class Language:
             return Probe(name=name, about="", slots=(Slot(name, (name,)),))
         raise ValueError(f"unknown probe or vocabulary {name!r}")
 
+    def value(self, name: str) -> Any:
+        """A value pattern by name (threshold, duration, or one the pack defines)."""
+        if name not in self.values:
+            raise ValueError(f"unknown value {name!r}: choose one of {', '.join(sorted(self.values))}")
+        return self.values[name]
 
-def build_language(vocabulary: Mapping[str, Sequence[str]], probes: Mapping[str, Any]) -> Language:
+
+def build_language(vocabulary: Mapping[str, Sequence[str]], probes: Mapping[str, Any],
+                   values: Mapping[str, str] | None = None, *, guard: bool = False) -> Language:
+    """Compile a pack's parts. A pack's own `values:` are the only regular expressions it may hold
+    (to extract a value such as a quorum); with ``guard`` (a user pack) each is checked first."""
+    from govlint.rules.values import VALUES, compile_pack_value
+
     lexicon = Lexicon.build(vocabulary)
-    return Language(lexicon, build_probes(probes, lexicon))
+    patterns = dict(VALUES)
+    for name, pattern in (values or {}).items():
+        if name in VALUES:
+            raise ValueError(f"values: {name!r} is a built-in value; give yours another name")
+        patterns[name] = compile_pack_value(pattern, guard=guard)
+    return Language(lexicon, build_probes(probes, lexicon), patterns)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p
@@ -73,41 +73,6 @@ def check_pattern(pattern: str, *, flags: int = re.IGNORECASE) -> None:
         _Walker(bool(state.flags & re.IGNORECASE), bool(state.flags & re.DOTALL)).seq(tree)
     except RecursionError:
         raise UnsafePattern("is nested too deeply to check; simplify it") from None
-
-
-def check_rule_patterns(spec: Mapping[str, Any], expand: Callable[[str], str]) -> None:
-    """Check every regex of one `check:` mapping, as ``expand`` (vocabulary references) makes it;
-    the message quotes the pattern as written in the pack."""
-    for written in _patterns(spec):
-        try:
-            check_pattern(expand(written))
-        except UnsafePattern as err:
-            shown = written if len(written) <= 120 else written[:117] + "..."
-            raise UnsafePattern(f"pattern {shown!r} {err}") from None
-
-
-# Keys whose values are regexes, by kind; checklist items take the phrases keys.
-_REGEX_KEYS = frozenset({"all", "exclude", "heading", "not_heading", "not_heading_unless", "patterns", "filled",
-                         "mentions"})
-
-
-def _patterns(spec: Mapping[str, Any]) -> Iterator[str]:
-    keys = _REGEX_KEYS | ({"name"} if spec.get("kind") == "document" else set())
-    for key, value in spec.items():
-        if key in keys:
-            yield from _strings(value)
-        elif key == "items" and isinstance(value, list):
-            for item in value:
-                if isinstance(item, Mapping):
-                    yield from _patterns({k: v for k, v in item.items() if k != "name"})
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 class _Walker:

@@ -49,6 +49,7 @@ _TOKEN = re.compile(
     r"|(?P<frac>\d+\s*[/⁄]\s*\d+(?:rds?|ths?)?\b)"
     r"|(?P<pct>\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b))"
     r"|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
+    r"|(?P<plusone>(?<![\w+-])[+-]1\b(?![.,]?\d))"
     r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<brk>[.;:!?()\[\]—–]|(?<=\s)-(?=\s))"
@@ -159,6 +160,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
             raw.append(Token(start, end, value, FRACTION, float(re.match(r"[\d.]+", value).group()) / 100))
         elif kind == "vulgar":
             raw.append(Token(start, end, value, FRACTION, _VULGAR[value]))
+        elif kind == "plusone":  # a +1 or -1 vote is a word of its own, not the number one
+            raw.append(Token(start, end, value, WORD))
         elif kind == "brk":
             raw.append(Token(start, end, value, BREAK))
         elif kind == "comma":

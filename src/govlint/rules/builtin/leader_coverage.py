@@ -8,17 +8,11 @@ do. The message names each body without one.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
-from govlint.resources import builtin_packs
-from govlint.rules.matching import find, has_placeholder, section_context, units
+from govlint.rules.matching import has_placeholder, is_negated, section_context, units
 from govlint.rules.model import DocumentSet, Finding, evidence
-from govlint.errors import RulePackError
-from govlint.rules.loader import VOCABULARIES
-from govlint.rules.yaml_rule import expand_vocabulary
-from govlint.yamlio import load_yaml
+from govlint.rules.probes import Language, ProbeMatch
 
 # Canonical body name -> how the documents refer to it or to one of its members.
 BODIES: dict[str, re.Pattern[str]] = {
@@ -29,41 +23,16 @@ BODIES: dict[str, re.Pattern[str]] = {
     "Core Maintainers": re.compile(r"\bcore\s+(?:maintainers?|team|developers?)\b", re.I),
     "Maintainers": re.compile(r"\bmaintainers?\b|\bcommitters?\b", re.I),
 }
-# The removal language is the cncf pack's own vocabulary (removal of a person, not of code; by a
-# vote, a body or for cause; not inactivity alone; not a company-representation cap), so this
-# check and the removal rules agree on what a removal is. The fallback serves a pack without it.
-_FALLBACK_REMOVAL = (r"\b(?:remov(?:e|ed|als?|ing)|demot\w+|expel\w*|expulsion|eject\w*|revok\w+|revocation|"
-                     r"no[- ]confidence|relieved?\s+of|dismiss\w*|oust\w*|recall\w*|impeach\w*|suspen\w+)\b")
-
-
-@lru_cache(maxsize=1)
-def _language() -> dict[str, re.Pattern[str]]:
-    vocabulary = dict(VOCABULARIES.get("cncf", {}))  # filled when the registry loaded the pack
-    if not vocabulary:
-        try:
-            for pack in builtin_packs():
-                data = load_yaml(pack.read_text(encoding="utf-8"), path=pack.name, error=RulePackError) or {}
-                if data.get("pack") == "cncf":
-                    vocabulary = expand_vocabulary(data.get("vocabulary") or {})
-        except (OSError, ValueError, RulePackError):
-            vocabulary = {}
-
-    def word(name: str, fallback: str) -> re.Pattern[str]:
-        return re.compile(vocabulary.get(name, fallback), re.I)
-
-    removal = vocabulary.get("removal", _FALLBACK_REMOVAL)
-    if "changed_by_vote" in vocabulary:
-        removal = f"(?:{removal})|(?:{vocabulary['changed_by_vote']})"
-    cause = vocabulary.get("cause_re", r"violat\w*|misconduct|code\s+of\s+conduct|breach\w*|\btrust")
-    inactive = vocabulary.get("inactive_re", r"\binactiv\w*|\bunresponsive")
-    return {
-        "removal": re.compile(removal, re.I),
-        "involuntary": word("involuntary", r"vot\w*|majority|violat\w*|misconduct|decid\w*"),
-        "company_cap": word("company_cap", r"\brepresentation\b"),
-        "inactivity_only": re.compile(f"^(?!.*(?:{cause})).*(?:{inactive})", re.I),
-        "inactive_heading": word("inactive_heading", r"inactiv|emeritus|off-?boarding"),
-        "cause": re.compile(f"(?:{cause})|involuntar", re.I),
-    }
+# The removal language is the pack's own (probes.py): removal of a person, not of code; by a
+# vote, a body or for cause; not inactivity alone; not a company-representation cap. So this check
+# and the removal rules agree on what a removal is.
+_REMOVAL = "removal-of-a-person"
+_INVOLUNTARY = "involuntary"
+_RULED_OUT = ("company-cap", "company-cap-rule", "inactivity-alone", "document-summary")
+# Matches whose frame starts at the action ("remove a maintainer", "the TSC removes them"): who
+# stands before the action is the one removing. In the others the removed comes first.
+_ACTION_FIRST = frozenset({"remove-person", "body-removes-them", "removal-from-body", "vote-to-remove-them"})
+_WORDS_BEFORE = 2
 
 
 # A body counts as defined when it is mentioned at least this often (a passing mention is not a body).
@@ -88,59 +57,51 @@ def _claimed_by_longer(name: str, text: str) -> bool:
     return not BODIES["Maintainers"].search(stripped)
 
 
-def _removal_for(docs: DocumentSet, pattern: re.Pattern[str]):
+def _removal_for(docs: DocumentSet, pattern: re.Pattern[str], language: Language):
     """The first removal for cause of someone the body ``pattern`` names: in the removal phrase
-    itself (its subject for "A Steering Committee member may be removed"), in the sentence that
-    introduced its list, or in a removal heading it sits under."""
-    lang = _language()
+    itself (its subject for "A Steering Committee member may be removed"), or in a removal
+    heading it sits under."""
+    removal = language.probe(_REMOVAL)
+    involuntary = language.probe(_INVOLUNTARY)
+    ruled_out = [language.probe(name) for name in _RULED_OUT if name in language.probes or name in language.lexicon]
+    inactive_heading = language.probe("inactive-heading")
+    context = language.probe("involuntary-context")
+    scan_of = language.lexicon.scan
     for unit in units(docs, "sentence", None, anaphora=True):
         text = unit.text
         if has_placeholder(text):
             continue
-        if unit.headings and lang["inactive_heading"].search(unit.headings) \
-                and not lang["cause"].search(section_context(unit)):
+        if unit.headings and inactive_heading.find_all(scan_of(unit.headings)) \
+                and not context.find_all(scan_of(section_context(unit))):
             continue
-        removal = find(lang["removal"], text)
-        if removal is None or not find(lang["involuntary"], text):
+        scan = scan_of(text)
+        found = [m for m in removal.find_all(scan) if not is_negated(text, m.start, m.end)]
+        if not found or not involuntary.find_all(scan) or any(p.find_all(scan) for p in ruled_out):
             continue
-        if lang["company_cap"].search(text) or lang["inactivity_only"].search(text):
-            continue
-        if _names_the_removed(pattern, unit, removal) or pattern.search(unit.headings):
-            sentence = unit.sentences[0]
-            return unit.doc, sentence
+        if any(_names_the_removed(pattern, text, m) for m in found) or pattern.search(unit.headings):
+            return unit.doc, unit.sentences[0]
     return None
 
 
-_REMOVE_VERB = re.compile(r"\s*\S*\b(?:remov|demot|expel|eject|revok|dismiss|suspend|reliev|oust|recall|"
-                                  r"impeach|kick|strip|rescind|mov)", re.I)
-_AGENT = re.compile(r"\b(?:by|through|via|with|upon|if|when|unless|for)\b|[,;:.]", re.I)
+def _names_the_removed(pattern: re.Pattern[str], text: str, match: ProbeMatch) -> bool:
+    """The body is named as the one removed: inside the removal frame, or just before a frame that
+    starts with the person ("Steering Committee member may be removed"), never as the agent."""
+    start = match.start
+    if match.probe not in _ACTION_FIRST:
+        before = text[:start].split()[-_WORDS_BEFORE:]
+        start -= len(" ".join(before)) + (1 if before else 0)
+    return bool(pattern.search(text[max(start, 0):match.end]))
 
 
-def _names_the_removed(pattern: re.Pattern[str], unit, removal: re.Match[str]) -> bool:
-    """The body is named as the one removed: in the removal phrase, the few words before a
-    passive one ("Steering Committee member may be removed") or after a verb ("forcefully remove
-    a current Maintainer"), but not as the agent ("by a vote of the maintainers", "the TSC may
-    remove ...")."""
-    text = unit.text
-    own = unit.parts[-1].start if unit.parts else 0
-    if removal.start() < own:  # the removal is in the list's lead or an earlier sentence
-        return bool(pattern.search(text[:removal.end()]))
-    after = text[removal.end():]
-    cut = _AGENT.search(after)
-    after_words = (after[:cut.start()] if cut else after).split()[:5]
-    phrase = removal.group(0) + " " + " ".join(after_words)
-    if not _REMOVE_VERB.match(removal.group(0)):
-        phrase = " ".join(text[own:removal.start()].split()[-3:]) + " " + phrase
-    return bool(pattern.search(phrase))
-
-
-def check(docs: DocumentSet) -> Finding:
+def check(docs: DocumentSet, *, language: Language | None = None) -> Finding:
+    if language is None:
+        raise ValueError("leader-coverage reads with its pack's probes: give it the pack's language")
     bodies = _defined_bodies(docs)
     if not bodies:
         return Finding(status=NOT_APPLICABLE, message="no leadership body is defined in the documents")
     covered, uncovered, ev, near = [], [], [], []
     for name in bodies:
-        found = _removal_for(docs, BODIES[name])
+        found = _removal_for(docs, BODIES[name], language)
         if found:
             covered.append(name)
             ev.append(evidence(found[0], found[1].line, found[1].text))

@@ -1,11 +1,9 @@
-"""Pieces the rule kinds share: document filters and the result of one check."""
+"""Pieces the rule kinds share: document filters, names of probes, and the result of one check."""
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping
 
 from govlint.report import FAIL, PASS, Evidence
-from govlint.rules.matching import compile_group
 
 
 def document_kinds(spec: Mapping[str, Any]) -> frozenset[str] | None:
@@ -13,15 +11,11 @@ def document_kinds(spec: Mapping[str, Any]) -> frozenset[str] | None:
     return frozenset(kinds) if kinds else None
 
 
-def groups(spec: Mapping[str, Any], key: str = "all") -> list[re.Pattern[str]]:
-    return [compile_group(g if isinstance(g, list) else [g]) for g in spec.get(key, [])]
-
-
-def optional_regex(spec: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
-    value = spec.get(key)
+def names(value: Any) -> list[str]:
+    """A probe or vocabulary name, or a list of them, as a list."""
     if value is None:
-        return None
-    return compile_group(value if isinstance(value, list) else [value])
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
 class Outcome:

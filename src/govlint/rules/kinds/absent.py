@@ -1,25 +1,36 @@
-"""`absent`: phrases that must not appear, such as unfilled template placeholders.
-Passes when none is found; fails quoting each occurrence.
+"""`absent`: what must not appear: unfilled template placeholders (`placeholders: true`, the
+engine's own test, matching.PLACEHOLDER: "[TODO: ...]", "PROJECTNAME", "{{ name }}") and any
+`find:` probes or vocabularies. Passes when none is found; fails quoting each occurrence.
 
-`filled` (optional): patterns for the places a template leaves open, filled in with a real
-value ("inactive for 9 months" where the template says "[TODO: Number] months"). On a pass, the
-first line that matches is quoted as the evidence that the template was adapted."""
+`filled` (optional): probes for the places a template leaves open, filled in with a real value
+("inactive for 9 months" where the template says "[TODO: Number] months"). On a pass, the first
+line that holds one is quoted as the evidence that the template was adapted."""
 from __future__ import annotations
 
 from typing import Any, Mapping
 
 from govlint.report import FAIL, NOT_APPLICABLE, PASS
-from govlint.rules.kinds._common import Outcome, document_kinds, optional_regex
+from govlint.rules.kinds._common import Outcome, document_kinds, names
+from govlint.rules.matching import has_placeholder
 from govlint.rules.model import DocumentSet, evidence
+from govlint.rules.probes import Language
 
 _MAX_EVIDENCE = 5
 
 
 class AbsentCheck:
-    def __init__(self, spec: Mapping[str, Any]) -> None:
-        self.pattern = optional_regex(spec, "patterns")
-        self.filled = optional_regex(spec, "filled")
+    def __init__(self, spec: Mapping[str, Any], language: Language) -> None:
+        self.language = language
+        self.placeholders = bool(spec.get("placeholders", False))
+        self.find = [language.probe(n) for n in names(spec.get("find"))]
+        self.filled = [language.probe(n) for n in names(spec.get("filled"))]
+        if not self.placeholders and not self.find:
+            raise ValueError("`absent` needs `placeholders: true` or `find:`")
         self.kinds = document_kinds(spec)
+
+    def _holds(self, probes, text: str) -> bool:
+        scan = self.language.lexicon.scan(text)
+        return any(p.find_all(scan) for p in probes)
 
     def run(self, docs: DocumentSet) -> Outcome:
         hits, filled = [], []
@@ -27,11 +38,10 @@ class AbsentCheck:
         if not documents:
             return Outcome(NOT_APPLICABLE, message="no documents to look in")
         for doc in documents:
-            lines = doc.text.split("\n")
-            for number, line in enumerate(lines, start=1):
-                if self.pattern.search(line):
+            for number, line in enumerate(doc.text.split("\n"), start=1):
+                if (self.placeholders and has_placeholder(line)) or (self.find and self._holds(self.find, line)):
                     hits.append(evidence(doc, number, line.strip()))
-                elif self.filled is not None and not filled and self.filled.search(line):
+                elif self.filled and not filled and line.strip() and self._holds(self.filled, line):
                     filled.append(evidence(doc, number, line.strip()))
         if hits:
             more = f" (and {len(hits) - _MAX_EVIDENCE} more)" if len(hits) > _MAX_EVIDENCE else ""
@@ -42,5 +52,5 @@ class AbsentCheck:
         return Outcome(PASS, filled, message=message)
 
 
-def build(spec: Mapping[str, Any]) -> AbsentCheck:
-    return AbsentCheck(spec)
+def build(spec: Mapping[str, Any], language: Language) -> AbsentCheck:
+    return AbsentCheck(spec, language)

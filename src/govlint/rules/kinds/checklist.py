@@ -1,7 +1,7 @@
-"""`checklist`: several named elements, each a `phrases` check; pass when enough are present,
+"""`checklist`: several named elements, each a `probes` check; pass when enough are present,
 partial when some are, and the message names the ones missing.
 
-An item takes any `phrases` option (its own `scope`, `heading`, `context`, `anaphora`, `value`...),
+An item takes any `probes` option (its own `scope`, `heading`, `context`, `anaphora`, `value`...),
 overriding the checklist's shared ones. Evidence follows the order of the items, so the element
 a reader would quote first belongs first."""
 from __future__ import annotations
@@ -10,7 +10,6 @@ from typing import Any, Mapping
 
 from govlint.report import FAIL, PARTIAL, PASS
 from govlint.rules.kinds._common import Outcome
-from govlint.rules.kinds.phrases import PhrasesCheck
 from govlint.rules.kinds.probing import ProbeCheck
 from govlint.rules.model import DocumentSet
 
@@ -19,13 +18,8 @@ class ChecklistCheck:
     def __init__(self, spec: Mapping[str, Any], language: Any = None) -> None:
         shared = {k: spec[k] for k in ("documents", "heading", "not_heading", "not_heading_unless", "scope",
                                        "context", "anaphora", "negation") if k in spec}
-        # `match: probes`: the items name probes and vocabularies (the pack's words); otherwise
-        # their groups are legacy regexes.
-        words = spec.get("match") == "probes"
-        self.items = []
-        for item in spec["items"]:
-            item_spec = {**shared, **{k: v for k, v in item.items() if k != "name"}}
-            self.items.append((item["name"], ProbeCheck(item_spec, language) if words else PhrasesCheck(item_spec)))
+        self.items = [(item["name"], ProbeCheck({**shared, **{k: v for k, v in item.items() if k != "name"}}, language))
+                      for item in spec["items"]]
         self.pass_at = int(spec.get("pass_at", len(self.items)))
         self.partial_at = int(spec.get("partial_at", 1))
 

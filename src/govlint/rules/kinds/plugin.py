@@ -7,11 +7,13 @@ The built-in check, ours, is imported directly; others are found through importl
 """
 from __future__ import annotations
 
+import inspect
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 from govlint.rules.kinds._common import Outcome
 from govlint.rules.model import DocumentSet, Finding
+from govlint.rules.probes import Language
 
 ENTRY_POINT_GROUP = "govlint.rules"
 
@@ -49,14 +51,22 @@ _BUILTIN = {"leader-coverage": _leader_coverage}
 
 
 class PluginCheck:
-    def __init__(self, spec: Mapping[str, Any]) -> None:
+    """A plugin is called with the DocumentSet, and with the pack's Language as `language=` when it
+    takes that keyword, so a Python check reads with the same words and probes as the YAML rules."""
+
+    def __init__(self, spec: Mapping[str, Any], language: Language | None = None) -> None:
         self.name = spec["plugin"]
         self.function = load_plugin(self.name)
+        self.language = language
+        try:
+            self.wants_language = "language" in inspect.signature(self.function).parameters
+        except (TypeError, ValueError):
+            self.wants_language = False
 
     def run(self, docs: DocumentSet) -> Outcome:
-        finding = self.function(docs)
+        finding = self.function(docs, language=self.language) if self.wants_language else self.function(docs)
         return Outcome(finding.status, list(finding.evidence), list(finding.near_miss), finding.message)
 
 
-def build(spec: Mapping[str, Any]) -> PluginCheck:
-    return PluginCheck(spec)
+def build(spec: Mapping[str, Any], language: Language | None = None) -> PluginCheck:
+    return PluginCheck(spec, language)

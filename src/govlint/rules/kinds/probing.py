@@ -22,23 +22,16 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from govlint.report import FAIL
-from govlint.rules.kinds._common import Outcome, document_kinds
+from govlint.rules.kinds._common import Outcome, document_kinds, names
 from govlint.rules.lexicon import Scan
 from govlint.rules.matching import Unit, has_placeholder, is_negated, section_context, units
 from govlint.rules.model import DocumentSet, evidence
 from govlint.rules.probes import Language, Probe, ProbeMatch
-from govlint.rules.values import VALUES
 from govlint.rules.words import DURATION, FRACTION
 
 _MAX_EVIDENCE = 3
 _VALUE_TOKENS = {"duration": DURATION, "threshold": FRACTION}
 CONTEXTS = ("none", "heading")
-
-
-def _names(value: Any) -> list[str]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
 
 
 class ProbeCheck:
@@ -47,13 +40,13 @@ class ProbeCheck:
         self.scope = spec.get("scope", "sentence")
         self.kinds = document_kinds(spec)
         self.groups: list[tuple[Probe, ...]] = [
-            tuple(language.probe(n) for n in _names(group)) for group in spec.get("all", [])]
+            tuple(language.probe(n) for n in names(group)) for group in spec.get("all", [])]
         if not self.groups:
             raise ValueError("`all:` names at least one probe or vocabulary")
-        self.none = [language.probe(n) for n in _names(spec.get("none"))]
-        self.heading = [language.probe(n) for n in _names(spec.get("heading"))]
-        self.not_heading = [language.probe(n) for n in _names(spec.get("not_heading"))]
-        self.not_heading_unless = [language.probe(n) for n in _names(spec.get("not_heading_unless"))]
+        self.none = [language.probe(n) for n in names(spec.get("none"))]
+        self.heading = [language.probe(n) for n in names(spec.get("heading"))]
+        self.not_heading = [language.probe(n) for n in names(spec.get("not_heading"))]
+        self.not_heading_unless = [language.probe(n) for n in names(spec.get("not_heading_unless"))]
         self.negation = spec.get("negation", True)
         self.anaphora = bool(spec.get("anaphora", False))
         context = spec.get("context", "none")
@@ -62,8 +55,7 @@ class ProbeCheck:
         self.heading_context = context == "heading"
         self.status = spec.get("status", "pass")
         self.value = spec.get("value")
-        if self.value and self.value not in VALUES:
-            raise ValueError(f"unknown value {self.value!r}: choose one of {', '.join(VALUES)}")
+        self.value_pattern = language.value(self.value) if self.value else None
 
     # --- matching ---------------------------------------------------------------------------
 
@@ -97,14 +89,17 @@ class ProbeCheck:
                 return True
         return False
 
-    def match(self, unit: Unit) -> tuple[int, list[ProbeMatch | None], bool]:
-        """(groups matched, each group's match in the unit text or None, whether it is ruled out)."""
+    def match(self, unit: Unit) -> tuple[int, list[ProbeMatch | None], bool, bool]:
+        """(groups matched, each group's match in the unit text or None, whether it is ruled out,
+        whether a group was there but negated: "there is no process to remove a maintainer")."""
         scan = self._scan(unit.text)
         found: list[ProbeMatch | None] = []
         count = 0
+        negated = False
         heading_scan = None
         for index, group in enumerate(self.groups):
-            match, _ = self._first(group, scan, self.negation)
+            match, seen = self._first(group, scan, self.negation)
+            negated = negated or (match is None and seen)
             if match is None and self.heading_context and index > 0 and unit.headings:
                 heading_scan = heading_scan or self._scan(unit.headings)
                 heading_match, _ = self._first(group, heading_scan, False)
@@ -124,7 +119,7 @@ class ProbeCheck:
                 found.append(ProbeMatch(self.value, value[0], value[1], 0, 0) if value else None)
                 count += value is not None
         ruled_out = any(p.find_all(scan) for p in self.none) if count == self._wanted else False
-        return count, found, ruled_out
+        return count, found, ruled_out, negated
 
     def _value(self, scan: Scan) -> tuple[int, int] | None:
         """Where the value stands: a period or share in any number form ("six (6) months", "⅔",
@@ -133,7 +128,7 @@ class ProbeCheck:
         token = next((t for t in scan.tokens if t.kind == kind), None)
         if token is not None:
             return token.start, token.end
-        match = VALUES[self.value].search(scan.text)
+        match = self.value_pattern.search(scan.text)
         return match.span() if match else None
 
     @property
@@ -144,7 +139,7 @@ class ProbeCheck:
 
     def run(self, docs: DocumentSet) -> Outcome:
         found = []
-        best_near: tuple[int, Unit, list[ProbeMatch | None]] | None = None
+        best_near: tuple[float, Unit, list[ProbeMatch | None]] | None = None
         placed = bool(self.heading or self.not_heading)
         outside: dict[tuple[str, int], bool] = {}
         for unit in units(docs, self.scope, self.kinds, anaphora=self.anaphora):
@@ -157,13 +152,15 @@ class ProbeCheck:
                     continue
             if has_placeholder(unit.text):
                 continue
-            count, matches, ruled_out = self.match(unit)
+            count, matches, ruled_out, negated = self.match(unit)
             if count == self._wanted and not ruled_out:
                 found.append((unit, matches))
                 if len(found) >= _MAX_EVIDENCE:
                     break
-            elif count and (best_near is None or count > best_near[0]):
-                best_near = (count, unit, matches)
+            elif count or negated:
+                closeness = count + 0.5 * negated  # a negated match is near, but not as near as a found one
+                if best_near is None or closeness > best_near[0]:
+                    best_near = (closeness, unit, matches)
         if found:
             ev = []
             for unit, matches in found:

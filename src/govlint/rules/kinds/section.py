@@ -1,28 +1,35 @@
-"""`section`: a section whose heading matches and whose body says something real:
-enough words, no template placeholder, and optionally some phrases."""
+"""`section`: a section whose heading holds one of `heading`'s probes or vocabularies and whose
+body says something real: enough words (`min_words`), no template placeholder, every group of
+`all` (if any) and none of `none`."""
 from __future__ import annotations
 
 from typing import Any, Mapping
 
 from govlint.report import FAIL
-from govlint.rules.kinds._common import Outcome, document_kinds, groups, optional_regex
-from govlint.rules.matching import compile_group, find, has_placeholder
+from govlint.rules.kinds._common import Outcome, document_kinds, names
+from govlint.rules.matching import has_placeholder, is_negated
 from govlint.rules.model import DocumentSet, evidence
+from govlint.rules.probes import Language
 
 
 class SectionCheck:
-    def __init__(self, spec: Mapping[str, Any]) -> None:
-        self.heading = compile_group(spec["heading"] if isinstance(spec["heading"], list) else [spec["heading"]])
+    def __init__(self, spec: Mapping[str, Any], language: Language) -> None:
+        self.language = language
+        self.heading = [language.probe(n) for n in names(spec["heading"])]
         self.kinds = document_kinds(spec)
         self.min_words = int(spec.get("min_words", 12))
-        self.groups = groups(spec)
-        self.exclude = optional_regex(spec, "exclude")
+        self.groups = [[language.probe(n) for n in names(group)] for group in spec.get("all", [])]
+        self.none = [language.probe(n) for n in names(spec.get("none"))]
         self.status = spec.get("status", "pass")
+
+    def _found(self, probes, text: str, *, negation: bool = True) -> bool:
+        scan = self.language.lexicon.scan(text)
+        return any(not (negation and is_negated(text, m.start, m.end)) for p in probes for m in p.find_all(scan))
 
     def run(self, docs: DocumentSet) -> Outcome:
         near = []
         for doc, section in docs.sections(self.kinds):
-            if section.level == 0 or not self.heading.search(section.heading):
+            if section.level == 0 or not self._found(self.heading, section.heading, negation=False):
                 continue
             sentences = [s for b in section.all_blocks() for s in b.sentences if not has_placeholder(s.text)]
             words = sum(len(s.text.split()) for s in sentences)
@@ -31,16 +38,18 @@ class SectionCheck:
                                      f"{'no text' if not words else f'only {words} words'} under it)"))
                 continue
             body = " ".join(s.text for s in sentences)
-            if self.exclude is not None and self.exclude.search(body):
+            if self.none and (self._found(self.none, body, negation=False)
+                              or self._found(self.none, section.heading, negation=False)):
                 near.append(evidence(doc, section.line, section.heading))
                 continue
-            if all(find(g, body) for g in self.groups):
-                quote = next((s for s in sentences if self.groups and find(self.groups[0], s.text)), sentences[0])
+            if all(self._found(group, body) for group in self.groups):
+                quote = next((s for s in sentences if self.groups and self._found(self.groups[0], s.text)),
+                             sentences[0])
                 return Outcome(self.status, [evidence(doc, quote.line, quote.text)],
                                message=f"section “{section.heading}” ({doc.path}:{section.line})")
             near.append(evidence(doc, sentences[0].line, sentences[0].text))
         return Outcome(FAIL, near_miss=near[:1])
 
 
-def build(spec: Mapping[str, Any]) -> SectionCheck:
-    return SectionCheck(spec)
+def build(spec: Mapping[str, Any], language: Language) -> SectionCheck:
+    return SectionCheck(spec, language)
