@@ -249,11 +249,10 @@ def test_symlinks_out_of_the_checkout_and_to_a_parent_folder(run_cli, tmp_path):
     assert _outcome(code, report, err) == RESULT
     assert [d["path"] for d in report["documents"]] == ["CHARTER.md"]
     assert "root:" not in json.dumps(report)  # nothing of /etc/passwd
-    # Given by path, the symlink is followed to where it points, and refused with a warning naming it.
+    # Given by path, the symlink is refused: with nothing else to check, that is one error naming it.
     code, report, err = _check(run_cli, str(root / "GOVERNANCE.md"), "--root", str(root))
-    assert _outcome(code, report, err) == RESULT and report["documents"] == []
-    [warning] = report["warnings"]
-    assert warning.endswith("/etc/passwd: not a file inside the checkout; skipped")
+    assert _outcome(code, report, err) == ERROR
+    assert err == f"govlint: error: {root / 'GOVERNANCE.md'}: resolves outside the checkout; nothing left to check\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
@@ -553,3 +552,32 @@ def test_a_redirect_loop_is_one_error(run_cli, github_server, tmp_path, fast_htt
     github_server.redirect(f"{github_server.url}/repos/acme/widget", times=100, match="/repos/acme/widget")
     code, report, err = _check(run_cli, "github:acme/widget", "--api-url", github_server.url)
     assert _outcome(code, report, err) == ERROR and "too many redirects" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue 13, items 4, 7, 10-13: the checkout root, time limits, caches that were trusted too much
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_a_symlinked_file_given_by_path_does_not_move_the_checkout_root(run_cli, tmp_path, monkeypatch):
+    project = tmp_path / "s2"
+    project.mkdir()
+    (project / "GOVERNANCE.md").write_text(
+        EXEMPLARY + "\nSee [the members](../../../../../../../../etc/passwd) and [the list](/etc/passwd).\n",
+        encoding="utf-8")
+    os.symlink("/etc/hostname", project / "MAINTAINERS.md")
+    monkeypatch.chdir(tmp_path)
+    code, report, err = _check(run_cli, "s2/GOVERNANCE.md", "s2/MAINTAINERS.md")
+    assert _outcome(code, report, err) == RESULT
+    assert [d["path"] for d in report["documents"]] == ["GOVERNANCE.md"]  # paths inside s2, not from /
+    assert report["warnings"][0] == "s2/MAINTAINERS.md: resolves outside the checkout; not read"
+    assert "root:" not in json.dumps(report)  # nothing of /etc/passwd
+    # A folder inside the checkout that links out is refused the same way.
+    os.symlink("/etc", project / "d")
+    code, report, err = _check(run_cli, "s2/GOVERNANCE.md", "s2/d/passwd")
+    assert [d["path"] for d in report["documents"]] == ["GOVERNANCE.md"]
+    assert report["warnings"][0] == "s2/d/passwd: resolves outside the checkout; not read"
+    # With nothing left, one line.
+    code, report, err = _check(run_cli, "s2/MAINTAINERS.md")
+    assert _outcome(code, report, err) == ERROR
+    assert err == "govlint: error: s2/MAINTAINERS.md: resolves outside the checkout; nothing left to check\n"

@@ -69,9 +69,13 @@ def open_source(target: str, *, remote: RemoteOptions | None = None) -> Source:
 
 
 def checkout_root(files: Sequence[str]) -> Path:
-    """The checkout that holds documents given by path: git's top level, else their common folder."""
-    folders = [Path(f).resolve().parent for f in files]
-    common = Path(os.path.commonpath([str(f) for f in folders]))
+    """The checkout that holds documents given by path: git's top level, else their common folder.
+
+    The folders are taken from the paths as given (made absolute, never resolved): a given file that
+    is a symlink must not move the root to wherever it points.
+    """
+    folders = [os.path.dirname(os.path.abspath(f)) for f in files]
+    common = Path(os.path.commonpath(folders))
     try:
         out = subprocess.run(["git", "-C", str(common), "rev-parse", "--show-toplevel"], capture_output=True,
                              text=True, timeout=5, check=False)
@@ -80,6 +84,29 @@ def checkout_root(files: Sequence[str]) -> Path:
     except (OSError, subprocess.SubprocessError):
         pass
     return common
+
+
+def _given_paths(files: Sequence[str], root: Path) -> tuple[list[str], list[str]]:
+    """(each given file's path inside ``root``, the files as given that resolve outside it).
+
+    The path inside the checkout comes from the file's folder (resolved: a checkout may be reached
+    through a symlinked folder) and its own name, so a symlink stays the checkout's path it was
+    given as; then what it points to must be inside ``root`` too.
+    """
+    inside, outside = [], []
+    for name in files:
+        full = Path(os.path.abspath(name))
+        folder = full.parent.resolve()
+        if folder != root and root not in folder.parents:
+            outside.append(name)
+            continue
+        rel = (folder / full.name).relative_to(root).as_posix()
+        real = (root / rel).resolve()
+        if real != root and root not in real.parents:
+            outside.append(name)
+            continue
+        inside.append(rel)
+    return inside, outside
 
 
 def resolve_settings(config: Config, *, level: str | None, profile: str | None) -> tuple[str | None, str]:
@@ -114,15 +141,18 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         base = Path(root).resolve() if root else checkout_root(files)
         from govlint.sources.local import LocalSource
 
-        source: Source = LocalSource(base, label=str(root or base))
-        given = [Path(os.path.relpath(Path(f).resolve(), base)).as_posix() for f in files]
+        local = LocalSource(base, label=str(root or base))
+        source: Source = local
+        given, refused = _given_paths(files, local.root)
+        if not given:
+            raise InputError("resolves outside the checkout; nothing left to check", path=refused[0])
         label = ", ".join(str(f) for f in files)
     elif isinstance(target, (str, os.PathLike)):
         label = str(target)
         source = open_source(label, remote=remote)
-        given = []
+        given, refused = [], []
     else:
-        source, label, given = target, target.label, []
+        source, label, given, refused = target, target.label, [], []
     today = today or dt.date.today()
     root_dir = getattr(source, "root", None)
     if config is None and config_path is None and root_dir is not None:
@@ -148,7 +178,8 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         rules = load_rules(extra_packs=[*config.rule_packs, *rule_packs])
     chosen = select(rules, select=[*config.select, *select_rules], ignore=[*config.ignore, *ignore_rules])
     found_docs = discover(source, given=given, extra=config.documents, max_depth=max_depth)
-    warnings = [*found_docs.warnings, *getattr(source, "warnings", ())]
+    warnings = [*(f"{name}: resolves outside the checkout; not read" for name in refused), *found_docs.warnings,
+                *getattr(source, "warnings", ())]
     report = build_report(chosen, DocumentSet(found_docs.documents), target=label, profile=profile, level=level,
                           config=config, warnings=warnings, external_links=found_docs.external_links,
                           commit=getattr(source, "commit", None), today=today,
