@@ -39,6 +39,11 @@ class RemoteOptions:
     cache_dir: str | None = None
     no_cache: bool = False
     follow_external: bool = False
+    timeout: float | None = None  # seconds for everything one target asks of the network (--timeout)
+
+    def __post_init__(self) -> None:
+        if self.timeout is not None and not 0 < self.timeout < float("inf"):
+            raise UsageError(f"--timeout {self.timeout:g}: give a positive number of seconds")
 
 
 def is_remote(target: str) -> bool:
@@ -57,7 +62,7 @@ def open_source(target: str, *, remote: RemoteOptions | None = None) -> Source:
         remote = remote or RemoteOptions()
         return open_github_source(target, api_url=remote.api_url, token_env=remote.token_env,
                                   cache_dir=remote.cache_dir, no_cache=remote.no_cache,
-                                  follow_external=remote.follow_external)
+                                  follow_external=remote.follow_external, timeout=remote.timeout)
     from govlint.sources.local import LocalSource
 
     path = Path(target)

@@ -59,7 +59,8 @@ class HttpSettings:
 
     connect_timeout: float = 10.0
     read_timeout: float = 30.0  # between two bytes
-    total_timeout: float = 120.0  # for one whole response body
+    total_timeout: float = 120.0  # for one whole response: connecting, headers and body
+    target_timeout: float = 300.0  # for everything one target asks: all requests, retries and waits (--timeout)
     retries: int = 3  # extra attempts after a 5xx, a timeout or a dropped connection
     backoff: float = 0.5  # first pause; doubles each attempt
     max_backoff: float = 8.0
@@ -101,6 +102,14 @@ class RemoteNotFound(SourceError):
 
 class ResponseTooLarge(requests.RequestException):
     """A body over the size cap; the download is abandoned."""
+
+
+class TimeLimitReached(requests.exceptions.Timeout):
+    """A response ran past its deadline: its own (``total_timeout``) or its target's (``target_timeout``)."""
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope  # "response" or "target"
+        super().__init__(f"the {scope}'s time limit was reached")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -156,8 +165,9 @@ def origin(url: str) -> tuple[str, str, int]:
 # The session
 
 class _CappedAdapter(HTTPAdapter):
-    """Reads every body itself: a size cap before the whole body is in memory, a total deadline,
-    a default timeout, and request counting below the cache."""
+    """Reads every body itself: a size cap before the whole body is in memory, a deadline for the
+    whole response checked on every read (sources/deadline.py), a default timeout, and request
+    counting below the cache."""
 
     def __init__(self, settings: HttpSettings, stats: RequestStats) -> None:
         super().__init__(pool_connections=4, pool_maxsize=4)
@@ -165,17 +175,57 @@ class _CappedAdapter(HTTPAdapter):
         self.stats = stats
         self.cap = settings.max_response_bytes
 
+    def init_poolmanager(self, *args, **kwargs):  # noqa: ANN002, ANN003, D102
+        from govlint.sources.deadline import POOL_CLASSES
+
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES)
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):  # noqa: ANN001, ANN003, D102
+        from govlint.sources.deadline import POOL_CLASSES
+
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = dict(POOL_CLASSES)
+        return manager
+
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):  # noqa: D102
+        from govlint.sources.deadline import LIMIT, Limit, time_left
+
         if timeout is None:
             timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        connect_timeout, read_timeout = timeout if isinstance(timeout, tuple) else (timeout, timeout)
         cap = int(request.headers.pop("X-Govlint-Max-Bytes", 0) or self.cap)
-        response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
-        self.stats.requests += 1
+        own = time.monotonic() + self.settings.total_timeout
+        target = float(request.headers.pop("X-Govlint-Deadline", 0) or own)
+        limit = Limit(deadline=min(own, target), read_timeout=read_timeout)
+        scope = "target" if target < own else "response"
+        left = time_left(limit)
+        if left <= 0:
+            raise TimeLimitReached(scope)
+        bounded_connect = connect_timeout is None or left < connect_timeout
+        timeout = (left if bounded_connect else connect_timeout, read_timeout)
+        token = LIMIT.set(limit)
         try:
-            self._read_body(response, cap)
-        except BaseException:
-            response.close()
+            try:
+                response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert,
+                                        proxies=proxies)
+            except requests.exceptions.ConnectTimeout:
+                if bounded_connect:
+                    raise TimeLimitReached(scope) from None
+                raise
+            self.stats.requests += 1
+            try:
+                self._read_body(response, cap)
+            except BaseException:
+                response.close()
+                raise
+        except requests.exceptions.Timeout:
+            if limit.expired:
+                raise TimeLimitReached(scope) from None
             raise
+        finally:
+            LIMIT.reset(token)
         if response.status_code == 200:
             self.stats.full += 1
         elif response.status_code == 304:
@@ -192,15 +242,13 @@ class _CappedAdapter(HTTPAdapter):
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > cap:
             raise ResponseTooLarge(f"{int(length)} bytes")
-        deadline = time.monotonic() + self.settings.total_timeout
         body = bytearray()
         try:
+            # Every read of the socket checks the deadline (sources/deadline.py), however slowly it drips.
             for chunk in response.raw.stream(64 * 1024, decode_content=True):
                 body += chunk
                 if len(body) > cap:
                     raise ResponseTooLarge(f"more than {cap} bytes")
-                if time.monotonic() > deadline:
-                    raise requests.exceptions.ReadTimeout("the response took too long")
         except ReadTimeoutError as err:
             raise requests.exceptions.ReadTimeout("read timed out") from err
         except ProtocolError as err:
@@ -351,6 +399,8 @@ class HttpClient:
                                                stats=self.stats, warnings=self.warnings)
         self._sleep = sleep
         self._clock = clock
+        # Everything this client asks for (one target's check) must be done by then.
+        self._deadline = time.monotonic() + self.settings.target_timeout
         self.rate_limit: dict[str, str] = {}
 
     def __repr__(self) -> str:
@@ -402,6 +452,16 @@ class HttpClient:
     def _backoff(self, attempt: int) -> float:
         return min(self.settings.backoff * (2 ** attempt), self.settings.max_backoff)
 
+    def _out_of_time(self, prefix: str, host: str) -> SourceError:
+        return self._error(f"{prefix}gave up on {host} at the time limit of {self.settings.target_timeout:g} s "
+                           "for one target (see --timeout)")
+
+    def _wait(self, seconds: float, prefix: str, host: str) -> None:
+        """Sleep before trying again, unless that would pass the target's deadline."""
+        if time.monotonic() + seconds >= self._deadline:
+            raise self._out_of_time(prefix, host)
+        self._sleep(seconds)
+
     def get(self, url: str, *, params: Mapping[str, str] | None = None, accept: str = JSON_ACCEPT,
             context: str = "", max_bytes: int | None = None,
             guard: Callable[[str], None] | None = None) -> requests.Response:
@@ -422,15 +482,28 @@ class HttpClient:
                 headers["X-GitHub-Api-Version"] = "2022-11-28"
             if max_bytes:
                 headers["X-Govlint-Max-Bytes"] = str(max_bytes)
+            if time.monotonic() >= self._deadline:
+                raise self._out_of_time(prefix, host)
+            headers["X-Govlint-Deadline"] = repr(self._deadline)  # for the adapter, which bounds every read by it
             try:
                 response = self._send(url, params, headers)
             except ResponseTooLarge:
                 cap = max_bytes or self.settings.max_response_bytes
                 raise self._error(f"{prefix}the response from {host} is larger than the "
                                   f"{_size(cap)} limit") from None
+            except TimeLimitReached as err:
+                if err.scope == "target":
+                    raise self._out_of_time(prefix, host) from None
+                if attempt < self.settings.retries:
+                    self._wait(self._backoff(attempt), prefix, host)
+                    attempt += 1
+                    continue
+                raise self._error(f"{prefix}the response from {host} took longer than "
+                                  f"{self.settings.total_timeout:g} s "
+                                  f"(after {attempt + 1} attempt{'s' if attempt else ''})") from None
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as err:
                 if attempt < self.settings.retries:
-                    self._sleep(self._backoff(attempt))
+                    self._wait(self._backoff(attempt), prefix, host)
                     attempt += 1
                     continue
                 raise self._error(f"{prefix}{_describe_network_error(err, host, self.settings)} "
@@ -459,7 +532,7 @@ class HttpClient:
                         raise self._error(f"{prefix}still rate limited by {host} after waiting {waits} times; "
                                           "try again later")
                     log.info("rate limited by %s; waiting %.0f s", host, wait)
-                    self._sleep(wait)
+                    self._wait(wait, prefix, host)
                     waits += 1
                     continue
             if status in _RETRY_STATUSES and attempt < self.settings.retries:
@@ -467,7 +540,7 @@ class HttpClient:
                 delay = self._backoff(attempt)
                 if retry_after is not None and retry_after <= self.settings.max_wait:
                     delay = max(delay, retry_after)
-                self._sleep(delay)
+                self._wait(delay, prefix, host)
                 attempt += 1
                 continue
             if status in _RETRY_STATUSES:
