@@ -635,3 +635,11 @@ def test_timeout_bounds_a_whole_target_on_check_and_audit(run_cli, tmp_path, fas
     for bad in ("0", "-1", "nan", "inf"):
         code, out, err = run_cli("check", "github:acme/widget", "--timeout", bad)
         assert code == 2 and err == f"govlint: error: --timeout {float(bad):g}: give a positive number of seconds\n"
+
+
+def test_deeply_nested_json_from_the_api_is_one_error_naming_the_url(run_cli, github_server, fast_http):
+    github_server.static["/repos/acme/widget"] = (b"[" * 100_000 + b"]" * 100_000, "application/json")
+    code, report, err = _check(run_cli, "github:acme/widget", "--api-url", github_server.url)
+    assert _outcome(code, report, err) == ERROR
+    assert err == (f"govlint: error: github:acme/widget: {github_server.url.split('//')[1]} sent JSON nested too "
+                   "deeply for /repos/acme/widget\n")

@@ -456,7 +456,7 @@ class GitHubSource:
             try:
                 data = json.loads(body)
                 sha = data.get("sha") if isinstance(data, dict) else None
-            except ValueError:
+            except (ValueError, RecursionError):
                 sha = None
         else:
             try:

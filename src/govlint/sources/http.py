@@ -92,6 +92,19 @@ class RequestStats:
                 "other": self.other, "bytes": self.bytes, "cache_hits": max(0, self.cache_hits)}
 
 
+# The digest of the credentials a response was fetched with, kept with it in the HTTP cache.
+FETCHED_WITH = "X-Govlint-Fetched-With"
+
+
+def credentials_digest(authorization: str | None) -> str:
+    """What the cache keeps of an Authorization header: a digest ("none" without one), never the token."""
+    if not authorization:
+        return "none"
+    import hashlib
+
+    return hashlib.sha256(authorization.encode()).hexdigest()[:32]
+
+
 class RemoteNotFound(SourceError):
     """HTTP 404, 410 or 422: a repository, ref or file that does not exist (or is private)."""
 
@@ -234,6 +247,7 @@ class _CappedAdapter(HTTPAdapter):
             self.stats.other += 1
         self.stats.bytes += len(response._content)
         _drop_vary_authorization(response)
+        response.headers[FETCHED_WITH] = credentials_digest(request.headers.get("Authorization"))
         return response
 
     def _read_body(self, response: requests.Response, cap: int) -> None:
@@ -280,7 +294,9 @@ def make_session(*, cache_dir: str | os.PathLike[str] | None = None, no_cache: b
     Cached responses carry their ETag; responses for mutable URLs are revalidated on every use
     (If-None-Match -> 304, no body), responses addressed by a commit sha are used without a request.
     Entries unused for CACHE_DAYS are dropped when a session opens.
-    The Authorization header is excluded from cache keys and redacted from stored requests.
+    Entries are plain JSON (never pickle), and one that is not a well-formed 200 response is a miss,
+    then rewritten. Each entry records a digest of the credentials it was fetched with (the token
+    itself is redacted), and HttpClient revalidates an entry fetched with other credentials.
     A cache folder that cannot be used falls back to no cache, with a warning.
     """
     settings = settings or HttpSettings()
@@ -311,7 +327,10 @@ def _cached_session(folder: Path) -> requests.Session:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not os.access(folder, os.W_OK):
         raise PermissionError(13, "not writable")
-    backend = requests_cache.SQLiteCache(str(folder / CACHE_FILE), busy_timeout=5000)
+    database = folder / CACHE_FILE
+    if database.is_symlink() or (database.exists() and not database.is_file()):
+        database.unlink()  # SQLite would write where a link points, or block opening a FIFO
+    backend = requests_cache.SQLiteCache(str(database), busy_timeout=5000, serializer=_JsonEntries())
     _prune(backend)
     ignored = tuple(DEFAULT_IGNORED_PARAMS) + ("authorization",)
     return requests_cache.CachedSession(
@@ -325,6 +344,47 @@ def _cached_session(folder: Path) -> requests.Session:
         match_headers=False,
         stale_if_error=False,
     )
+
+
+class _JsonEntries:
+    """How the HTTP cache stores a response: plain JSON, never pickle (reading a pickle runs code, and
+    the cache folder may come from elsewhere). Anything stored that is not a well-formed 200 response
+    reads as None, which requests-cache treats as a miss (quietly: an exception would be logged to
+    stderr); the fresh response then replaces it."""
+
+    def __init__(self) -> None:
+        from requests_cache.serializers.preconf import json_preconf_stage
+
+        self._stage = json_preconf_stage
+
+    def __str__(self) -> str:
+        return "govlint-json"
+
+    def dumps(self, response: Any) -> str:
+        return json.dumps(self._stage.dumps(response))
+
+    def loads(self, text: Any) -> Any:
+        from requests_cache.models import CachedRequest, CachedResponse
+
+        try:
+            data = json.loads(text)
+            response = self._stage.loads(data) if isinstance(data, dict) else None
+            usable = isinstance(response, CachedResponse) and type(response.status_code) is int \
+                and response.status_code == 200 and isinstance(response._content, bytes) \
+                and isinstance(response.url, str) and isinstance(response.request, CachedRequest) \
+                and response.request.url == response.url \
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in response.headers.items()) \
+                and (response.expires is None or isinstance(response.expires < _utc_now(), bool))
+        except Exception:  # noqa: BLE001 - cattrs' validation errors, RecursionError, a broken encoding...
+            usable = False
+        return response if usable else None
+
+
+def _utc_now() -> Any:
+    """Now, as requests-cache compares expiry times with (timezone-aware)."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def _prune(backend: Any) -> None:
@@ -434,12 +494,24 @@ class HttpClient:
         return cls(self._redact(message), **kw)
 
     def _send(self, url: str, params: Mapping[str, str] | None, headers: dict[str, str]) -> requests.Response:
-        auth = _BearerAuth(self._token) if self._token and origin(url) == self._api_origin else _NO_AUTH
+        with_token = self._token is not None and origin(url) == self._api_origin
+        auth = _BearerAuth(self._token) if with_token else _NO_AUTH
         kwargs: dict[str, Any] = dict(params=params, headers=headers, auth=auth, allow_redirects=False,
                                       timeout=(self.settings.connect_timeout, self.settings.read_timeout))
         self.stats.calls += 1
         try:
-            return self.session.get(url, **kwargs)
+            response = self.session.get(url, **kwargs)
+            if getattr(response, "from_cache", False):
+                asked = requests.models.PreparedRequest()
+                asked.prepare_url(url, params)
+                mine = credentials_digest(f"Bearer {self._token.reveal()}" if with_token and self._token else None)
+                if response.url != asked.url:  # another request's answer, under this one's key
+                    response = self.session.get(url, **kwargs, force_refresh=True)
+                elif response.headers.get(FETCHED_WITH) != mine:
+                    # Fetched with other credentials (a private repository's, by a run with its token):
+                    # used only once the server confirms these may see it (304, not 404).
+                    response = self.session.get(url, **kwargs, refresh=True)
+            return response
         except sqlite3.Error as err:
             # A locked or broken cache must not stop the check: carry on without it.
             settings = getattr(self.session, "settings", None)
@@ -622,14 +694,17 @@ class HttpClient:
                    context: str = "", check: Callable[[Any], bool] | None = None) -> tuple[Any, requests.Response]:
         """get_json, with the response (to evict it if its content later proves unusable)."""
         response = self.get_api(path, params=params, accept=accept, context=context)
+        what = "malformed JSON"
         try:
             data = json.loads(response.content)
         except ValueError:
             data = _INVALID
+        except RecursionError:
+            data, what = _INVALID, "JSON nested too deeply"
         if data is _INVALID or (check is not None and not check(data)):
             self.evict(response)
             prefix = f"{context}: " if context else ""
-            what = "malformed JSON" if data is _INVALID else "an unexpected JSON document"
+            what = what if data is _INVALID else "an unexpected JSON document"
             raise self._error(f"{prefix}{self.api_host} sent {what} for {urlsplit(response.url).path}")
         return data, response
 
@@ -687,7 +762,7 @@ def _api_message(response: requests.Response) -> str:
     """The ``message`` of a GitHub error body, on one short line."""
     try:
         data = json.loads(response.content or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):
         return ""
     message = data.get("message") if isinstance(data, dict) else None
     if not isinstance(message, str):
