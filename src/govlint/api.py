@@ -54,8 +54,9 @@ def is_remote(target: str) -> bool:
     return parse_github_target(target) is not None
 
 
-def open_source(target: str, *, remote: RemoteOptions | None = None) -> Source:
-    """A Source for a target string: a remote repository, or a checkout on disk."""
+def open_source(target: str, *, remote: RemoteOptions | None = None, record_digests: bool = False) -> Source:
+    """A Source for a target string: a remote repository, or a checkout on disk (which keeps the
+    digest of every file it reads, with ``record_digests``, for the result cache)."""
     if is_remote(target):
         from govlint.sources.github import open_github_source
 
@@ -70,7 +71,7 @@ def open_source(target: str, *, remote: RemoteOptions | None = None) -> Source:
         raise InputError("no such file or directory", path=target)
     if not path.is_dir():
         raise InputError("not a directory", path=target)
-    return LocalSource(path, label=target)
+    return LocalSource(path, label=target, record_digests=record_digests)
 
 
 def checkout_root(files: Sequence[str]) -> Path:
@@ -137,6 +138,7 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
     read unless ``config`` (or a ``config_path`` to read) is given. With a ``cache``, a local check
     whose inputs are all unchanged is answered from it (see checkcache.py).
     """
+    caching = cache is not None and config is None and rules is None
     if files:
         for name in files:
             if not Path(name).exists():
@@ -146,7 +148,7 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         base = Path(root).resolve() if root else checkout_root(files)
         from govlint.sources.local import LocalSource
 
-        local = LocalSource(base, label=str(root or base))
+        local = LocalSource(base, label=str(root or base), record_digests=caching)
         source: Source = local
         given, refused = _given_paths(files, local.root)
         if not given:
@@ -154,7 +156,7 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         label = ", ".join(str(f) for f in files)
     elif isinstance(target, (str, os.PathLike)):
         label = str(target)
-        source = open_source(label, remote=remote)
+        source = open_source(label, remote=remote, record_digests=caching)
         given, refused = [], []
     else:
         source, label, given, refused = target, target.label, [], []
@@ -163,7 +165,9 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
     if config is None and config_path is None and root_dir is not None:
         found = find_config(root_dir)
         config_path = str(found) if found else None
-    cached = cache is not None and config is None and rules is None and root_dir is not None
+    # Only a source that reports the digests of what it read can have its report cached.
+    digests = getattr(source, "digests", None)
+    cached = caching and root_dir is not None and isinstance(digests, dict)
     if cached:
         key = cache.key(root=str(root_dir), label=label, given=given, level=level, profile=profile,
                         select=list(select_rules), ignore=list(ignore_rules),
@@ -172,8 +176,13 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         hit = cache.lookup(key, source, config_path=config_path)
         if hit is not None:
             return hit
+    # The configuration and rule packs are hashed before they are read: a file replaced in between
+    # leaves an entry that does not match either, never one that matches what was not read.
+    hashed = _digests([config_path, *rule_packs]) if cached else {}
     if config is None:
         config = load_config(config_path) if config_path else Config()
+    if cached:
+        hashed.update(_digests(config.rule_packs))
     level, profile = resolve_settings(config, level=level, profile=profile)
     from govlint.discover import discover
     from govlint.rules.model import DocumentSet
@@ -189,12 +198,17 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
                           config=config, warnings=warnings, external_links=found_docs.external_links,
                           commit=getattr(source, "commit", None), today=today,
                           fail_under=fail_under if fail_under is not None else config.fail_under)
-    if cached:
-        inputs = [root_dir / path for path in found_docs.read]
-        inputs += [Path(p) for p in (config_path, *config.rule_packs, *rule_packs) if p]
-        cache.store(key, report, candidates=None if given else found_docs.candidates, inputs=inputs,
+    if cached and all(path in digests for path in found_docs.read):
+        cache.store(key, report, candidates=None if given else found_docs.candidates,
+                    documents={path: digests[path] for path in found_docs.read}, files=hashed,
                     missing_links=found_docs.missing_links, config_path=config_path)
     return report
+
+
+def _digests(paths: Sequence[str | None]) -> dict[str, str | None]:
+    from govlint.checkcache import digest_file
+
+    return {str(Path(p).absolute()): digest_file(p) for p in paths if p}
 
 
 def build_report(rules: Sequence[Rule], docs: DocumentSet, *, target: str, profile: str, level: str | None,
