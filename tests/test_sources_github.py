@@ -799,3 +799,22 @@ def test_a_symlink_in_place_of_the_http_cache_is_not_written_through(github_serv
     (cache / CACHE_FILE).symlink_to(elsewhere)
     assert read_everything(source_for(github_server, "github:acme/widget", cache))
     assert not elsewhere.exists() and (cache / CACHE_FILE).is_file() and not (cache / CACHE_FILE).is_symlink()
+
+
+@pytest.mark.parametrize("damage", ["not a database", "pages flipped"])
+def test_a_damaged_http_cache_file_is_replaced_rather_than_failing_every_run(github_server, tmp_path, damage):
+    cache = tmp_path / "cache"
+    database = cache / CACHE_FILE
+    expected = read_everything(source_for(github_server, "github:acme/widget", cache))
+    raw = database.read_bytes()
+    if damage == "not a database":
+        database.write_bytes(bytes(range(256)) * 64)
+    else:  # the header intact, every page after it garbage
+        database.write_bytes(raw[:100] + bytes(b ^ 0x5A for b in raw[100:]))
+    assert read_everything(source_for(github_server, "github:acme/widget", cache)) == expected
+    github_server.reset_counts()
+    later = source_for(github_server, "github:acme/widget", cache)
+    assert read_everything(later) == expected and later.warnings == []
+    github_server.reset_counts()
+    assert read_everything(source_for(github_server, "github:acme/widget", cache)) == expected
+    assert github_server.full == 0 and github_server.not_modified > 0  # a working cache again

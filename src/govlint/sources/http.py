@@ -330,7 +330,13 @@ def _cached_session(folder: Path) -> requests.Session:
     database = folder / CACHE_FILE
     if database.is_symlink() or (database.exists() and not database.is_file()):
         database.unlink()  # SQLite would write where a link points, or block opening a FIFO
-    backend = requests_cache.SQLiteCache(str(database), busy_timeout=5000, serializer=_JsonEntries())
+    try:
+        backend = requests_cache.SQLiteCache(str(database), busy_timeout=5000, serializer=_JsonEntries())
+    except sqlite3.DatabaseError as err:
+        if isinstance(err, sqlite3.OperationalError):
+            raise  # locked or read-only: someone else's to sort out
+        discard_database(database)  # not a database at all: start again rather than fail every run
+        backend = requests_cache.SQLiteCache(str(database), busy_timeout=5000, serializer=_JsonEntries())
     _prune(backend)
     ignored = tuple(DEFAULT_IGNORED_PARAMS) + ("authorization",)
     return requests_cache.CachedSession(
@@ -385,6 +391,15 @@ def _utc_now() -> Any:
     import datetime as dt
 
     return dt.datetime.now(dt.timezone.utc)
+
+
+def discard_database(database: str | os.PathLike[str]) -> None:
+    """Remove a damaged cache database and its journals, so that the next run starts a fresh one."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            os.unlink(f"{database}{suffix}")
+        except OSError:
+            pass
 
 
 def _prune(backend: Any) -> None:
@@ -513,11 +528,14 @@ class HttpClient:
                     response = self.session.get(url, **kwargs, refresh=True)
             return response
         except sqlite3.Error as err:
-            # A locked or broken cache must not stop the check: carry on without it.
+            # A locked or broken cache must not stop the check: carry on without it, and a broken
+            # one is removed, so the next run starts a fresh one.
             settings = getattr(self.session, "settings", None)
             if settings is None:
                 raise
             settings.disabled = True
+            if not isinstance(err, sqlite3.OperationalError):
+                discard_database(self.session.cache.db_path)
             self.warnings.append(f"the HTTP cache failed ({err}); continuing without it")
             return self.session.get(url, **kwargs)
 
