@@ -71,15 +71,33 @@ def _compile(rule: Any, root: dict[str, Any], refs: dict[str, Check]) -> Check:
     if {"properties", "additionalProperties", "required", "propertyNames"} & rule.keys():
         checks.append(_object(rule, root, refs))
     if "items" in rule:
-        item = _compile(rule["items"], root, refs)
-        checks.append(lambda v: not isinstance(v, list) or all(item(x) for x in v))
+        checks.append(_items(_compile(rule["items"], root, refs)))
     for keyword, needed in (("oneOf", lambda hits: hits == 1), ("anyOf", lambda hits: hits >= 1)):
         if keyword in rule:
             options = [_compile(r, root, refs) for r in rule[keyword]]
             checks.append(lambda v, options=options, needed=needed: needed(sum(1 for o in options if o(v))))
-    if len(checks) == 1:
-        return checks[0]
-    return lambda v: all(check(v) for check in checks)
+    return _all(checks)
+
+
+def _all(checks: list[Check]) -> Check:
+    """One function for all the checks of a rule (nested calls are faster than a loop over them)."""
+    if not checks:
+        return lambda v: True
+    combined = checks[-1]
+    for check in reversed(checks[:-1]):
+        combined = (lambda first, rest: lambda v: first(v) and rest(v))(check, combined)
+    return combined
+
+
+def _items(item: Check) -> Check:
+    def check(v: Any) -> bool:
+        if isinstance(v, list):
+            for x in v:
+                if not item(x):
+                    return False
+        return True
+
+    return check
 
 
 def _reference(ref: str, root: dict[str, Any], refs: dict[str, Check]) -> Check:
