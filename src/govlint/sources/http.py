@@ -276,7 +276,9 @@ class _CappedAdapter(HTTPAdapter):
 
 def _drop_vary_authorization(response: requests.Response) -> None:
     """GitHub says ``Vary: Authorization``; the cache key deliberately ignores the token (it is
-    never stored), so keeping it in Vary would make every authenticated request a cache miss."""
+    never stored), so keeping it in Vary would make every authenticated request a cache miss.
+    Credentials are told apart by FETCHED_WITH instead: HttpClient revalidates an answer fetched
+    with other credentials before using it."""
     vary = response.headers.get("Vary")
     if vary:
         kept = [v.strip() for v in vary.split(",") if v.strip() and v.strip().lower() != "authorization"]
