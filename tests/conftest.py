@@ -40,13 +40,17 @@ def run_cli(capsys):
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_folder(tmp_path_factory):
-    """Keep the test suite's result and HTTP caches out of the user's cache folder."""
+    """Keep the test suite's result and HTTP caches out of the user's cache folder, and the result
+    cache's signing key (checkcache.key_file) out of the user's state folder."""
     import os
 
-    previous = os.environ.get("GOVLINT_CACHE_DIR")
+    names = ("GOVLINT_CACHE_DIR", "XDG_STATE_HOME")
+    previous = {name: os.environ.get(name) for name in names}
     os.environ["GOVLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("govlint-cache"))
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
     yield
-    if previous is None:
-        os.environ.pop("GOVLINT_CACHE_DIR", None)
-    else:
-        os.environ["GOVLINT_CACHE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

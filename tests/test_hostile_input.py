@@ -251,11 +251,10 @@ def test_symlinks_out_of_the_checkout_and_to_a_parent_folder(run_cli, tmp_path):
     assert _outcome(code, report, err) == RESULT
     assert [d["path"] for d in report["documents"]] == ["CHARTER.md"]
     assert "root:" not in json.dumps(report)  # nothing of /etc/passwd
-    # Given by path, the symlink is followed to where it points, and refused with a warning naming it.
+    # Given by path, the symlink is refused: with nothing else to check, that is one error naming it.
     code, report, err = _check(run_cli, str(root / "GOVERNANCE.md"), "--root", str(root))
-    assert _outcome(code, report, err) == RESULT and report["documents"] == []
-    [warning] = report["warnings"]
-    assert warning.endswith("/etc/passwd: not a file inside the checkout; skipped")
+    assert _outcome(code, report, err) == ERROR
+    assert err == f"govlint: error: {root / 'GOVERNANCE.md'}: resolves outside the checkout; nothing left to check\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
@@ -746,3 +745,94 @@ def test_a_redirect_loop_is_one_error(run_cli, github_server, tmp_path, fast_htt
     github_server.redirect(f"{github_server.url}/repos/acme/widget", times=100, match="/repos/acme/widget")
     code, report, err = _check(run_cli, "github:acme/widget", "--api-url", github_server.url)
     assert _outcome(code, report, err) == ERROR and "too many redirects" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue 13, items 4, 7, 10-13: the checkout root, time limits, caches that were trusted too much
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_a_symlinked_file_given_by_path_does_not_move_the_checkout_root(run_cli, tmp_path, monkeypatch):
+    project = tmp_path / "s2"
+    project.mkdir()
+    (project / "GOVERNANCE.md").write_text(
+        EXEMPLARY + "\nSee [the members](../../../../../../../../etc/passwd) and [the list](/etc/passwd).\n",
+        encoding="utf-8")
+    os.symlink("/etc/hostname", project / "MAINTAINERS.md")
+    monkeypatch.chdir(tmp_path)
+    code, report, err = _check(run_cli, "s2/GOVERNANCE.md", "s2/MAINTAINERS.md")
+    assert _outcome(code, report, err) == RESULT
+    assert [d["path"] for d in report["documents"]] == ["GOVERNANCE.md"]  # paths inside s2, not from /
+    assert report["warnings"][0] == "s2/MAINTAINERS.md: resolves outside the checkout; not read"
+    assert "root:" not in json.dumps(report)  # nothing of /etc/passwd
+    # A folder inside the checkout that links out is refused the same way.
+    os.symlink("/etc", project / "d")
+    code, report, err = _check(run_cli, "s2/GOVERNANCE.md", "s2/d/passwd")
+    assert [d["path"] for d in report["documents"]] == ["GOVERNANCE.md"]
+    assert report["warnings"][0] == "s2/d/passwd: resolves outside the checkout; not read"
+    # With nothing left, one line.
+    code, report, err = _check(run_cli, "s2/MAINTAINERS.md")
+    assert _outcome(code, report, err) == ERROR
+    assert err == "govlint: error: s2/MAINTAINERS.md: resolves outside the checkout; nothing left to check\n"
+
+
+def _drip(head: bytes, *, seconds: float = 6.0):
+    """A reply: ``head``, then one byte every 0.1 s for ``seconds`` (so that a test of a limit that
+    does not hold still ends)."""
+    def reply(data: bytes, sock: socket.socket) -> None:
+        sock.sendall(head)
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            sock.sendall(b"x")
+            time.sleep(0.1)
+    return reply
+
+
+_DRIP_BODY = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+_DRIP_HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: "
+
+
+@pytest.mark.parametrize("head", [_DRIP_BODY, _DRIP_HEADERS], ids=["body", "headers"])
+def test_a_server_that_drips_bytes_is_cut_off_at_the_response_limit(head):
+    from govlint.errors import SourceError
+    from govlint.sources.http import HttpClient, HttpSettings
+
+    settings = HttpSettings(connect_timeout=1.0, read_timeout=1.0, total_timeout=1.5, retries=1, backoff=0.01)
+    with _RawServer(_drip(head)) as server:
+        client = HttpClient(api_url=server.url, no_cache=True, settings=settings)
+        start = time.monotonic()
+        with pytest.raises(SourceError) as err:
+            client.get_json("repos/acme/widget", context="github:acme/widget")
+        elapsed = time.monotonic() - start
+    assert 3.0 <= elapsed < 4.5, elapsed  # two attempts of 1.5 s, though a byte came every 0.1 s
+    assert str(err.value) == (f"github:acme/widget: the response from {server.url.split('//')[1]} took longer "
+                              "than 1.5 s (after 2 attempts)")
+
+
+def test_timeout_bounds_a_whole_target_on_check_and_audit(run_cli, tmp_path, fast_http):
+    with _RawServer(_drip(_DRIP_BODY)) as server:
+        host = server.url.split("//")[1]
+        start = time.monotonic()
+        code, report, err = _check(run_cli, "github:acme/widget", "--api-url", server.url, "--timeout", "2")
+        assert 2.0 <= time.monotonic() - start < 3.0  # retries included: 5 s a response would allow more
+        assert _outcome(code, report, err) == ERROR
+        assert err == (f"govlint: error: github:acme/widget: gave up on {host} at the time limit of 2 s for one "
+                       "target (see --timeout)\n")
+        projects = tmp_path / "projects.txt"
+        projects.write_text("github:acme/widget\n", encoding="utf-8")
+        start = time.monotonic()
+        code, out, err = run_cli("audit", str(projects), "--out", str(tmp_path / "out"), "--quiet", "--no-cache",
+                                 "--api-url", server.url, "--timeout", "2")
+        assert time.monotonic() - start < 6  # loading the rules comes first
+    assert code == 2 and "at the time limit of 2 s for one target" in err
+    for bad in ("0", "-1", "nan", "inf"):
+        code, out, err = run_cli("check", "github:acme/widget", "--timeout", bad)
+        assert code == 2 and err == f"govlint: error: --timeout {float(bad):g}: give a positive number of seconds\n"
+
+
+def test_deeply_nested_json_from_the_api_is_one_error_naming_the_url(run_cli, github_server, fast_http):
+    github_server.static["/repos/acme/widget"] = (b"[" * 100_000 + b"]" * 100_000, "application/json")
+    code, report, err = _check(run_cli, "github:acme/widget", "--api-url", github_server.url)
+    assert _outcome(code, report, err) == ERROR
+    assert err == (f"govlint: error: github:acme/widget: {github_server.url.split('//')[1]} sent JSON nested too "
+                   "deeply for /repos/acme/widget\n")

@@ -737,3 +737,103 @@ def test_the_heading_test_reads_few_heads_remotely_and_never_a_file_twice(make_g
     contents = [r.path for r in server.records if r.endpoint == "contents"]
     assert len(contents) <= GitHubSource.probe_files == 8
     assert contents.count("/repos/acme/site/contents/docs/team/about-us.md") == 1  # its head was the document
+
+
+# The HTTP cache holds plain data, keyed by the token (issue 13, items 10 and 11)
+
+def test_a_response_fetched_with_a_token_is_not_served_without_it(github_fixtures, make_github_server, tmp_path):
+    root = tmp_path / "repos"
+    shutil.copytree(github_fixtures, root)
+    server = make_github_server(root)
+    sha = server.commit_of("acme", "widget")
+    spec = f"github:acme/widget@{sha}"  # every answer is addressed by the sha: served without asking again
+    private = read_everything(source_for(server, spec, tmp_path / "cache", token=TOKEN))
+    shutil.rmtree(root / "acme" / "widget")  # as a private repository looks to a client without the token
+    server.reset_counts()
+    with pytest.raises(RemoteNotFound):
+        source_for(server, spec, tmp_path / "cache").resolve()
+    assert server.total >= 1 and not server.with_authorization  # asked, without a token, and refused
+    server.reset_counts()
+    assert read_everything(source_for(server, spec, tmp_path / "cache", token=TOKEN)) == private
+    assert server.total == 0  # with the token, the cached answers are still used
+    with pytest.raises(RemoteNotFound):  # another token is asked again
+        source_for(server, spec, tmp_path / "cache", token=TOKEN[:-1] + "x").resolve()
+
+
+def _set_every_entry(database: Path, value) -> int:
+    import sqlite3
+
+    with sqlite3.connect(database) as con:
+        return con.execute("UPDATE responses SET value = ?", (value,)).rowcount
+
+
+class _RunsCode:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+@pytest.mark.parametrize("tamper", ["pickle", "[]", "{}", "nested", "not-200", "garbage", "other-url"])
+def test_a_tampered_http_cache_entry_runs_no_code_and_is_a_miss_then_rewritten(github_server, tmp_path, capfd,
+                                                                            tamper):
+    import json
+    import pickle
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    database = cache / CACHE_FILE
+    expected = read_everything(source_for(github_server, "github:acme/widget", cache))
+    marker = tmp_path / "code-ran"
+    with sqlite3.connect(database) as con:
+        rows = dict(con.execute("SELECT key, value FROM responses").fetchall())
+    some = next(entry for entry in map(json.loads, rows.values()) if "/contents/README.md" in entry["url"])
+    values = {
+        "pickle": pickle.dumps(_RunsCode(marker)), "[]": "[]", "{}": "{}",
+        "nested": "[" * 100_000 + "]" * 100_000, "not-200": json.dumps({**some, "status_code": 500}),
+        "garbage": bytes(range(256)) * 4,
+        "other-url": json.dumps({**some, "headers": {k: v for k, v in some["headers"].items() if k != "Vary"}}),
+    }
+    if tamper == "other-url":  # README.md's answer, well-formed, stored under every other request's key
+        others = [key for key, value in rows.items() if json.loads(value)["url"] != some["url"]]
+        with sqlite3.connect(database) as con:
+            con.executemany("UPDATE responses SET value = ? WHERE key = ?", [(values[tamper], k) for k in others])
+    else:
+        assert _set_every_entry(database, values[tamper]) == len(rows)
+    capfd.readouterr()
+    again = source_for(github_server, "github:acme/widget", cache)
+    assert read_everything(again) == expected
+    assert not marker.exists()
+    assert capfd.readouterr().err == ""
+    with sqlite3.connect(database) as con:  # rewritten: every entry is a 200 answer for its own URL again
+        stored = [json.loads(value) for (value,) in con.execute("SELECT value FROM responses")]
+    assert stored and all(entry["status_code"] == 200 and entry["url"] == entry["request"]["url"] for entry in stored)
+
+
+def test_a_symlink_in_place_of_the_http_cache_is_not_written_through(github_server, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    (cache / CACHE_FILE).symlink_to(elsewhere)
+    assert read_everything(source_for(github_server, "github:acme/widget", cache))
+    assert not elsewhere.exists() and (cache / CACHE_FILE).is_file() and not (cache / CACHE_FILE).is_symlink()
+
+
+@pytest.mark.parametrize("damage", ["not a database", "pages flipped"])
+def test_a_damaged_http_cache_file_is_replaced_rather_than_failing_every_run(github_server, tmp_path, damage):
+    cache = tmp_path / "cache"
+    database = cache / CACHE_FILE
+    expected = read_everything(source_for(github_server, "github:acme/widget", cache))
+    raw = database.read_bytes()
+    if damage == "not a database":
+        database.write_bytes(bytes(range(256)) * 64)
+    else:  # the header intact, every page after it garbage
+        database.write_bytes(raw[:100] + bytes(b ^ 0x5A for b in raw[100:]))
+    assert read_everything(source_for(github_server, "github:acme/widget", cache)) == expected
+    github_server.reset_counts()
+    later = source_for(github_server, "github:acme/widget", cache)
+    assert read_everything(later) == expected and later.warnings == []
+    github_server.reset_counts()
+    assert read_everything(source_for(github_server, "github:acme/widget", cache)) == expected
+    assert github_server.full == 0 and github_server.not_modified > 0  # a working cache again

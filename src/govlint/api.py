@@ -39,8 +39,11 @@ class RemoteOptions:
     cache_dir: str | None = None
     no_cache: bool = False
     follow_external: bool = False
+    timeout: float | None = None  # seconds for everything one target asks of the network (--timeout)
 
     def __post_init__(self) -> None:
+        if self.timeout is not None and not 0 < self.timeout < float("inf"):
+            raise UsageError(f"--timeout {self.timeout:g}: give a positive number of seconds")
         from govlint.secrets import NOT_A_NAME, is_variable_name
 
         if self.token_env is not None and not is_variable_name(self.token_env):
@@ -56,15 +59,16 @@ def is_remote(target: str) -> bool:
     return parse_github_target(target) is not None
 
 
-def open_source(target: str, *, remote: RemoteOptions | None = None) -> Source:
-    """A Source for a target string: a remote repository, or a checkout on disk."""
+def open_source(target: str, *, remote: RemoteOptions | None = None, record_digests: bool = False) -> Source:
+    """A Source for a target string: a remote repository, or a checkout on disk (which keeps the
+    digest of every file it reads, with ``record_digests``, for the result cache)."""
     if is_remote(target):
         from govlint.sources.github import open_github_source
 
         remote = remote or RemoteOptions()
         return open_github_source(target, api_url=remote.api_url, token_env=remote.token_env,
                                   cache_dir=remote.cache_dir, no_cache=remote.no_cache,
-                                  follow_external=remote.follow_external)
+                                  follow_external=remote.follow_external, timeout=remote.timeout)
     from govlint.sources.local import LocalSource
 
     path = Path(target)
@@ -72,13 +76,17 @@ def open_source(target: str, *, remote: RemoteOptions | None = None) -> Source:
         raise InputError("no such file or directory", path=target)
     if not path.is_dir():
         raise InputError("not a directory", path=target)
-    return LocalSource(path, label=target)
+    return LocalSource(path, label=target, record_digests=record_digests)
 
 
 def checkout_root(files: Sequence[str]) -> Path:
-    """The checkout that holds documents given by path: git's top level, else their common folder."""
-    folders = [Path(f).resolve().parent for f in files]
-    common = Path(os.path.commonpath([str(f) for f in folders]))
+    """The checkout that holds documents given by path: git's top level, else their common folder.
+
+    The folders are taken from the paths as given (made absolute, never resolved): a given file that
+    is a symlink must not move the root to wherever it points.
+    """
+    folders = [os.path.dirname(os.path.abspath(f)) for f in files]
+    common = Path(os.path.commonpath(folders))
     try:
         out = subprocess.run(["git", "-C", str(common), "rev-parse", "--show-toplevel"], capture_output=True,
                              text=True, timeout=5, check=False)
@@ -87,6 +95,29 @@ def checkout_root(files: Sequence[str]) -> Path:
     except (OSError, subprocess.SubprocessError):
         pass
     return common
+
+
+def _given_paths(files: Sequence[str], root: Path) -> tuple[list[str], list[str]]:
+    """(each given file's path inside ``root``, the files as given that resolve outside it).
+
+    The path inside the checkout comes from the file's folder (resolved: a checkout may be reached
+    through a symlinked folder) and its own name, so a symlink stays the checkout's path it was
+    given as; then what it points to must be inside ``root`` too.
+    """
+    inside, outside = [], []
+    for name in files:
+        full = Path(os.path.abspath(name))
+        folder = full.parent.resolve()
+        if folder != root and root not in folder.parents:
+            outside.append(name)
+            continue
+        rel = (folder / full.name).relative_to(root).as_posix()
+        real = (root / rel).resolve()
+        if real != root and root not in real.parents:
+            outside.append(name)
+            continue
+        inside.append(rel)
+    return inside, outside
 
 
 def resolve_settings(config: Config, *, level: str | None, profile: str | None) -> tuple[str | None, str]:
@@ -114,6 +145,7 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
     """
     if fail_under is not None and not 0 <= fail_under <= 100:  # also refuses nan, which compares as neither
         raise UsageError(f"--fail-under {fail_under}: takes a score from 0 to 100")
+    caching = cache is not None and config is None and rules is None
     if files:
         for name in files:
             if not Path(name).exists():
@@ -123,15 +155,18 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         base = Path(root).resolve() if root else checkout_root(files)
         from govlint.sources.local import LocalSource
 
-        source: Source = LocalSource(base, label=str(root or base))
-        given = [Path(os.path.relpath(Path(f).resolve(), base)).as_posix() for f in files]
+        local = LocalSource(base, label=str(root or base), record_digests=caching)
+        source: Source = local
+        given, refused = _given_paths(files, local.root)
+        if not given:
+            raise InputError("resolves outside the checkout; nothing left to check", path=refused[0])
         label = ", ".join(str(f) for f in files)
     elif isinstance(target, (str, os.PathLike)):
         label = str(target)
-        source = open_source(label, remote=remote)
-        given = []
+        source = open_source(label, remote=remote, record_digests=caching)
+        given, refused = [], []
     else:
-        source, label, given = target, target.label, []
+        source, label, given, refused = target, target.label, [], []
     today = today or dt.date.today()
     root_dir = getattr(source, "root", None)
     from_checkout = False  # a configuration found in the checkout names paths only inside it
@@ -139,7 +174,9 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         found = find_config(root_dir)
         config_path = str(found) if found else None
         from_checkout = found is not None
-    cached = cache is not None and config is None and rules is None and root_dir is not None
+    # Only a source that reports the digests of what it read can have its report cached.
+    digests = getattr(source, "digests", None)
+    cached = caching and root_dir is not None and isinstance(digests, dict)
     if cached:
         key = cache.key(root=str(root_dir), label=label, given=given, level=level, profile=profile,
                         select=list(select_rules), ignore=list(ignore_rules),
@@ -148,8 +185,13 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         hit = cache.lookup(key, source, config_path=config_path)
         if hit is not None:
             return hit
+    # The configuration and rule packs are hashed before they are read: a file replaced in between
+    # leaves an entry that does not match either, never one that matches what was not read.
+    hashed = _digests([config_path, *rule_packs]) if cached else {}
     if config is None:
         config = load_config(config_path, checkout=root_dir if from_checkout else None) if config_path else Config()
+    if cached:
+        hashed.update(_digests(config.rule_packs))
     level, profile = resolve_settings(config, level=level, profile=profile)
     from govlint.discover import discover
     from govlint.rules.model import DocumentSet
@@ -159,16 +201,16 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         rules = load_rules(extra_packs=[*config.rule_packs, *rule_packs])
     chosen = select(rules, select=[*config.select, *select_rules], ignore=[*config.ignore, *ignore_rules])
     found_docs = discover(source, given=given, extra=config.documents, max_depth=max_depth)
-    warnings = [*found_docs.warnings, *getattr(source, "warnings", ())]
+    warnings = [*(f"{name}: resolves outside the checkout; not read" for name in refused), *found_docs.warnings,
+                *getattr(source, "warnings", ())]
     report = build_report(chosen, DocumentSet(found_docs.documents), target=label, profile=profile, level=level,
                           config=config, warnings=warnings, external_links=found_docs.external_links,
                           commit=getattr(source, "commit", None), today=today,
                           fail_under=fail_under if fail_under is not None else config.fail_under,
                           not_run=[r for r in rules if r not in chosen])
-    if cached:
-        inputs = [root_dir / path for path in found_docs.read]
-        inputs += [Path(p) for p in (config_path, *config.rule_packs, *rule_packs) if p]
-        cache.store(key, report, candidates=None if given else found_docs.candidates, inputs=inputs,
+    if cached and all(path in digests for path in found_docs.read):
+        cache.store(key, report, candidates=None if given else found_docs.candidates,
+                    documents={path: digests[path] for path in found_docs.read}, files=hashed,
                     missing_links=found_docs.missing_links, config_path=config_path)
     return report
 
@@ -181,6 +223,12 @@ def default_gate(report: Report, fail_under: float | None) -> Report:
     from dataclasses import replace
 
     return replace(report, fail_under=fail_under)
+
+
+def _digests(paths: Sequence[str | None]) -> dict[str, str | None]:
+    from govlint.checkcache import digest_file
+
+    return {str(Path(p).absolute()): digest_file(p) for p in paths if p}
 
 
 def build_report(rules: Sequence[Rule], docs: DocumentSet, *, target: str, profile: str, level: str | None,

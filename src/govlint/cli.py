@@ -76,6 +76,7 @@ def check(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="GOVLINT_CACHE_DIR", help="Cache folder (HTTP responses, results of unchanged local checks)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the caches (HTTP responses; results of unchanged local checks)."),
     follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up on a remote target after this many seconds of requests, retries and waits (default 300; one response at most 120)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off (default: when writing to a terminal)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Do not shorten evidence in the text report."),
     default_fail_under: Optional[float] = typer.Option(None, "--default-fail-under", help="Exit 1 when the score is below this, unless a level or fail_under is set (command line or configuration); the pre-commit hook uses 50."),
@@ -97,7 +98,7 @@ def check(
     if config is not None and not config.is_file():
         raise UsageError(f"{config}: no such configuration file")
     remote = RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
-                           no_cache=no_cache, follow_external=follow_external)
+                           no_cache=no_cache, follow_external=follow_external, timeout=timeout)
     cache = None if no_cache else CheckCache(cache_dir / "checks" if cache_dir else None)
     common = dict(config_path=str(config) if config else None, level=level, profile=profile,
                   select_rules=_split(select), ignore_rules=_split(ignore), rule_packs=list(rule_pack or ()),
@@ -234,6 +235,7 @@ def audit(
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the HTTP cache."),
     follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
     force: bool = typer.Option(False, "--force", help="Write into an --out folder that holds other files (its summary.md, index.html and projects/ are replaced)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up on one repository after this many seconds of requests, retries and waits (default 300; one response at most 120)."),
 ) -> None:
     """Audit many projects: each against its own maturity level and the next, with a summary and a dashboard.
 
@@ -250,7 +252,7 @@ def audit(
         profile=profile, select_rules=tuple(_split(select)), ignore_rules=tuple(_split(ignore)),
         rule_packs=tuple(rule_pack or ()), force=force,
         remote=RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
-                             no_cache=no_cache, follow_external=follow_external))
+                             no_cache=no_cache, follow_external=follow_external, timeout=timeout))
     outcome = run(projects, out, options=options, listener=listener_for(quiet=quiet), compare_with=compare)
     _audit_report(outcome)
     raise typer.Exit(outcome.exit_code(strict=strict))

@@ -460,7 +460,7 @@ class GitHubSource:
             try:
                 data = json.loads(body)
                 sha = data.get("sha") if isinstance(data, dict) else None
-            except ValueError:
+            except (ValueError, RecursionError):
                 sha = None
         else:
             try:
@@ -834,10 +834,11 @@ class ExternalSource:
 
 def open_github_source(target: GitHubTarget | str, *, api_url: str | None = None, token_env: str | None = None,
                        cache_dir: str | os.PathLike[str] | None = None, no_cache: bool = False,
-                       follow_external: bool = False) -> GitHubSource:
+                       follow_external: bool = False, timeout: float | None = None) -> GitHubSource:
     """A resolved GitHubSource: the commit is pinned before this returns, so a missing repository,
-    a bad ref, a rate limit or an unreachable API is a SourceError (exit code 2) up front."""
-    from govlint.sources.http import HttpClient, resolve_token
+    a bad ref, a rate limit or an unreachable API is a SourceError (exit code 2) up front.
+    ``timeout`` bounds everything the check of this target asks of the network, in seconds."""
+    from govlint.sources.http import HttpClient, HttpSettings, resolve_token
 
     if isinstance(target, str):
         parsed = parse_github_target(target)
@@ -845,7 +846,8 @@ def open_github_source(target: GitHubTarget | str, *, api_url: str | None = None
             raise UsageError(f"{target}: not a GitHub target (expected github:owner/repo or a github.com URL)")
         target = parsed
     token = resolve_token(token_env)
-    client = HttpClient(api_url=api_url, token=token, cache_dir=cache_dir, no_cache=no_cache)
+    settings = HttpSettings(target_timeout=timeout) if timeout is not None else None
+    client = HttpClient(api_url=api_url, token=token, cache_dir=cache_dir, no_cache=no_cache, settings=settings)
     if token_env and token is None:
         client.warnings.append(f"${token_env} is not set; continuing without a token")
     source = GitHubSource(target, client, follow_external=follow_external)

@@ -59,7 +59,8 @@ class HttpSettings:
 
     connect_timeout: float = 10.0
     read_timeout: float = 30.0  # between two bytes
-    total_timeout: float = 120.0  # for one whole response body
+    total_timeout: float = 120.0  # for one whole response: connecting, headers and body
+    target_timeout: float = 300.0  # for everything one target asks: all requests, retries and waits (--timeout)
     retries: int = 3  # extra attempts after a 5xx, a timeout or a dropped connection
     backoff: float = 0.5  # first pause; doubles each attempt
     max_backoff: float = 8.0
@@ -91,6 +92,19 @@ class RequestStats:
                 "other": self.other, "bytes": self.bytes, "cache_hits": max(0, self.cache_hits)}
 
 
+# The digest of the credentials a response was fetched with, kept with it in the HTTP cache.
+FETCHED_WITH = "X-Govlint-Fetched-With"
+
+
+def credentials_digest(authorization: str | None) -> str:
+    """What the cache keeps of an Authorization header: a digest ("none" without one), never the token."""
+    if not authorization:
+        return "none"
+    import hashlib
+
+    return hashlib.sha256(authorization.encode()).hexdigest()[:32]
+
+
 class RemoteNotFound(SourceError):
     """HTTP 404, 410 or 422: a repository, ref or file that does not exist (or is private)."""
 
@@ -101,6 +115,14 @@ class RemoteNotFound(SourceError):
 
 class ResponseTooLarge(requests.RequestException):
     """A body over the size cap; the download is abandoned."""
+
+
+class TimeLimitReached(requests.exceptions.Timeout):
+    """A response ran past its deadline: its own (``total_timeout``) or its target's (``target_timeout``)."""
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope  # "response" or "target"
+        super().__init__(f"the {scope}'s time limit was reached")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -165,8 +187,9 @@ def origin(url: str) -> tuple[str, str, int]:
 # The session
 
 class _CappedAdapter(HTTPAdapter):
-    """Reads every body itself: a size cap before the whole body is in memory, a total deadline,
-    a default timeout, and request counting below the cache."""
+    """Reads every body itself: a size cap before the whole body is in memory, a deadline for the
+    whole response checked on every read (sources/deadline.py), a default timeout, and request
+    counting below the cache."""
 
     def __init__(self, settings: HttpSettings, stats: RequestStats) -> None:
         super().__init__(pool_connections=4, pool_maxsize=4)
@@ -174,17 +197,57 @@ class _CappedAdapter(HTTPAdapter):
         self.stats = stats
         self.cap = settings.max_response_bytes
 
+    def init_poolmanager(self, *args, **kwargs):  # noqa: ANN002, ANN003, D102
+        from govlint.sources.deadline import POOL_CLASSES
+
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES)
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):  # noqa: ANN001, ANN003, D102
+        from govlint.sources.deadline import POOL_CLASSES
+
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = dict(POOL_CLASSES)
+        return manager
+
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):  # noqa: D102
+        from govlint.sources.deadline import LIMIT, Limit, time_left
+
         if timeout is None:
             timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        connect_timeout, read_timeout = timeout if isinstance(timeout, tuple) else (timeout, timeout)
         cap = int(request.headers.pop("X-Govlint-Max-Bytes", 0) or self.cap)
-        response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
-        self.stats.requests += 1
+        own = time.monotonic() + self.settings.total_timeout
+        target = float(request.headers.pop("X-Govlint-Deadline", 0) or own)
+        limit = Limit(deadline=min(own, target), read_timeout=read_timeout)
+        scope = "target" if target < own else "response"
+        left = time_left(limit)
+        if left <= 0:
+            raise TimeLimitReached(scope)
+        bounded_connect = connect_timeout is None or left < connect_timeout
+        timeout = (left if bounded_connect else connect_timeout, read_timeout)
+        token = LIMIT.set(limit)
         try:
-            self._read_body(response, cap)
-        except BaseException:
-            response.close()
+            try:
+                response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert,
+                                        proxies=proxies)
+            except requests.exceptions.ConnectTimeout:
+                if bounded_connect:
+                    raise TimeLimitReached(scope) from None
+                raise
+            self.stats.requests += 1
+            try:
+                self._read_body(response, cap)
+            except BaseException:
+                response.close()
+                raise
+        except requests.exceptions.Timeout:
+            if limit.expired:
+                raise TimeLimitReached(scope) from None
             raise
+        finally:
+            LIMIT.reset(token)
         if response.status_code == 200:
             self.stats.full += 1
         elif response.status_code == 304:
@@ -193,6 +256,7 @@ class _CappedAdapter(HTTPAdapter):
             self.stats.other += 1
         self.stats.bytes += len(response._content)
         _drop_vary_authorization(response)
+        response.headers[FETCHED_WITH] = credentials_digest(request.headers.get("Authorization"))
         return response
 
     def _read_body(self, response: requests.Response, cap: int) -> None:
@@ -201,15 +265,13 @@ class _CappedAdapter(HTTPAdapter):
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > cap:
             raise ResponseTooLarge(f"{int(length)} bytes")
-        deadline = time.monotonic() + self.settings.total_timeout
         body = bytearray()
         try:
+            # Every read of the socket checks the deadline (sources/deadline.py), however slowly it drips.
             for chunk in response.raw.stream(64 * 1024, decode_content=True):
                 body += chunk
                 if len(body) > cap:
                     raise ResponseTooLarge(f"more than {cap} bytes")
-                if time.monotonic() > deadline:
-                    raise requests.exceptions.ReadTimeout("the response took too long")
         except ReadTimeoutError as err:
             raise requests.exceptions.ReadTimeout("read timed out") from err
         except ProtocolError as err:
@@ -223,7 +285,9 @@ class _CappedAdapter(HTTPAdapter):
 
 def _drop_vary_authorization(response: requests.Response) -> None:
     """GitHub says ``Vary: Authorization``; the cache key deliberately ignores the token (it is
-    never stored), so keeping it in Vary would make every authenticated request a cache miss."""
+    never stored), so keeping it in Vary would make every authenticated request a cache miss.
+    Credentials are told apart by FETCHED_WITH instead: HttpClient revalidates an answer fetched
+    with other credentials before using it."""
     vary = response.headers.get("Vary")
     if vary:
         kept = [v.strip() for v in vary.split(",") if v.strip() and v.strip().lower() != "authorization"]
@@ -241,7 +305,9 @@ def make_session(*, cache_dir: str | os.PathLike[str] | None = None, no_cache: b
     Cached responses carry their ETag; responses for mutable URLs are revalidated on every use
     (If-None-Match -> 304, no body), responses addressed by a commit sha are used without a request.
     Entries unused for CACHE_DAYS are dropped when a session opens.
-    The Authorization header is excluded from cache keys and redacted from stored requests.
+    Entries are plain JSON (never pickle), and one that is not a well-formed 200 response is a miss,
+    then rewritten. Each entry records a digest of the credentials it was fetched with (the token
+    itself is redacted), and HttpClient revalidates an entry fetched with other credentials.
     A cache folder that cannot be used falls back to no cache, with a warning.
     """
     settings = settings or HttpSettings()
@@ -272,7 +338,16 @@ def _cached_session(folder: Path) -> requests.Session:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not os.access(folder, os.W_OK):
         raise PermissionError(13, "not writable")
-    backend = requests_cache.SQLiteCache(str(folder / CACHE_FILE), busy_timeout=5000)
+    database = folder / CACHE_FILE
+    if database.is_symlink() or (database.exists() and not database.is_file()):
+        database.unlink()  # SQLite would write where a link points, or block opening a FIFO
+    try:
+        backend = requests_cache.SQLiteCache(str(database), busy_timeout=5000, serializer=_JsonEntries())
+    except sqlite3.DatabaseError as err:
+        if isinstance(err, sqlite3.OperationalError):
+            raise  # locked or read-only: someone else's to sort out
+        discard_database(database)  # not a database at all: start again rather than fail every run
+        backend = requests_cache.SQLiteCache(str(database), busy_timeout=5000, serializer=_JsonEntries())
     _prune(backend)
     ignored = tuple(DEFAULT_IGNORED_PARAMS) + ("authorization",)
     return requests_cache.CachedSession(
@@ -286,6 +361,56 @@ def _cached_session(folder: Path) -> requests.Session:
         match_headers=False,
         stale_if_error=False,
     )
+
+
+class _JsonEntries:
+    """How the HTTP cache stores a response: plain JSON, never pickle (reading a pickle runs code, and
+    the cache folder may come from elsewhere). Anything stored that is not a well-formed 200 response
+    reads as None, which requests-cache treats as a miss (quietly: an exception would be logged to
+    stderr); the fresh response then replaces it."""
+
+    def __init__(self) -> None:
+        from requests_cache.serializers.preconf import json_preconf_stage
+
+        self._stage = json_preconf_stage
+
+    def __str__(self) -> str:
+        return "govlint-json"
+
+    def dumps(self, response: Any) -> str:
+        return json.dumps(self._stage.dumps(response))
+
+    def loads(self, text: Any) -> Any:
+        from requests_cache.models import CachedRequest, CachedResponse
+
+        try:
+            data = json.loads(text)
+            response = self._stage.loads(data) if isinstance(data, dict) else None
+            usable = isinstance(response, CachedResponse) and type(response.status_code) is int \
+                and response.status_code == 200 and isinstance(response._content, bytes) \
+                and isinstance(response.url, str) and isinstance(response.request, CachedRequest) \
+                and response.request.url == response.url \
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in response.headers.items()) \
+                and (response.expires is None or isinstance(response.expires < _utc_now(), bool))
+        except Exception:  # noqa: BLE001 - cattrs' validation errors, RecursionError, a broken encoding...
+            usable = False
+        return response if usable else None
+
+
+def _utc_now() -> Any:
+    """Now, as requests-cache compares expiry times with (timezone-aware)."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def discard_database(database: str | os.PathLike[str]) -> None:
+    """Remove a damaged cache database and its journals, so that the next run starts a fresh one."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            os.unlink(f"{database}{suffix}")
+        except OSError:
+            pass
 
 
 def _prune(backend: Any) -> None:
@@ -360,6 +485,8 @@ class HttpClient:
                                                stats=self.stats, warnings=self.warnings)
         self._sleep = sleep
         self._clock = clock
+        # Everything this client asks for (one target's check) must be done by then.
+        self._deadline = time.monotonic() + self.settings.target_timeout
         self.rate_limit: dict[str, str] = {}
 
     def __repr__(self) -> str:
@@ -393,23 +520,48 @@ class HttpClient:
         return cls(self._redact(message), **kw)
 
     def _send(self, url: str, params: Mapping[str, str] | None, headers: dict[str, str]) -> requests.Response:
-        auth = _BearerAuth(self._token) if self._token and origin(url) == self._api_origin else _NO_AUTH
+        with_token = self._token is not None and origin(url) == self._api_origin
+        auth = _BearerAuth(self._token) if with_token else _NO_AUTH
         kwargs: dict[str, Any] = dict(params=params, headers=headers, auth=auth, allow_redirects=False,
                                       timeout=(self.settings.connect_timeout, self.settings.read_timeout))
         self.stats.calls += 1
         try:
-            return self.session.get(url, **kwargs)
+            response = self.session.get(url, **kwargs)
+            if getattr(response, "from_cache", False):
+                asked = requests.models.PreparedRequest()
+                asked.prepare_url(url, params)
+                mine = credentials_digest(f"Bearer {self._token.reveal()}" if with_token and self._token else None)
+                if response.url != asked.url:  # another request's answer, under this one's key
+                    response = self.session.get(url, **kwargs, force_refresh=True)
+                elif response.headers.get(FETCHED_WITH) != mine:
+                    # Fetched with other credentials (a private repository's, by a run with its token):
+                    # used only once the server confirms these may see it (304, not 404).
+                    response = self.session.get(url, **kwargs, refresh=True)
+            return response
         except sqlite3.Error as err:
-            # A locked or broken cache must not stop the check: carry on without it.
+            # A locked or broken cache must not stop the check: carry on without it, and a broken
+            # one is removed, so the next run starts a fresh one.
             settings = getattr(self.session, "settings", None)
             if settings is None:
                 raise
             settings.disabled = True
+            if not isinstance(err, sqlite3.OperationalError):
+                discard_database(self.session.cache.db_path)
             self.warnings.append(f"the HTTP cache failed ({err}); continuing without it")
             return self.session.get(url, **kwargs)
 
     def _backoff(self, attempt: int) -> float:
         return min(self.settings.backoff * (2 ** attempt), self.settings.max_backoff)
+
+    def _out_of_time(self, prefix: str, host: str) -> SourceError:
+        return self._error(f"{prefix}gave up on {host} at the time limit of {self.settings.target_timeout:g} s "
+                           "for one target (see --timeout)")
+
+    def _wait(self, seconds: float, prefix: str, host: str) -> None:
+        """Sleep before trying again, unless that would pass the target's deadline."""
+        if time.monotonic() + seconds >= self._deadline:
+            raise self._out_of_time(prefix, host)
+        self._sleep(seconds)
 
     def get(self, url: str, *, params: Mapping[str, str] | None = None, accept: str = JSON_ACCEPT,
             context: str = "", max_bytes: int | None = None,
@@ -431,15 +583,28 @@ class HttpClient:
                 headers["X-GitHub-Api-Version"] = "2022-11-28"
             if max_bytes:
                 headers["X-Govlint-Max-Bytes"] = str(max_bytes)
+            if time.monotonic() >= self._deadline:
+                raise self._out_of_time(prefix, host)
+            headers["X-Govlint-Deadline"] = repr(self._deadline)  # for the adapter, which bounds every read by it
             try:
                 response = self._send(url, params, headers)
             except ResponseTooLarge:
                 cap = max_bytes or self.settings.max_response_bytes
                 raise self._error(f"{prefix}the response from {host} is larger than the "
                                   f"{_size(cap)} limit") from None
+            except TimeLimitReached as err:
+                if err.scope == "target":
+                    raise self._out_of_time(prefix, host) from None
+                if attempt < self.settings.retries:
+                    self._wait(self._backoff(attempt), prefix, host)
+                    attempt += 1
+                    continue
+                raise self._error(f"{prefix}the response from {host} took longer than "
+                                  f"{self.settings.total_timeout:g} s "
+                                  f"(after {attempt + 1} attempt{'s' if attempt else ''})") from None
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as err:
                 if attempt < self.settings.retries:
-                    self._sleep(self._backoff(attempt))
+                    self._wait(self._backoff(attempt), prefix, host)
                     attempt += 1
                     continue
                 raise self._error(f"{prefix}{_describe_network_error(err, host, self.settings)} "
@@ -468,7 +633,7 @@ class HttpClient:
                         raise self._error(f"{prefix}still rate limited by {host} after waiting {waits} times; "
                                           "try again later")
                     log.info("rate limited by %s; waiting %.0f s", host, wait)
-                    self._sleep(wait)
+                    self._wait(wait, prefix, host)
                     waits += 1
                     continue
             if status in _RETRY_STATUSES and attempt < self.settings.retries:
@@ -476,7 +641,7 @@ class HttpClient:
                 delay = self._backoff(attempt)
                 if retry_after is not None and retry_after <= self.settings.max_wait:
                     delay = max(delay, retry_after)
-                self._sleep(delay)
+                self._wait(delay, prefix, host)
                 attempt += 1
                 continue
             if status in _RETRY_STATUSES:
@@ -558,14 +723,17 @@ class HttpClient:
                    context: str = "", check: Callable[[Any], bool] | None = None) -> tuple[Any, requests.Response]:
         """get_json, with the response (to evict it if its content later proves unusable)."""
         response = self.get_api(path, params=params, accept=accept, context=context)
+        what = "malformed JSON"
         try:
             data = json.loads(response.content)
         except ValueError:
             data = _INVALID
+        except RecursionError:
+            data, what = _INVALID, "JSON nested too deeply"
         if data is _INVALID or (check is not None and not check(data)):
             self.evict(response)
             prefix = f"{context}: " if context else ""
-            what = "malformed JSON" if data is _INVALID else "an unexpected JSON document"
+            what = what if data is _INVALID else "an unexpected JSON document"
             raise self._error(f"{prefix}{self.api_host} sent {what} for {urlsplit(response.url).path}")
         return data, response
 
@@ -623,7 +791,7 @@ def _api_message(response: requests.Response) -> str:
     """The ``message`` of a GitHub error body, on one short line."""
     try:
         data = json.loads(response.content or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):
         return ""
     message = data.get("message") if isinstance(data, dict) else None
     if not isinstance(message, str):

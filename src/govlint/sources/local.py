@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from govlint.sources.base import MAX_DOCUMENT_BYTES, External, Located, UnreadableFile, join_relative, split_href
@@ -16,10 +17,12 @@ _MAX_DEPTH = 6
 class LocalSource:
     """Files under one directory. Paths are POSIX and relative to the root."""
 
-    def __init__(self, root: str | os.PathLike[str], *, label: str | None = None) -> None:
+    def __init__(self, root: str | os.PathLike[str], *, label: str | None = None, record_digests: bool = False) -> None:
         self.root = Path(root).resolve()
         self.label = label or str(root)
         self._files: list[str] | None = None
+        # With record_digests, the sha256 of each file's bytes as read (None: refused), for the result cache.
+        self.digests: dict[str, str | None] | None = {} if record_digests else None
 
     def __repr__(self) -> str:
         return f"LocalSource({str(self.root)!r})"
@@ -54,17 +57,37 @@ class LocalSource:
         return self._inside(rel)
 
     def read_bytes(self, path: str) -> bytes:
+        try:
+            data = self._read(path)
+        except UnreadableFile:
+            if self.digests is not None:
+                self.digests[path] = None
+            raise
+        if self.digests is not None:
+            import hashlib  # only when recording: a check without the result cache never hashes
+
+            self.digests[path] = hashlib.sha256(data).hexdigest()
+        return data
+
+    def _read(self, path: str) -> bytes:
         if not self._inside(path):
             raise UnreadableFile("not a file inside the checkout")
-        full = self.root / path
+        too_large = (f"larger than the {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB limit for a document")
         try:
-            size = full.stat().st_size
-            if size > MAX_DOCUMENT_BYTES:
-                raise UnreadableFile(f"{size // (1024 * 1024)} MB is larger than the "
-                                     f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MB limit for a document")
-            return full.read_bytes()
+            # Not blocking on a FIFO, and never more than the cap, whatever the path is by the time it opens.
+            fd = os.open(self.root / path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            with os.fdopen(fd, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    raise UnreadableFile("not a file inside the checkout")
+                if info.st_size > MAX_DOCUMENT_BYTES:
+                    raise UnreadableFile(f"{info.st_size // (1024 * 1024)} MB is {too_large}")
+                data = handle.read(MAX_DOCUMENT_BYTES + 1)
         except OSError as err:
             raise UnreadableFile(err.strerror or str(err)) from None
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise UnreadableFile(f"it grew while being read: {too_large}")
+        return data
 
     def read_head(self, path: str, limit: int) -> bytes:
         """The file's first ``limit`` bytes: enough for discovery to read its title."""
