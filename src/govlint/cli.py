@@ -183,7 +183,8 @@ def explain(rule: str = typer.Argument(..., help="A rule code or name, e.g. GL10
 @app.command()
 def fix(
     path: Path = typer.Argument(Path("."), help="The checkout to fix (default: .)."),
-    write: bool = typer.Option(False, "--write", help="Apply the changes instead of printing them as a diff."),
+    write: bool = typer.Option(False, "--write", help="Apply the safe fixes instead of printing them as a diff."),
+    unsafe: bool = typer.Option(False, "--unsafe", help="With --write, also write the policy proposals."),
     level: Optional[str] = typer.Option(None, "--level", help="Target level, as for check."),
     profile: Optional[str] = typer.Option(None, "--profile", help="toc (default) or templates."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to fix: codes, code prefixes or names."),
@@ -191,23 +192,27 @@ def fix(
     config: Optional[Path] = typer.Option(None, "--config", help="A .govlint.yaml or pyproject.toml to use instead of the checkout's."),
     rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="An extra YAML rule pack (repeatable)."),
 ) -> None:
-    """Propose the missing sections for failing rules as a unified diff; --write applies it.
+    """Print the fixes for failing rules as a unified diff; --write applies the safe ones.
 
-    Only adds text (appended sections, new documents), built from each rule's example with the
-    project's own names. The diff goes to stdout, what it fixes to stderr.
+    Safe fixes change no policy (a link to the code of conduct, the project's name where a
+    template left PROJECTNAME). Policy proposals, in the project's own terms with placeholders
+    for its decisions, follow under a "review with your maintainers" header; --write --unsafe
+    writes them too. The diff goes to stdout, what it fixes to stderr.
     """
     from govlint.config import load_config
-    from govlint.fix import plan_fixes, summary
+    from govlint.fix import REVIEW_HEADER, plan_fixes, summary
 
     plan = plan_fixes(path, config=load_config(config) if config else None, level=level, profile=profile,
                       select_rules=_split(select), ignore_rules=_split(ignore), rule_packs=list(rule_pack or ()))
     if write:
-        for written in plan.write():
+        for written in plan.write(unsafe=unsafe):
             typer.echo(f"wrote {written}")
+        if plan.proposals and not unsafe:  # what --write left out, to review
+            sys.stdout.write(REVIEW_HEADER + "".join(change.diff() for change in plan.proposals))
     else:
         sys.stdout.write(plan.diff())
-        sys.stdout.flush()
-    typer.echo(summary(plan).rstrip("\n"), err=True)
+    sys.stdout.flush()
+    typer.echo(summary(plan, written=("all" if unsafe else "safe") if write else None).rstrip("\n"), err=True)
 
 # ==== end of govlint fix ==========================================================================
 

@@ -1,17 +1,18 @@
 """Runs the selected rules over a target's documents and applies the profile and waivers.
 
 Waivers come from the configuration or from inline comments in a Markdown document,
-``<!-- govlint-disable RULE reason -->``; both need a reason.
+``<!-- govlint-disable RULE reason -->``; both need a reason. A proposal ``govlint fix`` wrote
+from a template keeps the rules it addresses partial while its placeholders are left unfilled.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from govlint.config import Waiver
-from govlint.report import NOT_APPLICABLE, NOT_REQUIRED, WAIVED, RuleResult
+from govlint.report import FAIL, NOT_APPLICABLE, NOT_REQUIRED, PARTIAL, PASS, WAIVED, Evidence, RuleResult
 from govlint.rules.model import DocumentSet, Finding, Rule
 
 
@@ -22,6 +23,7 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
     warnings: list[str] = []
     results = []
     inline = inline_waivers(docs)
+    unfilled = unfilled_proposals(docs)
     warnings += unmatched_waivers(waivers, rules)
     for item in inline:
         if not item.reason:
@@ -31,7 +33,8 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
             warnings.append(f"{item.where}: govlint-disable names {item.rule!r}, which matches no rule that ran")
     for rule in rules:
         meta = rule.meta
-        finding = rule.check(docs)
+        finding = _held_partial(rule.check(docs), [u for key, found in unfilled.items()
+                                                  if _names(key, meta.code, meta.name) for u in found])
         levels = meta.requirements(profile)
         status, message, waiver_note = finding.status, finding.message, None
         if target_level and levels.get(target_level) == NOT_REQUIRED:
@@ -75,6 +78,66 @@ def inline_waivers(docs: DocumentSet) -> list[InlineWaiver]:
                 out.append(InlineWaiver(rule=match.group(1), reason=" ".join(match.group(2).split()),
                                         where=f"{doc.path}:{line}"))
     return out
+
+
+@dataclass(frozen=True)
+class Unfilled:
+    """A placeholder left in a proposal govlint fix wrote (`<two-thirds>`): a decision not yet taken."""
+
+    rule: str
+    placeholder: str
+    path: str
+    line: int
+    text: str  # the line it is on
+
+
+# The comment govlint fix writes above a proposal made from a template:
+# <!-- govlint fix: ... Fill in
+#      GL101, GL104: `<two-thirds>`
+#      GL106: `<one week>`, `<seven days>`
+#      then delete this comment. -->
+_PROPOSAL = re.compile(r"^govlint fix:.*?\bfill in\b(.*)$", re.S | re.I)
+_PROPOSAL_ITEM = re.compile(r"([\w.-]+(?:[ \t]*,[ \t]*[\w.-]+)*):[ \t]*((?:`[^`\n]+`(?:[ \t]*,[ \t]*)?)+)")
+_CORE = re.compile(r"<[^<>\n]+>")
+
+
+def unfilled_proposals(docs: DocumentSet) -> dict[str, list[Unfilled]]:
+    """Rule (code or name) -> the placeholders still in the text below each govlint fix proposal
+    comment, up to the next heading or proposal comment."""
+    out: dict[str, list[Unfilled]] = {}
+    for doc in docs:
+        markers = [(line, match.group(1)) for line, text in doc.comments
+                   if (match := _PROPOSAL.match(text.strip()))]
+        if not markers:
+            continue
+        lines = doc.text.split("\n")
+        stops = sorted({s.line for s in doc.sections if s.level > 0} | {line for line, _ in markers})
+        for line, items in markers:
+            start = next((n for n in range(line, len(lines) + 1) if "-->" in lines[n - 1]), line)  # the comment's end
+            end = next((stop for stop in stops if stop > start), len(lines) + 1)
+            body = [(n, lines[n - 1]) for n in range(start + 1, end)]
+            for rules, listed in _PROPOSAL_ITEM.findall(items):
+                for placeholder in re.findall(r"`([^`\n]+)`", listed):
+                    core = _CORE.search(placeholder)
+                    where = next(((n, text) for n, text in body if core and core.group(0) in text), None)
+                    for rule in (r.strip() for r in rules.split(",")):
+                        if where is not None:
+                            out.setdefault(rule, []).append(Unfilled(rule=rule, placeholder=placeholder,
+                                                                     path=doc.path, line=where[0], text=where[1]))
+    return out
+
+
+def _held_partial(finding: Finding, unfilled: Sequence[Unfilled]) -> Finding:
+    """A finding made partial while a proposal for the rule still has placeholders to fill in."""
+    if not unfilled or finding.status not in (PASS, PARTIAL, FAIL):
+        return finding
+    names = ", ".join(dict.fromkeys(f"`{u.placeholder}`" for u in unfilled))
+    first = unfilled[0]
+    # First, as "missing: ...", the part every reporter shows for a partial result.
+    note = f"missing: a decision in place of {names} ({first.path}:{first.line}, a proposal govlint fix added)"
+    places = tuple(Evidence(path=u.path, line=u.line, text=" ".join(u.text.split())) for u in unfilled)
+    return replace(finding, status=PARTIAL, message=f"{note}; {finding.message}" if finding.message else note,
+                   near_miss=tuple(dict.fromkeys(places))[:3] + finding.near_miss)
 
 
 def _names(key: str, code: str, name: str) -> bool:

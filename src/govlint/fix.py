@@ -1,10 +1,13 @@
-"""govlint fix: the missing sections for failing rules, as a unified diff; ``write()`` applies it.
+"""govlint fix: what to add for the failing rules, as a unified diff; ``write()`` applies it.
 
-A fix only ever adds: a section appended to an existing Markdown document, or a new document
-(CONTRIBUTOR_LADDER.md, MAINTAINERS.md, ...). Each section is built from the failing rules'
-``example`` text, with the project's own names put in place of the examples' where the
-documents give them (its name, its leadership body). The plan is checked by linting the
-checkout with the changes applied, so it says which rules the fix satisfies and which it does not.
+Two kinds of fix, as ruff has them. A safe fix changes no policy: it links the project's code of
+conduct, or puts the project's name where the project left a PROJECTNAME placeholder; ``--write``
+applies it. A proposal creates policy (who may remove a maintainer, by what vote): it is shown for
+review with the maintainers and written only with ``--write --unsafe``. Proposals are written from
+templates (fix_text.py) in the project's own terms, into the section that already covers the topic
+or a new one before the end matter (fix_place.py); decisions stay placeholders, and the engine
+keeps a rule partial until they are filled in. The plan is checked by linting the checkout with
+the changes applied.
 """
 from __future__ import annotations
 
@@ -12,8 +15,9 @@ import difflib
 import os
 import re
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from govlint.config import Config
 from govlint.errors import GovlintError, InputError
@@ -22,8 +26,29 @@ from govlint.report import FAIL, PARTIAL, PASS, Report
 from govlint.rules.model import RuleMeta
 from govlint.sources.local import LocalSource
 
-# Rules an appended section cannot satisfy: they ask for existing text to change.
-NEEDS_AN_EDIT = {"template-residue": "replace the placeholders in the existing text; govlint fix only adds text"}
+if TYPE_CHECKING:
+    from govlint.document import Document
+    from govlint.fix_place import Place
+
+SAFE, UNSAFE = "safe", "unsafe"
+
+# Which kind of fix each rule has (ruff's fix availability): safe fixes change no policy and --write
+# applies them; the others are proposals, written only with --write --unsafe. A rule not listed
+# here (another pack's, a plugin's) gets its example text as a proposal.
+FIX_KIND: dict[str, str] = {
+    "code-of-conduct": SAFE,  # a link to the project's code of conduct (creating one is a proposal)
+    "template-residue": SAFE,  # the project's name where it left PROJECTNAME; the rest it must decide
+    "governance-doc": UNSAFE, "maintainer-list": UNSAFE, "roles-defined": UNSAFE, "leadership-defined": UNSAFE,
+    "decision-making": UNSAFE, "vendor-neutrality": UNSAFE, "removal-process": UNSAFE, "inactivity-policy": UNSAFE,
+    "vote-of-no-confidence": UNSAFE, "removal-threshold": UNSAFE, "restorative-step": UNSAFE,
+    "removal-procedure": UNSAFE, "recusal": UNSAFE, "leader-coverage": UNSAFE, "conflict-resolution": UNSAFE,
+    "escalation-path": UNSAFE, "coc-reporting": UNSAFE, "leadership-principles": UNSAFE,
+}
+
+REVIEW_HEADER = (
+    "# govlint fix: policy proposals. Review them with your maintainers before applying them:\n"
+    "# they create policy, so --write leaves them out and --write --unsafe writes them. Each `<...>`\n"
+    "# is a decision to take; the rule it serves stays partial until it is filled in.\n")
 
 _GOVERNANCE, _LADDER, _MAINTAINERS, _CONDUCT = "governance", "ladder", "maintainers", "code-of-conduct"
 # Where a new document of each kind is created, and its title.
@@ -31,34 +56,40 @@ _NEW_FILE = {_GOVERNANCE: ("GOVERNANCE.md", "Governance"), _LADDER: ("CONTRIBUTO
              _MAINTAINERS: ("MAINTAINERS.md", "Maintainers"), _CONDUCT: ("CODE_OF_CONDUCT.md", "Code of Conduct")}
 _KINDS = {_GOVERNANCE: ("governance", "charter", "steering"), _LADDER: ("ladder",), _MAINTAINERS: ("maintainers",),
           _CONDUCT: ("code-of-conduct",)}
-CNCF_CODE_OF_CONDUCT = "https://github.com/cncf/foundation/blob/main/code-of-conduct.md"
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
 
 @dataclass(frozen=True)
 class Recipe:
-    """A section that answers some rules: its heading, the document it goes to, and the rules in order."""
+    """A section that answers some rules: its heading, the document it goes to, the topic of an
+    existing section it joins instead (fix_place.TOPICS), and the rules in order."""
 
     heading: str
     destination: str
     rules: tuple[str, ...]
+    topic: str | None = None
 
 
 RECIPES: tuple[Recipe, ...] = (
-    Recipe("About this document", _GOVERNANCE, ("governance-doc",)),
-    Recipe("Leadership", _GOVERNANCE, ("leadership-defined",)),
-    Recipe("Decision making", _GOVERNANCE, ("decision-making",)),
-    Recipe("Code of Conduct", _GOVERNANCE, ("code-of-conduct",)),
-    Recipe("Vendor neutrality", _GOVERNANCE, ("vendor-neutrality",)),
-    Recipe("Roles", _LADDER, ("roles-defined",)),
-    Recipe("Inactivity", _LADDER, ("inactivity-policy",)),
+    Recipe("About this document", _GOVERNANCE, ("governance-doc",), "title"),
+    Recipe("Leadership", _GOVERNANCE, ("leadership-defined",), "leadership"),
+    Recipe("Decision making", _GOVERNANCE, ("decision-making",), "decisions"),
+    Recipe("Code of Conduct", _GOVERNANCE, ("code-of-conduct",), "conduct"),
+    Recipe("Vendor neutrality", _GOVERNANCE, ("vendor-neutrality",), "neutrality"),
+    Recipe("Roles", _LADDER, ("roles-defined",), "roles"),
+    Recipe("Inactivity", _LADDER, ("inactivity-policy",), "inactivity"),
     Recipe("Involuntary removal and vote of no confidence", _GOVERNANCE,
-           ("restorative-step", "removal-process", "vote-of-no-confidence", "removal-procedure", "removal-threshold",
-            "recusal", "leader-coverage")),
-    Recipe("Conflict resolution and escalation", _GOVERNANCE, ("conflict-resolution", "escalation-path")),
-    Recipe("Technical Leadership Principles", _GOVERNANCE, ("leadership-principles",)),
-    Recipe("Reporting Code of Conduct violations", _CONDUCT, ("coc-reporting",)),
-    Recipe("Maintainers", _MAINTAINERS, ("maintainer-list",)),
+           ("removal-process", "restorative-step", "vote-of-no-confidence", "removal-procedure", "removal-threshold",
+            "recusal", "leader-coverage"), "removal"),
+    Recipe("Conflict resolution and escalation", _GOVERNANCE, ("conflict-resolution", "escalation-path"), "conflict"),
+    Recipe("Technical Leadership Principles", _GOVERNANCE, ("leadership-principles",), "principles"),
+    Recipe("Reporting Code of Conduct violations", _CONDUCT, ("coc-reporting",), "reporting"),
+    Recipe("Maintainers", _MAINTAINERS, ("maintainer-list",), "maintainers"),
 )
+
+
+def fix_kind(rule_name: str) -> str:
+    return FIX_KIND.get(rule_name, UNSAFE)
 
 
 @dataclass(frozen=True)
@@ -71,28 +102,53 @@ class Names:
     maintainers: tuple[str, ...] = ()  # names listed in a maintainers file that is not Markdown
 
 
+# --- changes to files ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Text put at (line, column) of a document, replacing up to ``end`` on that line (an insertion
+    when ``end == column``); newlines as "\n". ``order`` keeps edits at one place in plan order."""
+
+    line: int  # 0-based
+    column: int
+    end: int
+    text: str
+    order: int = 0
+
+
+def apply_edits(text: str, edits: Sequence[Edit], newline: str = "\n") -> str:
+    """The text with the edits made, each written with ``newline``; the text's own line endings kept."""
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    contents, breaks = parts[0::2], parts[1::2]
+    for edit in sorted(edits, key=lambda e: (e.line, e.column, e.order), reverse=True):
+        line = contents[edit.line]
+        contents[edit.line] = line[:edit.column] + edit.text.replace("\n", newline) + line[edit.end:]
+    return "".join(c + b for c, b in zip_longest(contents, breaks, fillvalue=""))
+
+
 @dataclass(frozen=True)
 class FileChange:
     path: str  # relative to the checkout, POSIX
     before: str | None  # None for a new file; newlines as "\n" whatever the file uses
-    after: str  # before plus what is added, newlines as "\n"
+    after: str  # the text once changed, newlines as "\n"
     rules: tuple[str, ...]  # codes of the rules it addresses
-    original: bytes | None = None  # the file's bytes as planned: kept as they are, the addition follows
-    encoding: str = "utf-8"  # how the addition is encoded (the file's, without a byte-order mark)
-    newline: str = "\n"  # the file's line ending, used for the addition
-
-    @property
-    def added(self) -> str:
-        return self.after if self.before is None else self.after[len(self.before):]
+    original: bytes | None = None  # the file's bytes on disk as planned (None: a new file)
+    encoding: str = "utf-8"  # the file's encoding (a byte-order mark is kept as it is)
+    newline: str = "\n"  # the file's line ending, used for what is added
+    shown_before: str = ""  # ``before`` with the file's own line endings, for the diff
+    written: str = ""  # ``after`` with the file's own line endings: what is written
 
     def data(self) -> bytes:
-        """The file's new bytes: its old bytes untouched, the addition in its encoding and line endings."""
-        return (self.original or b"") + self.added.replace("\n", self.newline).encode(self.encoding)
+        """The file's new bytes: its byte-order mark and untouched text as they were."""
+        bom = b""
+        if self.original is not None:
+            bom = next((mark for mark, _enc in _BOMS if self.original.startswith(mark)), b"")
+        return bom + (self.written or self.after).encode(self.encoding)
 
     def diff(self) -> str:
-        shown_before = "" if self.original is None else read_document(self.original, self.path).as_is
-        old = _lines(shown_before) if self.before is not None else []
-        new = _lines(shown_before + self.added.replace("\n", self.newline))
+        old = _lines(self.shown_before) if self.before is not None else []
+        new = _lines(self.written or self.after)
         lines = difflib.unified_diff(old, new, fromfile="/dev/null" if self.before is None else f"a/{self.path}",
                                      tofile=f"b/{self.path}")
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
@@ -131,62 +187,102 @@ def read_document(raw: bytes, path: str) -> DocumentText:
 
 
 @dataclass(frozen=True)
+class ToFill:
+    """A placeholder a proposal leaves for the maintainers, where it is once written."""
+
+    rule: str
+    placeholder: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
 class FixPlan:
     root: Path
-    changes: tuple[FileChange, ...]
+    changes: tuple[FileChange, ...]  # the safe fixes: what --write writes
     before: Report
-    after: Report | None  # the checkout linted with the changes applied
+    after: Report | None  # the checkout linted with the safe fixes applied
     unfixable: tuple[tuple[str, str], ...] = ()  # (rule code, why)
+    proposals: tuple[FileChange, ...] = ()  # the policy proposals, on top of the safe fixes
+    combined: tuple[FileChange, ...] = ()  # both, from the checkout as it is: what --write --unsafe writes
+    after_all: Report | None = None  # the checkout linted with both applied
+    to_fill: tuple[ToFill, ...] = ()  # the placeholders the proposals leave, once written
 
-    def diff(self) -> str:
-        return "".join(change.diff() for change in self.changes)
+    def diff(self, *, proposals: bool = True) -> str:
+        """The safe fixes as a unified diff, then the proposals under a header asking for a review."""
+        out = "".join(change.diff() for change in self.changes)
+        if proposals and self.proposals:
+            out += REVIEW_HEADER + "".join(change.diff() for change in self.proposals)
+        return out
 
     @property
     def addressed(self) -> tuple[str, ...]:
-        return tuple(code for change in self.changes for code in change.rules)
+        return tuple(dict.fromkeys(code for change in (*self.changes, *self.proposals) for code in change.rules))
+
+    @property
+    def safe(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(code for change in self.changes for code in change.rules))
+
+    @property
+    def proposed(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(code for change in self.proposals for code in change.rules))
 
     @property
     def fixed(self) -> tuple[str, ...]:
-        """Rules the changes address that pass once they are applied."""
-        return tuple(c for c in self.addressed if self.after and (r := self.after.result(c)) and r.status == PASS)
+        """Rules the changes address that pass once they are all applied."""
+        final = self.after_all or self.after
+        return tuple(c for c in self.addressed if final and (r := final.result(c)) and r.status == PASS)
+
+    @property
+    def awaiting(self) -> dict[str, tuple[ToFill, ...]]:
+        """Rules the proposals address that stay partial until their placeholders are filled in."""
+        out: dict[str, tuple[ToFill, ...]] = {}
+        for item in self.to_fill:
+            out[item.rule] = (*out.get(item.rule, ()), item)
+        return {code: items for code, items in out.items() if code not in self.fixed}
 
     @property
     def not_fixed(self) -> tuple[str, ...]:
-        """Rules the changes address that still do not pass: the example text does not satisfy them."""
-        return tuple(c for c in self.addressed if c not in self.fixed)
+        """Rules the changes address that do not pass once applied, for another reason than a
+        placeholder to fill in: the added text does not satisfy them."""
+        explained = {code for code, _why in self.unfixable}
+        return tuple(c for c in self.addressed if c not in self.fixed and c not in self.awaiting and c not in explained)
 
     @property
     def broken(self) -> tuple[str, ...]:
         """Rules that passed before and do not once the changes are applied."""
-        if self.after is None:
+        final = self.after_all or self.after
+        if final is None:
             return ()
         return tuple(r.code for r in self.before.results
-                     if r.status == PASS and (a := self.after.result(r.code)) and a.status != PASS)
+                     if r.status == PASS and (a := final.result(r.code)) and a.status != PASS)
 
-    def write(self) -> list[str]:
-        """Apply every change or none; returns the paths written.
+    def write(self, *, unsafe: bool = False) -> list[str]:
+        """Apply the safe fixes (and the proposals with ``unsafe``), every file or none; returns the
+        paths written.
 
         Every file is checked before the first is written (unchanged since the plan, writable,
         inside the checkout); when a write still fails, the files already written get their old
         bytes back and the files already created are removed.
         """
-        for change in self.changes:
+        changes = self.combined if unsafe else self.changes
+        for change in changes:
             _check_writable(self.root, change)
         done: list[FileChange] = []
         try:
-            for change in self.changes:
+            for change in changes:
                 write_into(self.root / change.path, change.data())
                 done.append(change)
         except GovlintError:
             for change in reversed(done):
                 _undo(self.root, change)
             raise
-        return [change.path for change in self.changes]
+        return [change.path for change in changes]
 
 
 def _check_writable(root: Path, change: FileChange) -> None:
     target = root / change.path
-    if change.before is None:
+    if change.original is None:
         if os.path.lexists(target):
             raise GovlintError("created since the fix was planned; run govlint fix again", path=change.path)
         return
@@ -211,10 +307,10 @@ def _undo(root: Path, change: FileChange) -> None:
     """Best effort: the file as it was before this write."""
     target = root / change.path
     try:
-        if change.before is None:
+        if change.original is None:
             target.unlink()
         else:
-            write_into(target, change.original or b"")
+            write_into(target, change.original)
     except (OSError, GovlintError):
         pass
 
@@ -237,10 +333,26 @@ def plan_fixes(path: str | os.PathLike[str] = ".", *, config: Config | None = No
                   ignore_rules=ignore_rules, rules=rules)
     label = str(path)
     before = lint(LocalSource(root, label=label), **common)
-    builder = _Builder(root, before, metas, project_names(root, before))
-    changes = builder.build()
-    after = lint(_Patched(root, {c.path: c.after for c in changes}, label=label), **common) if changes else None
-    return FixPlan(root=root, changes=changes, before=before, after=after, unfixable=tuple(builder.unfixable))
+    builder = _Builder(root, before, metas)
+    safe, proposals, combined = builder.build()
+    after = lint(_Patched(root, {c.path: c.after for c in safe}, label=label), **common) if safe else None
+    after_all = lint(_Patched(root, {c.path: c.after for c in combined}, label=label), **common) \
+        if proposals else after
+    return FixPlan(root=root, changes=safe, before=before, after=after, unfixable=tuple(builder.unfixable),
+                   proposals=proposals, combined=combined, after_all=after_all, to_fill=_to_fill(combined))
+
+
+def _to_fill(changes: Sequence[FileChange]) -> tuple[ToFill, ...]:
+    """The placeholders the proposals leave, read back from the changed documents as the engine reads them."""
+    from govlint.discover import parse_document
+    from govlint.engine import unfilled_proposals
+    from govlint.rules.model import DocumentSet
+
+    docs = [parse_document(c.after, path=c.path, kind="governance", origin="discovered") for c in changes
+            if c.path.lower().endswith(_MARKDOWN)]
+    found = unfilled_proposals(DocumentSet(docs))
+    return tuple(ToFill(rule=u.rule, placeholder=u.placeholder, path=u.path, line=u.line)
+                 for items in found.values() for u in items)
 
 
 # --- the project's names ------------------------------------------------------------------------
@@ -271,7 +383,7 @@ def project_names(root: Path, report: Report) -> Names:
             break
     maintainers: list[str] = []
     for doc in report.documents:
-        if doc.kind == "maintainers" and not doc.path.lower().endswith((".md", ".markdown")) and doc.path in texts:
+        if doc.kind == "maintainers" and not doc.path.lower().endswith(_MARKDOWN) and doc.path in texts:
             maintainers += [m.group(1) for line in texts[doc.path].splitlines() if (m := _PERSON.match(line))]
     return Names(project=_project_name(root, texts), body=body, conduct_email=email,
                  maintainers=tuple(dict.fromkeys(maintainers)))
@@ -300,7 +412,7 @@ def _read(path: Path) -> str | None:
         return None
 
 
-# --- text from the examples ---------------------------------------------------------------------
+# --- text from another pack's examples ----------------------------------------------------------
 
 _PLACEHOLDER_ROW = re.compile(r"jane\s+doe|@janedoe|example\s+corp", re.I)
 _EXAMPLE_EMAIL = re.compile(r"[\w.+-]+@example\.(?:io|com|org|net)\b", re.I)
@@ -310,6 +422,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 def localise(text: str, names: Names, *, body: str | None = None) -> str:
     """An example's text with the project's names in place of the example's, and placeholders dropped."""
+    from govlint.fix_text import wrap
+
     body = body or names.body
     out = []
     for paragraph in text.split("\n\n"):
@@ -326,7 +440,7 @@ def localise(text: str, names: Names, *, body: str | None = None) -> str:
         if names.conduct_email:
             chunk = _EXAMPLE_EMAIL.sub(names.conduct_email, chunk)
         if not table:
-            chunk = "\n".join(_wrap(" ".join(s for s in _SENTENCE_BREAK.split(chunk) if not _LEFTOVER.search(s))))
+            chunk = wrap(" ".join(s for s in _SENTENCE_BREAK.split(chunk) if not _LEFTOVER.search(s)))
         if chunk:
             out.append(chunk)
     return "\n\n".join(out)
@@ -334,19 +448,14 @@ def localise(text: str, names: Names, *, body: str | None = None) -> str:
 
 def for_body(text: str, body: str) -> str:
     """The example's "Steering Committee" replaced by another body; "Maintainers" reads as people."""
-    if body == "Maintainers":
-        for old, new in (("A Steering Committee member", "A maintainer"), ("Steering Committee members", "maintainers"),
-                         ("Steering Committee member", "maintainer"), ("the committee's fixed size", "all maintainers"),
-                         ("the Steering Committee", "the maintainers"), ("Steering Committee", "maintainers")):
+    if body.lower() in ("maintainers", "committers"):
+        person = body.lower()[:-1]
+        for old, new in (("A Steering Committee member", f"A {person}"), ("Steering Committee members", f"{person}s"),
+                         ("Steering Committee member", person), ("the committee's fixed size", f"all {person}s"),
+                         ("the Steering Committee", f"the {person}s"), ("Steering Committee", f"{person}s")):
             text = text.replace(old, new)
         return text
     return re.sub(r"\bSteering Committee\b", body, text)
-
-
-def _wrap(text: str, width: int = 96) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False) if text else []
 
 
 def _example_body(meta: RuleMeta) -> str:
@@ -359,138 +468,377 @@ def _example_body(meta: RuleMeta) -> str:
 
 
 @dataclass
-class _Document:
+class _Proposal:
+    """Text for some rules, bound for one document: into a section, a new section, or a new file."""
+
+    destination: str  # a path in the checkout
+    heading: str
+    text: str
+    rules: tuple[str, ...]
+    kind: str  # SAFE or UNSAFE
+    place: Place | None = None  # where it goes in an existing document; None in a new one
+    edits: tuple[Edit, ...] = ()  # replacements in place (a placeholder the project left)
+
+
+@dataclass
+class _Target:
     path: str
     before: DocumentText | None
     original: bytes | None = None
-    sections: list[str] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
     title: str = ""
+    parsed: Document | None = None  # an existing Markdown file, parsed from what is written to
+    proposals: list[_Proposal] = field(default_factory=list)
 
 
 class _Builder:
-    def __init__(self, root: Path, report: Report, metas: dict[str, RuleMeta], names: Names) -> None:
-        self.root, self.report, self.metas, self.names = root, report, metas, names
-        self.documents: dict[str, _Document] = {}
-        self.unfixable: list[tuple[str, str]] = []
+    def __init__(self, root: Path, report: Report, metas: dict[str, RuleMeta]) -> None:
+        from govlint.engine import unfilled_proposals
+        from govlint.fix_text import find_terms
 
-    def build(self) -> tuple[FileChange, ...]:
+        self.root, self.report, self.metas = root, report, metas
+        self.docs = _parsed(root, report)
+        self.names = project_names(root, report)
+        conduct = next((d.path for d in report.documents if d.kind == _CONDUCT), None)
+        self.terms = find_terms(self.docs, project=self.names.project, conduct_email=self.names.conduct_email,
+                                conduct_document=conduct)
+        self.pending = unfilled_proposals(self.docs)
+        self.targets: dict[str, _Target] = {}
+        self.unfixable: list[tuple[str, str]] = []
+        self.order = 0
+
+    # -- what to propose
+
+    def build(self) -> tuple[tuple[FileChange, ...], tuple[FileChange, ...], tuple[FileChange, ...]]:
         failing = [r for r in self.report.results if r.status in (FAIL, PARTIAL)]
+        failing = [r for r in failing if not self._awaiting(r)]
         by_name = {r.name: r for r in failing}
-        if "code-of-conduct" in by_name and not self._existing(_CONDUCT):
-            self._document(_CONDUCT).sections.append(self._conduct_file_text())
         placed: set[str] = set()
+        if "template-residue" in by_name:
+            self._residue(by_name["template-residue"])
+            placed.add("template-residue")
+        special = {"code-of-conduct": self._conduct, "maintainer-list": self._maintainers}
         for recipe in RECIPES:
-            wanted = [by_name[n] for n in recipe.rules if n in by_name]
-            if wanted:
-                self._add(recipe.heading, recipe.destination, wanted)
-                placed.update(r.name for r in wanted)
+            wanted = [by_name[n] for n in recipe.rules if n in by_name and n not in placed]
+            if len(wanted) == 1 and wanted[0].name in special:
+                special[wanted[0].name](wanted[0])
+            elif wanted:
+                self._recipe(recipe, wanted)
+            placed.update(r.name for r in wanted)
         for result in failing:  # rules from other packs and plugins: their example under their title
             if result.name not in placed:
-                self._add(result.title, _GOVERNANCE, [result])
-        return tuple(self._change(doc) for doc in self.documents.values() if doc.sections)
+                self._recipe(Recipe(result.title, _GOVERNANCE, (result.name,)), [result])
+        return self._changes()
 
-    def _add(self, heading: str, destination: str, results) -> None:
-        texts, codes = [], []
+    def _awaiting(self, result) -> bool:
+        """A rule whose earlier proposal still waits for its placeholders: nothing more to add."""
+        left = [u for key, items in self.pending.items() if key in (result.code, result.name) for u in items]
+        if left:
+            names = ", ".join(dict.fromkeys(f"`{u.placeholder}`" for u in left))
+            self.unfixable.append((result.code, f"fill in {names} in {left[0].path}:{left[0].line}, the proposal "
+                                                f"govlint fix added"))
+        return bool(left)
+
+    def _recipe(self, recipe: Recipe, results) -> None:
+        from govlint.fix_text import template, uncovered_bodies
+
+        names = [r.name for r in results]
+        parts: list[tuple[str, str]] = []  # (rule code, its text)
+        served_by: dict[str, str] = {}  # a rule whose text is another rule's sentence -> that rule
         for result in results:
-            meta = self.metas.get(result.code)
-            if result.name in NEEDS_AN_EDIT:
-                self.unfixable.append((result.code, NEEDS_AN_EDIT[result.name]))
+            if result.name == "leader-coverage" and "vote-of-no-confidence" in names:
+                # The vote of no confidence names a member of every body as the one it removes.
+                served_by[result.code] = next(r.code for r in results if r.name == "vote-of-no-confidence")
                 continue
-            if meta is None or not meta.example.strip():
-                self.unfixable.append((result.code, "the rule has no example text to add"))
-                continue
-            text = self._text_for(result, meta)
+            uncovered = uncovered_bodies(result.message, self.terms) if result.name == "leader-coverage" else ()
+            text = template(result.name, self.terms, uncovered=uncovered)
+            if text is None:
+                meta = self.metas.get(result.code)
+                if meta is None or not meta.example.strip():
+                    self.unfixable.append((result.code, "the rule has no example text to add"))
+                    continue
+                text = localise(_example_body(meta), self.names, body=self._body_for_examples())
             if text:
-                texts.append(text)
-                codes.append(result.code)
-        if not texts:
+                parts.append((result.code, text))
+        if not parts:
             return
-        if destination in (_LADDER, _CONDUCT) and not self._existing(destination) and destination not in self._planned():
-            # A ladder or conduct file is created for the rules that need one; the others join GOVERNANCE.md.
-            if not (destination == _LADDER and "roles-defined" in [r.name for r in results]):
-                destination = _GOVERNANCE
-        if destination == _MAINTAINERS:
-            texts = [self._maintainers_table(texts)]
-        doc = self._document(destination)
-        if destination == _GOVERNANCE and heading == "About this document" and doc.before is None:
-            doc.sections.insert(0, "\n\n".join(texts))  # the new document's introduction
-        elif doc.before is None and heading == doc.title:
-            doc.sections.append("\n\n".join(texts))
+        codes = tuple(r.code for r in results if r.code in dict(parts) or r.code in served_by)
+        # A missing ladder is created for the roles, a missing code of conduct only to adopt one
+        # (code-of-conduct); other rules join the governance document.
+        create = recipe.destination not in (_LADDER, _CONDUCT) or "roles-defined" in names
+        self._propose(recipe.destination, recipe, _with_marker(parts, served_by=served_by), codes,
+                      fix_kind(results[0].name), create=create)
+
+    def _body_for_examples(self) -> str:
+        return "Maintainers" if self.terms.led_by_people else self.terms.lead
+
+    def _conduct(self, result) -> None:
+        """A link to the project's code of conduct (safe); without one, adopting one is a proposal."""
+        from dataclasses import replace
+
+        from govlint.fix_text import CNCF_CODE_OF_CONDUCT, conduct_link
+
+        recipe = next(r for r in RECIPES if "code-of-conduct" in r.rules)
+        if self.terms.conduct_document:
+            path = self._existing(_GOVERNANCE) or self._markdown_readme()
+            link = conduct_link(self.terms, from_path=path or _NEW_FILE[_GOVERNANCE][0])
+            self._propose(path or _GOVERNANCE, recipe, link, (result.code,), SAFE if path else UNSAFE)
+            return
+        created = _NEW_FILE[_CONDUCT][0]
+        project = self.terms.project or "This project"
+        self._propose(_CONDUCT, Recipe("Code of Conduct", _CONDUCT, ()),
+                      f"{project} follows the [CNCF Code of Conduct]({CNCF_CODE_OF_CONDUCT}).", (), UNSAFE)
+        from_path = self._existing(_GOVERNANCE) or _NEW_FILE[_GOVERNANCE][0]
+        link = conduct_link(replace(self.terms, conduct_document=created), from_path=from_path)
+        self._propose(_GOVERNANCE, recipe, link, (result.code,), UNSAFE)
+
+    def _markdown_readme(self) -> str | None:
+        return next((d.path for d in self.report.documents if d.kind == "readme"
+                     and d.path.lower().endswith(_MARKDOWN) and "/" not in d.path), None)
+
+    def _residue(self, result) -> None:
+        """The project's name where the project left a placeholder for it (safe); the other
+        placeholders are decisions only the maintainers can take. Template instructions in HTML
+        comments ("Replace [TODO: PROJECTNAME] with ...") are left as they are."""
+        from govlint.rules.matching import PLACEHOLDER
+
+        project = self.terms.project
+        filled, others = 0, False
+        for doc in self.docs if project else ():
+            target = self._target_for(doc.path) if doc.path.lower().endswith(_MARKDOWN) else None
+            if target is None or target.before is None:
+                continue
+            text = target.before.text
+            comments = [m.span() for m in re.finditer(r"<!--.*?(?:-->|$)", text, re.S)]
+            edits = []
+            for match in _NAME_PLACEHOLDER.finditer(text):
+                if any(start <= match.start() < end for start, end in comments):
+                    continue
+                line = text.count("\n", 0, match.start())
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+                self.order += 1
+                edits.append(Edit(line=line, column=column, end=column + len(match.group(0)), text=project,
+                                  order=self.order))
+            others = others or bool(PLACEHOLDER.search(_NAME_PLACEHOLDER.sub(project, text)))
+            if edits:
+                filled += len(edits)
+                target.proposals.append(_Proposal(destination=doc.path, heading="", text="", rules=(result.code,),
+                                                  kind=SAFE, edits=tuple(edits)))
+        if not filled:
+            self.unfixable.append((result.code, "replace the placeholders in the existing text with the project's "
+                                                "decisions; govlint fix fills in only the project's name"))
+        elif others:
+            self.unfixable.append((result.code, "the other placeholders are decisions for your maintainers; govlint "
+                                                "fix fills in only the project's name"))
+
+    def _maintainers(self, result) -> None:
+        """A maintainers table, never added to a file that already lists people."""
+        from govlint.fix_place import lists_people
+        from govlint.fix_text import maintainer_table
+
+        existing = self._existing(_MAINTAINERS)
+        listing = next((doc for doc in self.docs if doc.path == existing and lists_people(doc)), None)
+        if listing is not None:
+            missing = result.message.split("missing: ", 1)[1] if "missing: " in result.message else "what is missing"
+            self.unfixable.append((result.code, f"{listing.path} lists people already: add {missing} to each entry "
+                                                f"there (govlint fix adds no second list)"))
+            return
+        recipe = next(r for r in RECIPES if "maintainer-list" in r.rules)
+        table = maintainer_table(self.names.maintainers)
+        self._propose(_MAINTAINERS, recipe, _with_marker([(result.code, table)]), (result.code,),
+                      fix_kind(result.name))
+
+    # -- where it goes
+
+    def _propose(self, destination: str, recipe: Recipe, text: str, rules: tuple[str, ...], kind: str, *,
+                 create: bool = True) -> None:
+        """Into the section that covers the recipe's topic, else a new section in the destination
+        document, else a new document (or, when ``create`` is false, the governance document)."""
+        from govlint.fix_place import into_section, new_section
+
+        found = self._matching(recipe, destination)
+        if found is not None:
+            target, section = found
+            place = into_section(target.parsed, target.before.text.split("\n"), section)
         else:
-            doc.sections.append(f"## {heading}\n\n" + "\n\n".join(texts))
-        doc.rules += codes
+            if not create and destination in _NEW_FILE and not self._existing(destination) \
+                    and _NEW_FILE[destination][0] not in self.targets:
+                destination = _GOVERNANCE
+            target = self._target(destination)
+            place = new_section(target.parsed, target.before.text.split("\n")) if target.before is not None else None
+        target.proposals.append(_Proposal(destination=target.path, heading=recipe.heading, text=text, rules=rules,
+                                          kind=kind, place=place))
 
-    def _text_for(self, result, meta: RuleMeta) -> str:
-        body = _example_body(meta)
-        if result.name == "leader-coverage":
-            uncovered = _uncovered_bodies(result.message)
-            if uncovered:
-                return "\n\n".join(localise(body, self.names, body=name) for name in uncovered)
-        return localise(body, self.names)
+    def _matching(self, recipe: Recipe, destination: str):
+        """(target, section) of the existing section that covers the recipe's topic: in the
+        destination document first, then (for governance text) in the project's other governance
+        documents and its ladder."""
+        from govlint.fix_place import matching_section, title_section
 
-    def _maintainers_table(self, texts: list[str]) -> str:
-        rows = "\n".join(texts).splitlines()
-        header = [r for r in rows if r.lstrip().startswith("|")]
-        if len(header) < 2:
-            return "\n".join(rows)
-        columns = header[0].count("|") - 1
-        people = [f"| {name} |" + " |" * (columns - 1) for name in self.names.maintainers]
-        note = ("<!-- Added by govlint fix: one row per current maintainer, with their GitHub handle or email, "
-                "affiliation (employer, or independent) and area of responsibility. -->")
-        return "\n".join([note, "", *header[:2], *people])
-
-    def _conduct_file_text(self) -> str:
-        project = self.names.project or "This project"
-        return (f"{project} follows the [CNCF Code of Conduct]({CNCF_CODE_OF_CONDUCT}).")
-
-    def _planned(self) -> set[str]:
-        return {kind for kind, (path, _) in _NEW_FILE.items() if path in self.documents}
+        if recipe.topic is None:
+            return None
+        own = destination if "/" in destination or destination.lower().endswith(_MARKDOWN) \
+            else self._existing(destination)
+        paths = [own] if own else []
+        if recipe.topic != "title" and destination != _MAINTAINERS:
+            paths += [d.path for d in self.docs if d.path != own and d.path.lower().endswith(_MARKDOWN)
+                      and d.kind in (*_KINDS[_GOVERNANCE], "ladder", *_KINDS.get(destination, ()))]
+        for path in paths:
+            target = self._target_for(path)
+            if target is None or target.before is None:
+                continue
+            section = title_section(target.parsed) if recipe.topic == "title" \
+                else matching_section(target.parsed, recipe.topic)
+            if section is not None:
+                return target, section
+        return None
 
     def _existing(self, destination: str) -> str | None:
         """The checkout's Markdown document of that kind, when it has one."""
         for kind in _KINDS[destination]:
             for doc in self.report.documents:
-                if doc.kind == kind and doc.path.lower().endswith((".md", ".markdown")) \
-                        and (self.root / doc.path).is_file():
+                if doc.kind == kind and doc.path.lower().endswith(_MARKDOWN) and (self.root / doc.path).is_file():
                     return doc.path
         return None
 
-    def _document(self, destination: str) -> _Document:
+    def _target(self, destination: str) -> _Target:
+        """The document a proposal goes to: a path as given, the existing document of a kind, or a new one."""
+        if "/" in destination or destination.lower().endswith(_MARKDOWN):
+            found = self._target_for(destination)
+            if found is None:
+                raise InputError("cannot add to it: it is not a Markdown document govlint read", path=destination)
+            return found
         path = self._existing(destination)
-        if path is None:
-            path, title = _NEW_FILE[destination]
+        if path is not None:
+            found = self._target_for(path)
+            if found is not None:
+                return found
+        path, title = _NEW_FILE[destination]
+        if path not in self.targets:
             if (self.root / path).exists():  # there, but not read as that kind (e.g. not Markdown)
                 raise InputError(f"cannot add to it: it is not a Markdown {destination} document govlint read",
                                  path=path)
-            before, original = None, None
-        elif path in self.documents:
-            return self.documents[path]
-        else:
-            title = ""
-            try:
-                original = (self.root / path).read_bytes()
-            except OSError as err:
-                raise InputError(err.strerror or str(err), path=path) from None
-            before = read_document(original, path)
-        if path not in self.documents:
-            self.documents[path] = _Document(path=path, before=before, original=original, title=title)
-        return self.documents[path]
+            self.targets[path] = _Target(path=path, before=None, title=title)
+        return self.targets[path]
 
-    def _change(self, doc: _Document) -> FileChange:
-        added = "\n\n".join(doc.sections) + "\n"
-        if doc.before is None:
-            return FileChange(path=doc.path, before=None, after=f"# {doc.title}\n\n{added}", rules=tuple(doc.rules))
-        before = doc.before.text
-        separator = "" if before.endswith("\n\n") else "\n" if before.endswith("\n") else "\n\n"
-        return FileChange(path=doc.path, before=before, after=before + (separator if before else "") + added,
-                          rules=tuple(doc.rules), original=doc.original, encoding=doc.before.encoding,
-                          newline=doc.before.newline)
+    def _target_for(self, path: str) -> _Target | None:
+        """An existing Markdown document, read once."""
+        if path in self.targets:
+            return self.targets[path]
+        doc = next((d for d in self.docs if d.path == path), None)
+        if doc is None or not (self.root / path).is_file():
+            return None
+        try:
+            original = (self.root / path).read_bytes()
+        except OSError as err:
+            raise InputError(err.strerror or str(err), path=path) from None
+        before = read_document(original, path)
+        from govlint.discover import parse_document
+
+        # Line for line the text that is written to (front matter blanked, not read as a heading).
+        parsed = parse_document(before.text, path=path, kind=doc.kind, origin=doc.origin)
+        self.targets[path] = _Target(path=path, before=before, original=original, parsed=parsed)
+        return self.targets[path]
+
+    # -- the changes
+
+    def _changes(self) -> tuple[tuple[FileChange, ...], tuple[FileChange, ...], tuple[FileChange, ...]]:
+        safe, proposals, combined = [], [], []
+        for target in self.targets.values():
+            if not target.proposals:
+                continue
+            if target.before is None:
+                change = self._new_file(target)
+                proposals.append(change)
+                combined.append(change)
+                continue
+            edits = {SAFE: [], UNSAFE: []}
+            rules = {SAFE: [], UNSAFE: []}
+            for proposal in target.proposals:
+                edits[proposal.kind] += self._edits(proposal)
+                rules[proposal.kind] += proposal.rules
+            if edits[SAFE]:
+                safe.append(self._change(target, (), edits[SAFE], rules[SAFE]))
+            if edits[UNSAFE]:
+                proposals.append(self._change(target, edits[SAFE], edits[UNSAFE], rules[UNSAFE]))
+            combined.append(self._change(target, (), edits[SAFE] + edits[UNSAFE], rules[SAFE] + rules[UNSAFE]))
+        return tuple(safe), tuple(proposals), tuple(combined)
+
+    def _edits(self, proposal: _Proposal) -> list[Edit]:
+        if proposal.edits:
+            return list(proposal.edits)
+        place = proposal.place
+        self.order += 1
+        # At one place, text that joins the section there comes before the new sections that follow it.
+        order = self.order + (0 if place.section is not None else _NEW_SECTIONS_LAST)
+        text = proposal.text if place.section is not None else \
+            f"{'#' * place.level} {proposal.heading}\n\n{proposal.text}"
+        # After the end of a line of text; at the very start of an empty document, before what follows.
+        text = "\n\n" + text if (place.line, place.column) != (0, 0) else text + "\n\n"
+        return [Edit(line=place.line, column=place.column, end=place.column, text=text, order=order)]
+
+    def _change(self, target: _Target, done: Sequence[Edit], new: Sequence[Edit], rules) -> FileChange:
+        before = target.before
+        return FileChange(path=target.path, before=apply_edits(before.text, done), after=apply_edits(before.text,
+                          [*done, *new]), rules=tuple(dict.fromkeys(rules)), original=target.original,
+                          encoding=before.encoding, newline=before.newline,
+                          shown_before=apply_edits(before.as_is, done, before.newline),
+                          written=apply_edits(before.as_is, [*done, *new], before.newline))
+
+    def _new_file(self, target: _Target) -> FileChange:
+        parts = []
+        for proposal in target.proposals:
+            if proposal.heading in (target.title, "About this document"):
+                parts.insert(0, proposal.text) if proposal.heading == "About this document" else parts.append(
+                    proposal.text)
+            else:
+                parts.append(f"## {proposal.heading}\n\n{proposal.text}")
+        text = f"# {target.title}\n\n" + "\n\n".join(parts) + "\n"
+        rules = tuple(dict.fromkeys(code for p in target.proposals for code in p.rules))
+        return FileChange(path=target.path, before=None, after=text, rules=rules, written=text)
 
 
-def _uncovered_bodies(message: str) -> list[str]:
-    match = re.search(r"no removal path for: (.+?)(?:$| ·)", message)
-    return [part.strip() for part in match.group(1).split(",")] if match else []
+_NEW_SECTIONS_LAST = 1 << 20
+
+
+def _with_marker(parts: Sequence[tuple[str, str]], *, served_by: dict[str, str] | None = None) -> str:
+    """A proposal's paragraphs under the comment the engine reads: the placeholders each rule needs
+    filled in (a rule served by another's sentence shares that rule's), and what to do with them."""
+    from govlint.fix_text import placeholders, wrap
+
+    body = "\n\n".join(text if text.lstrip().startswith("|") else wrap(text) for _code, text in parts)
+    own = {code: placeholders(text) for code, text in parts}
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for code in [*own, *(served_by or {})]:
+        found = own.get(code) or own.get((served_by or {}).get(code, ""), ())
+        if found:
+            groups.setdefault(found, []).append(code)
+    if not groups:
+        return body
+    items = "\n".join(f"     {', '.join(codes)}: {', '.join(f'`{p}`' for p in found)}"
+                      for found, codes in groups.items())
+    return (f"<!-- govlint fix: a proposal to review with your maintainers. Fill in\n{items}\n"
+            f"     then delete this comment. -->\n{body}")
+
+
+# Where a project left a placeholder for its own name (cncf/project-template's "[TODO: PROJECTNAME]").
+_NAME_PLACEHOLDER = re.compile(
+    r"\[\s*TODO:?\s*(?:PROJECT[_ ]?NAME|Project(?:\s+name)?)\s*\]|\[\s*(?:PROJECT[_ ]?NAME|Project(?:\s+Name)?)\s*\]|"
+    r"<\s*project[-_ ]?name\s*>|\{\{\s*project(?:[_ ]?name)?\s*\}\}|\bPROJECT[_ ]?NAME\b", re.I)
+
+
+def _parsed(root: Path, report: Report):
+    """The report's documents, parsed as the check parsed them (for the terms and the sections)."""
+    from govlint.discover import UnreadableFile, decode, parse_document
+    from govlint.rules.model import DocumentSet
+
+    docs = []
+    for info in report.documents:
+        try:
+            text = decode((root / info.path).read_bytes())
+        except (OSError, UnreadableFile):
+            continue
+        docs.append(parse_document(text, path=info.path, kind=info.kind, origin=info.origin))
+    return DocumentSet(docs)
 
 
 class _Patched(LocalSource):
@@ -512,18 +860,31 @@ class _Patched(LocalSource):
         return super().read_bytes(path)
 
 
-
-
-def summary(plan: FixPlan) -> str:
-    """What the plan does, in a few lines for the terminal."""
+def summary(plan: FixPlan, *, written: str | None = None) -> str:
+    """What the plan does, in a few lines for the terminal. ``written``: "safe" or "all" after --write."""
     lines = []
-    if not plan.changes:
+    if not plan.changes and not plan.proposals:
         lines.append("govlint fix: nothing to add" + ("" if plan.unfixable else "; every rule passes"))
-    for change in plan.changes:
-        verb = "create" if change.before is None else "append to"
-        lines.append(f"{verb} {change.path}: {', '.join(change.rules)}")
     if plan.changes:
+        lines.append("safe fixes" + (" (written):" if written else " (--write applies them):"))
+        for change in plan.changes:
+            lines.append(f"  {_verb(change)} {change.path}: {', '.join(change.rules)}")
+    if plan.proposals:
+        state = {"all": " (written; review them with your maintainers):",
+                 "safe": " (not written; review them with your maintainers; --write --unsafe writes them):"}
+        lines.append("policy proposals" + state.get(written or "", " (review them with your maintainers; "
+                                                                     "--write --unsafe writes them):"))
+        for change in plan.proposals:
+            lines.append(f"  {_verb(change)} {change.path}: {', '.join(change.rules)}")
+    if plan.changes or plan.proposals:
         lines.append(f"passes once applied: {', '.join(plan.fixed) or 'none'}")
+    if plan.awaiting:
+        lines.append("partial until your maintainers fill in the placeholders:")
+        groups: dict[tuple[str, str], list[str]] = {}
+        for code, items in plan.awaiting.items():
+            names = ", ".join(dict.fromkeys(f"`{i.placeholder}`" for i in items))
+            groups.setdefault((names, f"{items[0].path}:{items[0].line}"), []).append(code)
+        lines += [f"  {', '.join(codes)}: {names} ({where})" for (names, where), codes in groups.items()]
     if plan.not_fixed:
         lines.append(f"still not passing once applied: {', '.join(plan.not_fixed)} (edit the added text)")
     if plan.broken:
@@ -531,3 +892,9 @@ def summary(plan: FixPlan) -> str:
     for code, why in plan.unfixable:
         lines.append(f"not fixed: {code}: {why}")
     return "\n".join(lines) + "\n"
+
+
+def _verb(change: FileChange) -> str:
+    if change.before is None:
+        return "create"
+    return "add to"
