@@ -311,3 +311,17 @@ def test_the_fast_schema_check_agrees_with_jsonschema(project):
     for sample in samples:
         # jsonschema takes NaN for a number; a cache entry never holds one (it is not JSON).
         assert conforms(sample, "report") == (validator.is_valid(sample) and not has_nan(sample)), sample
+
+
+def test_a_checkout_whose_candidate_heads_were_read_is_still_answered_from_the_cache(project, tmp_path, runs):
+    """Discovery reads the head of a file whose name does not say what it is (docs/organization.md):
+    with the result cache on, the whole file is read and recorded, so an unchanged checkout is a hit
+    (it never was: the head was read without its digest) and a changed head a miss."""
+    notes = project / "docs" / "organization.md"
+    notes.write_text("# Organization chart\n\nThe boxes and lines.\n")
+    cache = CheckCache(tmp_path / "cache")
+    first = lint(str(project), cache=cache)
+    assert lint(str(project), cache=cache) == first and runs["n"] == 1
+    notes.write_text("# Organization of the project\n\nMaintainers decide by majority vote.\n")
+    lint(str(project), cache=cache)
+    assert runs["n"] == 2

@@ -40,6 +40,7 @@ class ProbeMatch:
     end: int
     first_token: int
     last_token: int  # exclusive
+    fillers: tuple[tuple[int, int], ...] = ()  # each slot's filler, as character offsets
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ class Probe:
                 for span in spans:
                     if self.ordered and span[0] < chosen[-1][1]:
                         continue
+                    if any(span[0] < s[1] and s[0] < span[1] for s in chosen):
+                        continue  # one stretch of words fills one slot, not two
                     low = min(min(s[0] for s in chosen), span[0])
                     high = max(max(s[1] for s in chosen), span[1])
                     if high - low > self.within or (not self.across_sentences and _crosses_clause(scan, low, high)):
@@ -106,7 +109,8 @@ class Probe:
                 if self.not_between and _between(scan, chosen, self.not_between):
                     continue
                 tokens = scan.tokens
-                matches.append(ProbeMatch(self.name, tokens[low].start, tokens[high - 1].end, low, high))
+                filled = tuple((tokens[a].start, tokens[b - 1].end) for a, b in chosen)
+                matches.append(ProbeMatch(self.name, tokens[low].start, tokens[high - 1].end, low, high, filled))
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def examples_hold(self, lexicon: Lexicon) -> list[str]:

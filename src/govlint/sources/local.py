@@ -90,7 +90,11 @@ class LocalSource:
         return data
 
     def read_head(self, path: str, limit: int) -> bytes:
-        """The file's first ``limit`` bytes: enough for discovery to read its title."""
+        """The file's first ``limit`` bytes: enough for discovery to read its title. When the source
+        records digests (for the result cache), the whole file is read and recorded: the head decided
+        what the file is, so the cache must see any change to it."""
+        if self.digests is not None:
+            return self.read_bytes(path)[:limit]
         if not self._inside(path):
             raise UnreadableFile("not a file inside the checkout")
         try:

@@ -69,7 +69,7 @@ class ProbeCheck:
         for probe in probes:
             for match in probe.find_all(scan):
                 seen = True
-                if negation and is_negated(scan.text, match.start, match.end):
+                if negation and _negated(scan.text, match):
                     continue
                 if best is None or match.start < best.start:
                     best = match
@@ -173,6 +173,13 @@ class ProbeCheck:
             sentence = _quoted_sentence(best_near[1], best_near[2])
             near.append(evidence(best_near[1].doc, sentence.line, sentence.text))
         return Outcome(FAIL, near_miss=near)
+
+
+def _negated(text: str, match: ProbeMatch) -> bool:
+    """A negation governs the frame, or one of its slots: "Proposals are not approved or voted on"."""
+    if is_negated(text, match.start, match.end):
+        return True
+    return any(is_negated(text, start, end) for start, end in match.fillers[1:])
 
 
 def _message(matches: list[ProbeMatch | None], value: str | None, text: str) -> str:
