@@ -68,7 +68,9 @@ def build(corpus: Path, work: Path, megabytes: float) -> list[Path]:
 def clear_caches() -> None:
     """Forget what one target taught govlint's memoised helpers, as a new project would find them."""
 
-    matching.forget()  # the phrase-match memos, which are plain dicts
+    from govlint.rules import lexicon
+
+    lexicon.forget()  # the scans each lexicon remembers, which are plain dicts
     for name, module in list(sys.modules.items()):
         if not name.startswith("govlint"):
             continue

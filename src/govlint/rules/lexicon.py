@@ -12,6 +12,7 @@ vocabularies occur where (as token spans), for every rule and probe at once.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from itertools import product
 from typing import Mapping, Sequence
@@ -30,6 +31,8 @@ class Scan:
     text: str
     tokens: tuple[Token, ...]
     hits: Mapping[str, tuple[tuple[int, int], ...]]
+    # What each probe found in this text: rules share probes, and a text is scanned once.
+    found: dict = field(default_factory=dict, compare=False, repr=False)
 
     def spans(self, name: str) -> tuple[tuple[int, int], ...]:
         return self.hits.get(name, ())
@@ -38,7 +41,7 @@ class Scan:
         return name in self.hits
 
 
-@dataclass
+@dataclass(eq=False)
 class Lexicon:
     """The compiled vocabularies of a pack."""
 
@@ -50,6 +53,7 @@ class Lexicon:
     def build(cls, vocabularies: Mapping[str, Sequence[str]]) -> "Lexicon":
         """Compile vocabularies (name -> phrases); raises ValueError naming the entry at fault."""
         lexicon = cls()
+        _LEXICONS.add(lexicon)
         expanded: dict[str, list[str]] = {}
 
         def expand(name: str, trail: tuple[str, ...]) -> list[str]:
@@ -134,3 +138,14 @@ class Lexicon:
 
     def forget(self) -> None:
         self._memo.clear()
+
+    __hash__ = object.__hash__  # kept in a WeakSet by identity
+
+
+def forget() -> None:
+    """Forget every lexicon's scans (benchmarks use it so each target costs what a new project would)."""
+    for lexicon in list(_LEXICONS):
+        lexicon.forget()
+
+
+_LEXICONS: "weakref.WeakSet[Lexicon]" = weakref.WeakSet()

@@ -16,9 +16,9 @@ The rule kinds share this module, so every kind reads governance language the sa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Iterator
 
 from govlint.document import Block, Document, Section, Sentence
 from govlint.rules.model import DocumentSet
@@ -113,63 +113,6 @@ def is_negated(text: str, start: int, end: int | None = None) -> bool:
     return True
 
 
-def find(pattern: re.Pattern[str], text: str, *, negation: bool = True) -> re.Match[str] | None:
-    """The first match that is not negated."""
-    return _find(pattern, text, negation)[0]
-
-
-# Memos keyed by id(pattern): hashing a compiled pattern hashes its whole program (about 20 us
-# for a vocabulary regex), which cost more than a third of all rule matching. Every pattern used
-# here is kept alive by the regex cache or a module, so an id is never reused for another one.
-_FOUND: dict[tuple[int, str, bool], tuple[re.Match[str] | None, bool]] = {}
-_SEARCHED: dict[tuple[int, str], re.Match[str] | None] = {}
-_MEMO_LIMIT = 1 << 16
-
-
-def forget() -> None:
-    """Empty the memos (benchmarks use it so each target costs what a new project would)."""
-    _FOUND.clear()
-    _SEARCHED.clear()
-
-
-def _find(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
-    """The first match that is not negated, and whether there was a match at all. Rules share
-    their vocabulary, so the same phrase is looked for in the same text many times."""
-    key = (id(pattern), text, negation)
-    found = _FOUND.get(key)
-    if found is None:
-        if len(_FOUND) >= _MEMO_LIMIT:
-            _FOUND.clear()
-        found = _FOUND[key] = _find_uncached(pattern, text, negation)
-    return found
-
-
-def _find_uncached(pattern: re.Pattern[str], text: str, negation: bool) -> tuple[re.Match[str] | None, bool]:
-    seen = False
-    for match in pattern.finditer(text):
-        seen = True
-        if negation and is_negated(text, match.start(), match.end()):
-            continue
-        return match, True
-    return None, seen
-
-
-@lru_cache(maxsize=1 << 12)
-def _casefold(text: str) -> str:
-    return text.casefold()
-
-
-def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.search(text)``, remembered."""
-    key = (id(pattern), text)
-    if key in _SEARCHED:
-        return _SEARCHED[key]
-    if len(_SEARCHED) >= _MEMO_LIMIT:
-        _SEARCHED.clear()
-    found = _SEARCHED[key] = pattern.search(text)
-    return found
-
-
 # --- placeholders -----------------------------------------------------------------------------
 
 # Unfilled template text: a sentence carrying one of these says nothing yet.
@@ -181,11 +124,6 @@ PLACEHOLDER = re.compile(
 @lru_cache(maxsize=1 << 14)
 def has_placeholder(text: str) -> bool:
     return bool(PLACEHOLDER.search(text))
-
-
-def compile_group(patterns: Sequence[str]) -> re.Pattern[str]:
-    """One any-of regex for a group of phrases, case-insensitive."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
 # --- units ------------------------------------------------------------------------------------
@@ -316,72 +254,3 @@ def section_context(unit: Unit) -> str:
     section = unit.section
     own = " ".join(b.text for b in section.blocks) if section is not None else ""
     return f"{unit.headings} :: {' '.join(own.split())}"
-
-
-# --- matching groups --------------------------------------------------------------------------
-
-
-@dataclass
-class GroupMatch:
-    """Which groups of a matcher a unit satisfies."""
-
-    unit: Unit
-    matched: list[bool]
-    spans: list[re.Match[str] | None]
-    excluded: bool = False
-    negated: bool = False
-    in_heading: list[bool] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return self.matched.count(True)
-
-    def best_sentence(self, prefer: int = 0) -> Sentence:
-        """The sentence a person would quote: the one holding the most matched phrases, ties going
-        to the one holding group ``prefer`` (the anchor), then to the unit's own sentence."""
-        parts = self.unit.parts
-        if not parts:
-            return self.unit.sentences[0]
-        spans = [(i, s) for i, s in enumerate(self.spans)
-                 if s is not None and not (self.in_heading and self.in_heading[i])]
-
-        def score(part: Part) -> tuple[int, int, int]:
-            # A phrase belongs to the sentence it ends in: "... moved to emeritus status. In extreme
-            # cases this can also occur by a vote" is quoted from the sentence that makes it a removal.
-            inside = [i for i, s in spans if part.start < s.end() <= part.end]
-            return len(inside), int(prefer in inside), int(part.own)
-
-        return max(parts, key=score).sentence
-
-
-def match_groups(unit: Unit, groups: Sequence[re.Pattern[str]], exclude: re.Pattern[str] | None,
-                 *, negation: bool = True, heading_context: bool = False, at_least: int = 0) -> GroupMatch | None:
-    """Match each group in the unit's text; with ``heading_context``, every group but the first
-    (the anchor) may also be satisfied by the headings the unit sits under. None once fewer than
-    ``at_least`` groups can match (the caller has no use for such a unit; most units are these)."""
-    text = unit.text
-    total = len(groups)
-    matched: list[bool] = []
-    spans: list[re.Match[str] | None] = []
-    in_heading: list[bool] = []
-    negated = False
-    count = 0
-    for index, group in enumerate(groups):
-        found = _FOUND.get((id(group), text, negation))
-        span, seen = found if found is not None else _find(group, text, negation)
-        from_heading = False
-        if span is None and heading_context and index > 0 and unit.headings:
-            span = search(group, unit.headings)
-            from_heading = span is not None
-        if span is None:
-            negated = negated or seen
-            matched.append(False)
-        else:
-            count += 1
-            matched.append(True)
-        spans.append(span)
-        in_heading.append(from_heading)
-        if count + total - index - 1 < at_least:
-            return None
-    excluded = bool(count == total and exclude is not None and search(exclude, text))
-    return GroupMatch(unit, matched, spans, excluded=excluded, negated=negated, in_heading=in_heading)

@@ -43,7 +43,7 @@ class ProbeMatch:
     fillers: tuple[tuple[int, int], ...] = ()  # each slot's filler, as character offsets
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: the memo of a scan is keyed by it
 class Probe:
     name: str
     about: str
@@ -62,7 +62,13 @@ class Probe:
     fails: tuple[str, ...] = ()
 
     def find_all(self, scan: Scan) -> list[ProbeMatch]:
-        """Every way the probe's slots are filled in the text, earliest first."""
+        """Every way the probe's slots are filled in the text, earliest first (remembered per text)."""
+        found = scan.found.get(self)
+        if found is None:
+            found = scan.found[self] = self._find_all(scan)
+        return found
+
+    def _find_all(self, scan: Scan) -> list[ProbeMatch]:
         if self.any_of:
             found = [m for probe in self.any_of for m in probe.find_all(scan)]
             return sorted(found, key=lambda m: (m.start, m.end))

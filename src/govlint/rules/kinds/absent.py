@@ -41,8 +41,10 @@ class AbsentCheck:
             for number, line in enumerate(doc.text.split("\n"), start=1):
                 if (self.placeholders and has_placeholder(line)) or (self.find and self._holds(self.find, line)):
                     hits.append(evidence(doc, number, line.strip()))
-                elif self.filled and not filled and line.strip() and self._holds(self.filled, line):
-                    filled.append(evidence(doc, number, line.strip()))
+        if self.filled and not hits:
+            # Sentences, not lines: the rules have read them already, so this costs no new scan.
+            filled = [evidence(doc, sentence.line, sentence.text) for doc in documents for sentence in doc.sentences
+                      if self._holds(self.filled, sentence.text)][:1]
         if hits:
             more = f" (and {len(hits) - _MAX_EVIDENCE} more)" if len(hits) > _MAX_EVIDENCE else ""
             return Outcome(FAIL, hits[:_MAX_EVIDENCE], message=f"{len(hits)} found{more}")

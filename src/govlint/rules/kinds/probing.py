@@ -19,6 +19,7 @@ Options:
 """
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from govlint.report import FAIL
@@ -89,10 +90,12 @@ class ProbeCheck:
                 return True
         return False
 
-    def match(self, unit: Unit) -> tuple[int, list[ProbeMatch | None], bool, bool]:
+    def match(self, unit: Unit, at_least: float = 0) -> tuple[int, list[ProbeMatch | None], bool, bool] | None:
         """(groups matched, each group's match in the unit text or None, whether it is ruled out,
-        whether a group was there but negated: "there is no process to remove a maintainer")."""
+        whether a group was there but negated: "there is no process to remove a maintainer").
+        None as soon as the unit cannot reach ``at_least`` (most units: the caller needs none of them)."""
         scan = self._scan(unit.text)
+        wanted = self._wanted
         found: list[ProbeMatch | None] = []
         count = 0
         negated = False
@@ -109,6 +112,8 @@ class ProbeCheck:
                     continue
             found.append(match)
             count += match is not None
+            if count + 0.5 * negated + (wanted - index - 1) < at_least:
+                return None
         if self.value:
             value = self._value(scan)
             if value is None and self.heading_context and unit.headings:
@@ -118,7 +123,7 @@ class ProbeCheck:
             else:
                 found.append(ProbeMatch(self.value, value[0], value[1], 0, 0) if value else None)
                 count += value is not None
-        ruled_out = any(p.find_all(scan) for p in self.none) if count == self._wanted else False
+        ruled_out = any(p.find_all(scan) for p in self.none) if count == wanted else False
         return count, found, ruled_out, negated
 
     def _value(self, scan: Scan) -> tuple[int, int] | None:
@@ -131,7 +136,7 @@ class ProbeCheck:
         match = self.value_pattern.search(scan.text)
         return match.span() if match else None
 
-    @property
+    @cached_property
     def _wanted(self) -> int:
         return len(self.groups) + bool(self.value)
 
@@ -152,7 +157,10 @@ class ProbeCheck:
                     continue
             if has_placeholder(unit.text):
                 continue
-            count, matches, ruled_out, negated = self.match(unit)
+            result = self.match(unit, at_least=min(best_near[0] + 0.5, self._wanted) if best_near else 0.5)
+            if result is None:
+                continue
+            count, matches, ruled_out, negated = result
             if count == self._wanted and not ruled_out:
                 found.append((unit, matches))
                 if len(found) >= _MAX_EVIDENCE:
