@@ -216,3 +216,11 @@ def test_an_output_file_that_cannot_be_written_spoils_no_other(run_cli, fixtures
                              "-o", f"markdown={tmp_path / 'no-such-folder' / 'summary.md'}", "-o", f"sarif={sarif}")
     assert code == 2 and err.startswith("govlint: error: ") and err.count("\n") == 1 and "summary.md" in err
     assert sarif.is_file() and out.splitlines()[-1].startswith(str(fixtures / "projects" / "minimal"))
+
+
+def test_explain_shows_how_the_rule_reads_with_its_probes_examples(run_cli):
+    code, out, _ = run_cli("explain", "escalation-path")
+    assert code == 0
+    reads = out.split("How it reads", 1)[1]
+    assert "external:" in reads and "PASS  " in reads and "FAIL  " in reads
+    assert "The project follows the CNCF Code of Conduct." in reads  # a FAIL example: adopting is not escalating

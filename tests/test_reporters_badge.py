@@ -15,7 +15,7 @@ PROJECTS = Path(__file__).parent / "fixtures" / "projects"
 
 @pytest.mark.parametrize("project, message, color", [
     ("exemplary", "CNCF graduated criteria met · score 100/100", "brightgreen"),
-    ("template-copy", "CNCF sandbox criteria met · score 52.9/100", "yellowgreen"),
+    ("template-copy", "CNCF sandbox criteria met · score 58.8/100", "yellowgreen"),
     ("minimal", "CNCF sandbox criteria not met · score 6.2/100", "red"),
 ])
 def test_badge_shows_the_level_met_and_the_score(project, message, color):
@@ -39,4 +39,4 @@ def test_cli_writes_the_badge_file(run_cli, tmp_path):
     out = tmp_path / "badge.json"
     code, _, err = run_cli("check", str(PROJECTS / "template-copy"), "--format", "badge", "-o", str(out))
     assert code == 0, err
-    assert json.loads(out.read_text(encoding="utf-8"))["message"] == "CNCF sandbox criteria met · score 52.9/100"
+    assert json.loads(out.read_text(encoding="utf-8"))["message"] == "CNCF sandbox criteria met · score 58.8/100"

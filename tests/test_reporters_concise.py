@@ -38,7 +38,7 @@ def test_one_line_per_finding_then_the_summary(run_cli):
     # A finding with a quote: its line.
     residue = report.result("GL008").evidence[0]
     assert by_code["GL008"].group("path", "line") == (f"template-copy/{residue.path}", str(residue.line))
-    assert summary == ("template-copy: 11 findings · score 52.9/100 (B) · level met: sandbox · "
+    assert summary == ("template-copy: 10 findings · score 58.8/100 (B) · level met: sandbox · "
                        "target incubating: not met")
 
 
@@ -53,7 +53,7 @@ def test_a_thing_that_belongs_in_a_file_the_project_lacks_points_at_the_checkout
 def test_quiet_prints_only_the_summary_and_nothing_when_clean(run_cli):
     code, out, err = run_cli("check", "template-copy", "--quiet", "--level", "incubating")
     assert code == 1 and err == ""
-    assert out == "template-copy: 11 findings · score 52.9/100 (B) · level met: sandbox · target incubating: not met\n"
+    assert out == "template-copy: 10 findings · score 58.8/100 (B) · level met: sandbox · target incubating: not met\n"
     code, out, _ = run_cli("check", "exemplary", "-q", "--level", "graduated")
     assert (code, out) == (0, "")
     code, out, _ = run_cli("check", "template-copy", "-q")
