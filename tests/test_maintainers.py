@@ -159,3 +159,12 @@ def test_ten_thousand_headings_are_read_in_one_pass():
     found = facts(DocumentSet([doc]))
     assert found.count == 10_000  # one name, 10,000 logins: 10,000 people
     assert time.perf_counter() - start < 10
+
+
+def test_a_login_in_brackets_after_a_name_but_not_an_employer():
+    # carvel's stakeholders table: "Renu Yarday (renuy)"; a company in brackets stays a company
+    text = ("# Maintainers\n\n| Area | Lead |\n|---|---|\n| kapp | Renu Yarday (renuy), Engineering Manager |\n"
+            "| imgpkg | Jane Doe (Alibaba) |\n")
+    found = facts(DocumentSet([parse(text, path="MAINTAINERS.md", kind="maintainers")]))
+    assert [(e.name, e.handle, e.areas) for e in found.maintainers] == [("Renu Yarday", "renuy", ("kapp",)),
+                                                                       ("Jane Doe", "", ("imgpkg",))]

@@ -90,15 +90,17 @@ _NOISE = re.compile(r"^(?:he/him|she/her|they/them|\w+/\w+|non[- ]?voting|voting
 
 
 def role_in(text: str) -> str | None:
-    """The role a heading, list lead or column header names, if any: emeritus first ("Emeritus
-    approvers"), then reviewers, maintainers, a steering body, contributors."""
+    """The role a heading, list lead or column header names, if any. "Emeritus" wins wherever it
+    stands ("Emeritus approvers"); otherwise the role named first ("The committee will consist of
+    the three most active committers" lists a committee; "Maintainers council" maintainers)."""
     if not text:
         return None
-    for pattern, role in ((_EMERITUS, EMERITUS), (_REVIEWER, REVIEWER), (_MAINTAINER, MAINTAINER),
-                          (_STEERING, STEERING), (_CONTRIBUTOR, CONTRIBUTOR)):
-        if pattern.search(text):
-            return role
-    return None
+    if _EMERITUS.search(text):
+        return EMERITUS
+    found = [(m.start(), role) for pattern, role in ((_REVIEWER, REVIEWER), (_MAINTAINER, MAINTAINER),
+                                                    (_STEERING, STEERING), (_CONTRIBUTOR, CONTRIBUTOR))
+             for m in [pattern.search(text)] if m]
+    return min(found)[1] if found else None
 
 
 def list_role(text: str) -> str | None:
@@ -498,8 +500,17 @@ def _people_in_cell(inline: _Inline, role: str | None) -> list[Person]:
     name = contact.name_links[0] if contact.name_links else (segments[0] if segments else "")
     if name and _ROLE_VALUE.match(name) and not contact.handles:
         return []
-    return [Person(name=name, handle=contact.handles[0] if contact.handles else "",
+    handles = contact.handles
+    nickname = _NICKNAME.search(contact.rest) if not handles else None
+    if nickname:
+        # "Renu Yarday (renuy)", "Hung-Ying Tai(hydai)": a login in brackets after the name.
+        handles = [nickname.group(1)]
+    return [Person(name=name, handle=handles[0] if handles else "",
                    email=contact.emails[0] if contact.emails else "", role=base_role)]
+
+
+# A lower-case login in brackets after a name in a name column; "(Alibaba)", "(Red Hat)" are employers.
+_NICKNAME = re.compile(r"^[^()]*\w\s*\(([a-z0-9][a-z0-9-]{1,38})\)")
 
 
 # --- whole-file formats -----------------------------------------------------------------------
