@@ -36,13 +36,13 @@ PASSING = {
     "kubewarden": "4 maintainers listed in MAINTAINERS.md, each with a contact and an affiliation; incubation also "
                   "asks for an area of responsibility for all 4; 2 organisations, the largest SUSE with 3 of 4 (75%)",
     "bpfman": "4 maintainers listed in MAINTAINERS.md, each with a contact and an affiliation; graduation asks for "
-              "maintainers from at least two organisations, and all 4 with an affiliation work for Red Hat",
+              "maintainers from at least two organisations, and all 4 work for Red Hat",
     "cert-manager": "5 maintainers listed in maintainers.csv, each with a contact and an affiliation; incubation also "
                     "asks for an area of responsibility for all 5; 3 organisations, the largest Venafi with 3 of 5 (60%)",
     "scorecard": "5 maintainers listed in MAINTAINERS.md, each with a contact and an affiliation; 3 organisations, "
                  "the largest Google with 3 of 5 (60%)",
     "wasmedge": "4 maintainers listed in OWNER.md, each with a contact and an affiliation; graduation asks for "
-                "maintainers from at least two organisations, and all 4 with an affiliation work for Second State",
+                "maintainers from at least two organisations, and all 4 work for Second State",
     "dapr": "4 maintainers listed in MAINTAINERS.md, each with a contact and an affiliation; incubation also asks for "
             "an area of responsibility for all 4; 4 organisations, the largest Nirmata with 1 of 4 (25%)",
 }
@@ -57,15 +57,15 @@ def test_a_list_with_contacts_and_affiliations_passes_in_every_format(rules, pro
 
 # Lists without affiliations are partial, and say how many lack one; what incubation adds follows.
 PARTIAL = {
-    "containerd": "3 maintainers listed in MAINTAINERS; missing: an affiliation for all 3; incubation also asks for "
-                  "an area of responsibility for all 3",
-    "nats": "5 maintainers listed in MAINTAINERS.md; missing: an affiliation for all 5; incubation also asks for an "
-            "area of responsibility for all 5",
+    "containerd": "3 maintainers listed in MAINTAINERS; incubation also asks for an area of responsibility for all "
+                  "3; missing: an affiliation for all 3",
+    "nats": "5 maintainers listed in MAINTAINERS.md; incubation also asks for an area of responsibility for all 5; "
+            "missing: an affiliation for all 5",
     "linux": "2 maintainers listed in MAINTAINERS; missing: an affiliation for all 2",
-    "moby": "3 maintainers listed in MAINTAINERS; missing: an affiliation for all 3; incubation also asks for an area "
-            "of responsibility for 1 of 3",
-    "prow": "2 maintainers listed in OWNERS (OWNERS approvers; no other maintainer list); missing: an affiliation for "
-            "all 2; incubation also asks for a full name for all 2",
+    "moby": "3 maintainers listed in MAINTAINERS; incubation also asks for an area of responsibility for 1 of 3; "
+            "missing: an affiliation for all 3",
+    "prow": "2 maintainers listed in OWNERS (OWNERS approvers; no other maintainer list); incubation also asks for a "
+            "full name for all 2; missing: an affiliation for all 2",
 }
 
 
@@ -94,7 +94,9 @@ def test_some_maintainers_without_an_affiliation(rules, tmp_path):
         "| John Roe | @jroe | |\n| Kim Lee | [klee](https://github.com/klee) | - |\n", encoding="utf-8")
     found = lint(str(tmp_path), config=Config(), rules=rules, select_rules=["maintainer-list"]).result("maintainer-list")
     assert found.status == "partial"
-    assert found.message.startswith("3 maintainers listed in MAINTAINERS.md; missing: an affiliation for 2 of 3")
+    # with two affiliations unknown, nothing is said about a second organisation
+    assert found.message == ("3 maintainers listed in MAINTAINERS.md; incubation also asks for an area of "
+                             "responsibility for all 3; missing: an affiliation for 2 of 3")
     assert [e.line for e in found.near_miss] == [6, 7]  # the rows that lack it
 
 
@@ -118,5 +120,4 @@ def test_names_without_contacts_are_partial(rules):
     found = lint(str(FIXTURES / "projects" / "minimal"), config=Config(), rules=rules,
                  select_rules=["maintainer-list"]).result("maintainer-list")
     assert found.status == "partial"
-    assert found.message.startswith("3 maintainers listed in MAINTAINERS; missing: a contact (GitHub handle or "
-                                    "e-mail) for all 3, an affiliation for all 3")
+    assert found.message.endswith("; missing: a contact (GitHub handle or e-mail) for all 3, an affiliation for all 3")

@@ -168,3 +168,16 @@ def test_a_login_in_brackets_after_a_name_but_not_an_employer():
     found = facts(DocumentSet([parse(text, path="MAINTAINERS.md", kind="maintainers")]))
     assert [(e.name, e.handle, e.areas) for e in found.maintainers] == [("Renu Yarday", "renuy", ("kapp",)),
                                                                        ("Jane Doe", "", ("imgpkg",))]
+
+
+def test_one_login_under_two_different_names_is_two_people():
+    # cubefs lists "Zhengyi Zhu ([@zhuzhengyi](https://github.com/wding109))", a link copied from
+    # "Dr. Wei Ding ([@wding109](https://github.com/wding109))"; "Jian Zhu" and "Zhu Jian" are one
+    text = ("# Maintainers\n\n| Name | Organization |\n|---|---|\n"
+            "| Dr. Wei Ding ([@wding109](https://github.com/wding109)) | ByteDance |\n"
+            "| Zhengyi Zhu ([@zhuzhengyi](https://github.com/wding109)) | BEIKE |\n"
+            "| Jian Zhu ([@zhujian7](https://github.com/zhujian7)) | Red Hat |\n\n## Repositories\n\n"
+            "- Zhu Jian (@zhujian7)\n")
+    found = facts(DocumentSet([parse(text, path="MAINTAINERS.md", kind="maintainers")]))
+    assert [(e.name, e.affiliation) for e in found.maintainers] == [
+        ("Dr. Wei Ding", "ByteDance"), ("Zhengyi Zhu", "BEIKE"), ("Jian Zhu", "Red Hat")]

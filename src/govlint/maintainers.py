@@ -316,9 +316,17 @@ def _merge(found: Sequence[Entry]) -> list[Entry]:
 
 
 def _same(slot: dict, entry: Entry) -> bool:
-    """Two listings are one person unless they give different logins (two people can share a name)."""
+    """Two listings are one person unless they give different logins (two people can share a
+    name) or names with no word in common (a login copied into the wrong row)."""
     handle = slot["fields"].get("handle") or slot["entry"].handle
-    return not (handle and entry.handle and handle.lower() != entry.handle.lower())
+    if handle and entry.handle and handle.lower() != entry.handle.lower():
+        return False
+    name = slot["fields"].get("name") or slot["entry"].name
+    return not (name and entry.name and not _words(name) & _words(entry.name))
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", name.casefold()))
 
 
 def _employer_key(value: str) -> str:

@@ -11,7 +11,7 @@ needs and the message carries the rest:
 
 - fail: no list of maintainers at all;
 - partial: a list in which some maintainers have no contact (GitHub handle or e-mail) or no
-  affiliation ("missing: an affiliation for 3 of 5");
+  affiliation (the message ends "missing: an affiliation for 3 of 5");
 - pass: every current maintainer with a contact and an affiliation ("independent" is one).
 
 Either way the message counts what incubation and graduation ask beyond that (full names, an
@@ -39,7 +39,8 @@ def check(docs: DocumentSet) -> Finding:
                                    ("an affiliation", found.with_affiliation)) if have < count]
     if missing:
         near = tuple(_entry_evidence(e, by_path) for e in found.maintainers if not (e.contact and e.affiliation))
-        return Finding(status=PARTIAL, message=f"{lead}; missing: {', '.join(missing)}" + later, evidence=ev,
+        # "missing:" last: advice and govlint fix read what follows it as what to add.
+        return Finding(status=PARTIAL, message=f"{lead}{later}; missing: {', '.join(missing)}", evidence=ev,
                        near_miss=tuple(n for n in near[:3] if n))
     return Finding(status=PASS, message=f"{lead}, each with a contact and an affiliation" + later, evidence=ev)
 
@@ -59,8 +60,9 @@ def _for_later_levels(found: MaintainerFacts) -> str:
     out = f"; incubation also asks for {', '.join(incubation)}" if incubation else ""
     largest = found.largest_employer
     if largest is not None and found.organisations < 2:
-        out += (f"; graduation asks for maintainers from at least two organisations, and all {largest.count} "
-                f"with an affiliation work for {largest.name}")
+        if found.with_affiliation == count:  # with some affiliations unknown, a second may be among them
+            who = f"all {count} work" if count > 1 else "the one maintainer works"
+            out += f"; graduation asks for maintainers from at least two organisations, and {who} for {largest.name}"
     elif largest is not None:
         out += (f"; {found.organisations} organisations, the largest {largest.name} with "
                 f"{largest.count} of {found.with_affiliation} ({largest.share:.0%})")
