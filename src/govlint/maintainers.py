@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from govlint.document import Document, Section
+from govlint import maintainer_files as files
 from govlint import maintainer_formats as fmt
 from govlint.maintainer_formats import (CODE_OWNER, CODEOWNERS, CONTRIBUTOR, EMERITUS, LIST, MAINTAINER, OWNERS,
                                         REVIEWER, STEERING, Owned, Person)
@@ -133,21 +134,21 @@ def entries(docs: Iterable[Document]) -> tuple[list[Entry], list[PathOwners]]:
     aliases: dict[str, list[str]] = {}
     for doc in docs:
         if _format(doc) == "aliases":
-            aliases.update(fmt.read_aliases(doc))
+            aliases.update(files.read_aliases(doc))
     people: list[Person] = []
     owned: list[Owned] = []
     for doc in docs:
         kind = _format(doc)
         if kind == "owners":
-            found, paths = fmt.read_owners(doc, aliases)
+            found, paths = files.read_owners(doc, aliases)
             people += found
             owned += paths
         elif kind == "codeowners":
-            found, paths = fmt.read_codeowners(doc)
+            found, paths = files.read_codeowners(doc)
             people += found
             owned += paths
         elif kind == "csv":
-            people += fmt.read_csv(doc)
+            people += files.read_csv(doc)
         elif kind == "text":
             people += _read_text(doc)
     out = [Entry(name=p.name.strip(), handle=p.handle.strip().lstrip("@"), email=p.email.strip(),
@@ -169,10 +170,10 @@ def _read_text(doc: Document) -> list[Person]:
     maintainers unless a heading says otherwise; in any other document only a section or list
     that says it lists people ("## Maintainers", "Approvers:") is read."""
     lines = doc.text.split("\n")
-    if fmt.is_toml_people(lines):
-        return fmt.read_toml(doc, lines)
-    if fmt.is_linux_style(lines):
-        return fmt.read_linux(doc, lines)
+    if files.is_toml_people(lines):
+        return files.read_toml(doc, lines)
+    if files.is_linux_style(lines):
+        return files.read_linux(doc, lines)
     is_list_doc = doc.kind == "maintainers"
     fenced = fmt.fenced_lines(lines)
     refs = fmt.reference_links(lines)
@@ -211,7 +212,7 @@ def _read_text(doc: Document) -> list[Person]:
         out.append(person)
     if is_list_doc:
         # containerd's quoted CSV lines, or a CSV pasted into a code block of MAINTAINERS.md.
-        out += fmt.csv_lines(doc, lines)
+        out += files.csv_lines(doc, lines)
         # Names alone, one a line: a list with no contacts is still a list (and says what it lacks).
         heading_lines = {s.line for s in doc.sections if s.level > 0}
         for line, name, lead in fmt.bare_names(lines, fenced, in_table, heading_lines):
