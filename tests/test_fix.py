@@ -264,7 +264,7 @@ def test_no_maintainer_table_is_added_to_a_file_that_lists_people(tmp_path, run_
     plan = plan_fixes(root)
     assert "OWNERS.md" not in {c.path for c in (*plan.changes, *plan.proposals)}
     assert "MAINTAINERS.md" not in {c.path for c in plan.proposals}  # no second list either
-    assert ("GL002", "OWNERS.md lists people already: add affiliation, responsibility to each entry there "
+    assert ("GL002", "OWNERS.md lists people already: add an affiliation for all 3 to each entry there "
                      "(govlint fix adds no second list)") in plan.unfixable
     code, _, err = run_cli("fix", str(root), "--write", "--unsafe")
     assert code == 0 and (root / "OWNERS.md").read_bytes() == owners
