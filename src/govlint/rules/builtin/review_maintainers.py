@@ -1,0 +1,307 @@
+"""The maintainer lists, counted: who is listed, with which affiliation, in which area; and the
+OWNERS / CODEOWNERS files beside them. Four checks of the review pack read them:
+maintainer-affiliations, maintainer-diversity, maintainers-per-area and owners-agree.
+
+``roster()`` reads the entries of MAINTAINERS-like documents (Markdown tables read by their
+header, list items and lines naming a handle or an address), maintainers CSV files, and Prow
+OWNERS files (approvers, reviewers). Entries under an emeritus, alumni or former heading are not
+current maintainers.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from govlint.document import Document
+from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
+from govlint.rules.model import DocumentSet, Finding, evidence
+
+LIST_KINDS = frozenset({"maintainers", "maintainers-data"})
+_HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w-]*/)\b")
+_GITHUB_PROFILE = re.compile(r"github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?(?:$|[)\s\]#?])", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PAST = re.compile(r"emeritus|alumni|former|retired|past|inactive|previous", re.I)
+_COLUMNS = {
+    "name": re.compile(r"^(?:full\s+)?name$|maintainer|person|^who$|^member", re.I),
+    "handle": re.compile(r"github|handle|user(?:name)?|login|^id$|gh", re.I),
+    "email": re.compile(r"e-?mail|contact", re.I),
+    "affiliation": re.compile(r"affiliation|company|employer|organi[sz]ation|^org$|employment", re.I),
+    "area": re.compile(r"area|scope|responsib|component|focus|project|repo|sig|domain", re.I),
+}
+_OWNERS_KEY = re.compile(r"^\s*(approvers|reviewers|emeritus_approvers|emeritus_reviewers)\s*:\s*$")
+_OWNERS_ITEM = re.compile(r"^\s*-\s*([A-Za-z0-9][\w-]*)\s*(?:#.*)?$")
+_CODEOWNERS_HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*)(?!/)\b")
+_INDEPENDENT = re.compile(r"^(?:independent|none|self|self-employed|n/?a|-|individual)$", re.I)
+_NOISE = re.compile(r"\[([^\]]*)\]\([^)]*\)|<[^>]*>|https?://\S+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    handle: str  # lower case, without @; "" when none
+    affiliation: str
+    area: str  # the heading the entry sits under
+    path: str
+    line: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return self.handle or self.name.lower()
+
+
+@dataclass
+class Roster:
+    entries: list[Entry] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    owners: dict[str, set[str]] = field(default_factory=dict)  # OWNERS/CODEOWNERS path -> handles
+    docs: dict[str, Document] = field(default_factory=dict)
+    areas: set[str] = field(default_factory=set)  # every heading an entry sits under, repeated entries too
+
+
+def _column(header: list[str], what: str) -> int | None:
+    for index, title in enumerate(header):
+        if _COLUMNS[what].search(title.strip(" *_`")):
+            return index
+    return None
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.split("|")]
+
+
+def _handle_of(text: str) -> str:
+    match = _HANDLE.search(text) or _GITHUB_PROFILE.search(text)
+    return match.group(1).lower() if match else ""
+
+
+def _clean(text: str) -> str:
+    return " ".join(_NOISE.sub(lambda m: m.group(1) or "", text).replace("*", "").replace("`", "").split())
+
+
+def _from_row(doc: Document, block, area: str) -> Entry | None:
+    header, cells = _cells(block.lead), _cells(block.text)
+    columns = {what: _column(header, what) for what in _COLUMNS}
+    if columns["name"] is None and columns["handle"] is None:
+        return None
+    pick = {what: cells[index] if index is not None and index < len(cells) else "" for what, index in columns.items()}
+    handle = _handle_of(pick["handle"]) or (pick["handle"].strip(" @*`").lower() if pick["handle"] else "")
+    handle = handle if re.fullmatch(r"[a-z0-9][\w-]*", handle or "-") else _handle_of(block.text)
+    name = _clean(pick["name"]) or handle
+    if not name:
+        return None
+    return Entry(name=name, handle=handle, affiliation=_clean(pick["affiliation"]), area=area or _clean(pick["area"]),
+                 path=doc.path, line=block.line, text=block.text)
+
+
+def _from_item(doc: Document, text: str, line: int, area: str) -> Entry | None:
+    from govlint.rules.builtin.review_contacts import classify
+
+    handle = _handle_of(text)
+    emails = _EMAIL.findall(text)
+    if not handle and (not emails or all(classify(e) for e in emails)):
+        return None  # a line naming only a mailing list or a team's address is no person
+    if len(text.split()) > 30:
+        return None  # prose that mentions a handle, not an entry
+    rest = _EMAIL.sub(" ", _HANDLE.sub(" ", _clean(text)))
+    parts = [p.strip(" -–—,:;") for p in re.split(r"[,(|)–—]|\s-\s|\s/\s", rest)]
+    parts = [p for p in parts if p and not p.lower().startswith(("github", "email", "slack"))]
+    name = parts[0] if parts else handle
+    affiliation = parts[1] if len(parts) > 1 else ""
+    return Entry(name=name, handle=handle, affiliation=affiliation, area=area, path=doc.path, line=line, text=text)
+
+
+def _area(headings: list[str]) -> str:
+    return " > ".join(headings[1:]) if len(headings) > 1 else ""
+
+
+def _past(headings: list[str]) -> bool:
+    return any(_PAST.search(h) for h in headings)
+
+
+def _read_owners(doc: Document) -> set[str]:
+    handles: set[str] = set()
+    if doc.kind == "codeowners":
+        for line in doc.text.splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                handles.update(h.lower() for h in _CODEOWNERS_HANDLE.findall(line))
+        return handles
+    current = None
+    for line in doc.text.splitlines():
+        key = _OWNERS_KEY.match(line)
+        if key:
+            current = key.group(1)
+            continue
+        item = _OWNERS_ITEM.match(line)
+        if item and current in ("approvers", "reviewers"):
+            handles.add(item.group(1).lower())
+        elif line.strip() and not line.startswith((" ", "-", "#")):
+            current = None
+    return handles
+
+
+def _is_owners(doc: Document) -> bool:
+    name = doc.path.rsplit("/", 1)[-1]
+    return doc.kind == "codeowners" or name in ("OWNERS", "OWNERS_ALIASES")
+
+
+def _from_csv(doc: Document) -> list[Entry]:
+    rows = list(csv.reader(io.StringIO(doc.text)))
+    if not rows:
+        return []
+    header = rows[0]
+    columns = {what: _column(header, what) for what in _COLUMNS}
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        def cell(what: str) -> str:
+            index = columns[what]
+            return row[index].strip() if index is not None and index < len(row) else ""
+        handle = cell("handle").lstrip("@").lower()
+        name = cell("name") or handle
+        if name:
+            out.append(Entry(name=name, handle=handle, affiliation=cell("affiliation"), area=cell("area"),
+                             path=doc.path, line=number, text=",".join(row)))
+    return out
+
+
+def roster(docs: DocumentSet) -> Roster:
+    """Every current maintainer the lists name (first listing wins), and the owners files."""
+    found = Roster()
+    seen: set[str] = set()
+
+    def add(entry: Entry | None) -> None:
+        if entry is not None:
+            found.areas.add(entry.area)
+        if entry is not None and entry.key not in seen:
+            seen.add(entry.key)
+            found.entries.append(entry)
+
+    for doc in docs.documents:
+        if _is_owners(doc):
+            found.owners[doc.path] = _read_owners(doc)
+            found.docs[doc.path] = doc
+            continue
+        if doc.kind not in LIST_KINDS:
+            continue
+        found.files.append(doc.path)
+        found.docs[doc.path] = doc
+        if doc.path.lower().endswith((".csv", ".tsv")):
+            for entry in _from_csv(doc):
+                add(entry)
+            continue
+        for block in doc.blocks:
+            headings = block.section.headings
+            if _past(headings):
+                continue
+            if block.kind == "row" and block.lead:
+                add(_from_row(doc, block, _area(headings)))
+            elif block.kind == "item":
+                add(_from_item(doc, block.text, block.line, _area(headings)))
+            else:
+                for offset, line in enumerate(block.text.splitlines()):
+                    add(_from_item(doc, line, block.line + offset, _area(headings)))
+    if not found.entries:  # a project whose only list is a Prow OWNERS file: its approvers
+        for path, handles in found.owners.items():
+            if found.docs[path].kind != "codeowners":
+                for handle in sorted(handles):
+                    add(Entry(name=handle, handle=handle, affiliation="", area="", path=path, line=1, text=handle))
+    return found
+
+
+def check_affiliations(docs: DocumentSet) -> Finding:
+    """maintainer-affiliations: every listed maintainer has an affiliation."""
+    entries = roster(docs).entries
+    if not entries:
+        return Finding(status=NOT_APPLICABLE, message="no maintainer list was read")
+    with_affiliation = [e for e in entries if e.affiliation]
+    without = [e for e in entries if not e.affiliation]
+    message = f"{len(with_affiliation)} of {len(entries)} listed maintainers have an affiliation"
+    if not without:
+        return Finding(status=PASS, message=message, evidence=tuple(evidence(_doc(docs, e), e.line, e.text)
+                                                                    for e in entries[:2]))
+    quotes = tuple(evidence(_doc(docs, e), e.line, e.text) for e in without[:3])
+    return Finding(status=PARTIAL if with_affiliation else FAIL, message=message, evidence=quotes if with_affiliation
+                   else (), near_miss=() if with_affiliation else quotes)
+
+
+def _doc(docs: DocumentSet, entry: Entry) -> Document:
+    return next(d for d in docs.documents if d.path == entry.path)
+
+
+def employers(entries: list[Entry]) -> dict[str, list[Entry]]:
+    """Affiliation -> entries; each independent maintainer is an organisation of their own."""
+    out: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if not entry.affiliation:
+            continue
+        key = entry.affiliation.strip().lower()
+        if _INDEPENDENT.match(key):
+            key = f"independent ({entry.key})"
+        out.setdefault(key, []).append(entry)
+    return out
+
+
+def check_diversity(docs: DocumentSet) -> Finding:
+    """maintainer-diversity: maintainers come from more than one organisation, none holding a majority."""
+    entries = roster(docs).entries
+    by_employer = employers(entries)
+    if not by_employer:
+        return Finding(status=NOT_APPLICABLE, message="no maintainer affiliation is listed")
+    counted = sum(len(v) for v in by_employer.values())
+    name, members = max(by_employer.items(), key=lambda item: (len(item[1]), item[0]))
+    share = len(members) / counted
+    message = (f"{len(by_employer)} organisation(s) among {counted} maintainers with an affiliation; the largest, "
+               f"{members[0].affiliation}, has {len(members)} ({share:.0%})")
+    quotes = tuple(evidence(_doc(docs, e), e.line, e.text) for e in members[:2])
+    if len(by_employer) == 1:
+        return Finding(status=FAIL, message=message, near_miss=quotes)
+    return Finding(status=PARTIAL if share > 0.5 else PASS, message=message, evidence=quotes)
+
+
+def check_areas(docs: DocumentSet) -> Finding:
+    """maintainers-per-area: every part of the project a maintainer list names has a maintainer."""
+    found = roster(docs)
+    if not found.files:
+        return Finding(status=NOT_APPLICABLE, message="no maintainer list was read")
+    owned = found.areas
+    empty = []
+    for path in found.files:
+        doc = found.docs[path]
+        for section in doc.sections:
+            if section.level < 2 or _past(section.headings) or not section.blocks:
+                continue
+            area = _area(section.headings)
+            if not any(a == area or a.startswith(area + " > ") for a in owned):
+                empty.append((doc, section))
+    if not empty:
+        return Finding(status=PASS, message=f"{len(found.entries)} maintainers listed; every part named has one")
+    names = ", ".join(s.heading for _, s in empty[:6])
+    return Finding(status=FAIL, message=f"parts of the project with no listed maintainer: {names}",
+                   evidence=tuple(evidence(d, s.line, s.heading) for d, s in empty[:3]))
+
+
+def check_owners(docs: DocumentSet) -> Finding:
+    """owners-agree: the OWNERS / CODEOWNERS files name the people the maintainer lists name."""
+    found = roster(docs)
+    owners_files = {p: h for p, h in found.owners.items() if h}
+    listed = {e.handle for e in found.entries if e.handle and not e.path in owners_files}
+    if not owners_files or not listed:
+        return Finding(status=NOT_APPLICABLE, message="no OWNERS or CODEOWNERS file beside a maintainer list")
+    owners = set().union(*owners_files.values())
+    unknown = sorted(owners - listed)
+    roots = [(p, h) for p, h in owners_files.items() if p.rsplit("/", 1)[-1] == "OWNERS" and p.count("/") <= 1]
+    disagree = len(roots) > 1 and len({frozenset(h) for _, h in roots}) > 1
+    parts = []
+    if unknown:
+        parts.append(f"{len(unknown)} of {len(owners)} people in {', '.join(owners_files)} are in no maintainer list: "
+                     + ", ".join("@" + h for h in unknown[:8]))
+    if disagree:
+        parts.append(f"the OWNERS files disagree: {', '.join(p for p, _ in roots)}")
+    quotes = tuple(evidence(found.docs[p], 1, p) for p in list(owners_files)[:3])
+    if not parts:
+        return Finding(status=PASS, message=f"the {len(owners)} people in the ownership files are all listed maintainers",
+                       evidence=quotes)
+    status = FAIL if len(unknown) * 3 > len(owners) or (disagree and unknown) else PARTIAL
+    return Finding(status=status, message="; ".join(parts), evidence=quotes)
