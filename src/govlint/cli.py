@@ -172,9 +172,11 @@ def explain(rule: str = typer.Argument(..., help="A rule code or name, e.g. GL10
             rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="Include an extra YAML rule pack.")) -> None:
     """Print one rule's documentation: what it checks, why, its criterion and what to add."""
     from govlint.docs import explain_rule
+    from govlint.review import review_rules
     from govlint.rules.registry import find_rule, load_rules
 
-    typer.echo(explain_rule(find_rule(load_rules(extra_packs=list(rule_pack or ())), rule)))
+    # The opt-in review pack's rules (GL3xx, `govlint review`) are explained like every other.
+    typer.echo(explain_rule(find_rule([*load_rules(extra_packs=list(rule_pack or ())), *review_rules()], rule)))
 
 
 # ==== govlint review (issue 15): a thin wrapper over govlint.review ================================

@@ -125,6 +125,8 @@ def used_roles(docs: DocumentSet) -> dict[str, tuple[str, Document, int, str]]:
     used: dict[str, tuple[str, Document, int, str]] = {}
     for doc in docs.of_kinds(LISTING_KINDS):
         for section in doc.sections[1:]:
+            if section.level == 1:
+                continue  # the list's own title ("# Maintainers") uses no role as a title
             for key, name in _roles_in(section.heading):
                 used.setdefault(key, (name, doc, section.line, section.heading))
         for block in doc.blocks:
