@@ -55,6 +55,9 @@ def area_kinds(area: str) -> tuple[str, ...]:
     return _AREA_KINDS.get(area, ())
 _EXTERNAL_GUIDE = re.compile(r"^https?://.*contribut", re.I)
 _OWNERSHIP_FILE = re.compile(r"(?:^|/)(?:OWNERS|OWNERS_ALIASES|CODEOWNERS)$")
+# A document or section about who holds permissions: ADMINISTRATORS.md, "## Code Owners", "## Repository access".
+_OWNERSHIP_SECTION = re.compile(r"administrators|code\s*owners|repository\s+(?:access|permissions)|github\s+permissions",
+                                re.I)
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ def _maintainer_list(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
     rules = ("maintainer-list", "maintainer-affiliations")
     if inputs.maintainers:
         affiliated = inputs.with_affiliation
-        if affiliated * 5 >= inputs.maintainers * 4 and status in (PASS, PARTIAL):
+        if affiliated * 5 >= inputs.maintainers * 4:
             return COMPLETE, f"{inputs.maintainers} maintainers listed, {affiliated} with an affiliation", rules
         return AREA_PARTIAL, (f"{inputs.maintainers} maintainers listed; affiliation given for {affiliated}"), rules
     if status == PASS:
@@ -159,6 +162,10 @@ def _guide(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
     status = inputs.status("contributor-guide")
     external = [link.href for d in guides for link in d.links if _EXTERNAL_GUIDE.match(link.href.strip())]
     if not guides:
+        pointer = [link.href.strip() for d in inputs.of_kinds("project-readme") for link in d.links
+                   if _EXTERNAL_GUIDE.match(link.href.strip())]
+        if pointer:
+            return UNKNOWN, f"no CONTRIBUTING file; the guide is at {pointer[0]}, which was not read", rules
         return MISSING, "no contributing guide was found", rules
     if status == PASS:
         return COMPLETE, inputs.results["contributor-guide"].message, rules
@@ -214,6 +221,10 @@ def _ownership(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
     rules = ("owners-agree",)
     files = [d for d in inputs.docs.documents if d.kind == "codeowners" or _OWNERSHIP_FILE.search(d.path)]
     if not files:
+        described = [f"{d.path} ({s.heading})" if s.heading else d.path for d in inputs.docs.documents
+                     for s in d.sections if _OWNERSHIP_SECTION.search(s.heading or d.path.rsplit("/", 1)[-1])]
+        if described:
+            return COMPLETE, f"who holds repository permissions is described: {described[0]}", rules
         return UNKNOWN, "no CODEOWNERS or OWNERS file was read; permissions on GitHub cannot be read from documents", rules
     if inputs.status("owners-agree") in (FAIL, PARTIAL):
         return AREA_PARTIAL, inputs.results["owners-agree"].message, rules
@@ -224,10 +235,16 @@ def _security(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
     rules = ("security-contact", "body-lifecycle")
     status = inputs.status("security-contact")
     if status in (FAIL, None):
+        elsewhere = [link.href.strip() for d in inputs.of_kinds("security") for link in d.links
+                     if link.href.strip().startswith(("http://", "https://"))]
+        elsewhere += [w for d in inputs.of_kinds("security") for w in d.text.split() if w.startswith("https://")]
+        if elsewhere:
+            return UNKNOWN, f"the security policy points to {elsewhere[0]}, which was not read", rules
         return MISSING, "no private way to report a vulnerability was found", rules
+    # How a security team is chosen and replaced is a finding of its own (body-lifecycle); reviewers mark
+    # the area Complete when reports have a private channel and someone named to handle them.
     lacks = _missing([(status == PASS, "a reporting address the project controls"),
-                      (inputs.security_responders, "who handles reports"),
-                      (inputs.security_team_complete is not False, "how the security team is chosen and replaced")])
+                      (inputs.security_responders, "who handles reports")])
     if not lacks:
         return COMPLETE, "private reporting channel, and who handles reports", rules
     return AREA_PARTIAL, "missing: " + "; ".join(lacks), rules

@@ -19,10 +19,17 @@ from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
 from govlint.rules.model import DocumentSet, Finding, evidence
 
 LIST_KINDS = frozenset({"maintainers", "maintainers-data"})
+# A steering committee's page lists its members too ("## Jane Doe / Affiliation: X / GitHub: @jane").
+MEMBER_PAGE_KINDS = frozenset({"steering"})
+_FIELD = re.compile(r"^\s*[*-]?\s*\**(affiliation|company|employer|organi[sz]ation|github|email)\**\s*:\**\s*(.+)$", re.I)
 _HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?![\w-]*/)\b")
 _GITHUB_PROFILE = re.compile(r"github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?(?:$|[)\s\]#?])", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PAST = re.compile(r"emeritus|alumni|former|retired|past|inactive|previous", re.I)
+_PAST = re.compile(r"emerit|alumni|former|retired|past|inactive|previous", re.I)
+# Handles of teams and groups, not people ("@cert-manager-maintainers", "@org/team").
+_TEAM_HANDLE = re.compile(r"(?:^|-)(?:maintainers?|team|teams|admins?|owners?|reviewers?|approvers?|leads?|committers?|"
+                          r"members|bots?|community|core|steering|security|everyone)$", re.I)
+_MAX_NAME_WORDS = 6
 _COLUMNS = {
     "name": re.compile(r"^(?:full\s+)?name$|maintainer|person|^who$|^member", re.I),
     "handle": re.compile(r"github|handle|user(?:name)?|login|^id$|gh", re.I),
@@ -73,8 +80,11 @@ def _cells(row: str) -> list[str]:
 
 
 def _handle_of(text: str) -> str:
-    match = _HANDLE.search(text) or _GITHUB_PROFILE.search(text)
-    return match.group(1).lower() if match else ""
+    for pattern in (_HANDLE, _GITHUB_PROFILE):
+        for match in pattern.finditer(text):
+            if not _TEAM_HANDLE.search(match.group(1)):
+                return match.group(1).lower()
+    return ""
 
 
 def _clean(text: str) -> str:
@@ -110,7 +120,27 @@ def _from_item(doc: Document, text: str, line: int, area: str) -> Entry | None:
     parts = [p for p in parts if p and not p.lower().startswith(("github", "email", "slack"))]
     name = parts[0] if parts else handle
     affiliation = parts[1] if len(parts) > 1 else ""
+    if len(name.split()) > _MAX_NAME_WORDS:
+        return None  # a sentence, not a name
     return Entry(name=name, handle=handle, affiliation=affiliation, area=area, path=doc.path, line=line, text=text)
+
+
+def _from_person_section(doc: Document, section) -> Entry | None:
+    """A section named for a person, its fields as lines ("Affiliation: Purdue University", "GitHub: @x")."""
+    fields: dict[str, str] = {}
+    for block in section.blocks:
+        for line in block.text.splitlines():
+            match = _FIELD.match(line)
+            if match:
+                fields.setdefault(match.group(1).lower(), match.group(2).strip())
+    handle = _handle_of(fields.get("github", "")) or fields.get("github", "").strip(" @").lower()
+    if not handle and "email" not in fields:
+        return None
+    affiliation = next((fields[k] for k in ("affiliation", "company", "employer", "organization", "organisation")
+                        if k in fields), "")
+    affiliation = re.sub(r"\s*\((?:academia|industry|end user|vendor)\)\s*$", "", affiliation, flags=re.I)
+    return Entry(name=section.heading, handle=handle, affiliation=_clean(affiliation), area="", path=doc.path,
+                 line=section.line, text=section.heading)
 
 
 def _area(headings: list[str]) -> str:
@@ -172,16 +202,30 @@ def roster(docs: DocumentSet) -> Roster:
     seen: set[str] = set()
 
     def add(entry: Entry | None) -> None:
-        if entry is not None:
-            found.areas.add(entry.area)
-        if entry is not None and entry.key not in seen:
+        if entry is None:
+            return
+        found.areas.add(entry.area)
+        if entry.key not in seen:
             seen.add(entry.key)
             found.entries.append(entry)
+            return
+        # Listed twice (MAINTAINERS.md and a CSV): the listing with an affiliation says more.
+        for index, known in enumerate(found.entries):
+            if known.key == entry.key and not known.affiliation and entry.affiliation:
+                found.entries[index] = entry
 
     for doc in docs.documents:
         if _is_owners(doc):
             found.owners[doc.path] = _read_owners(doc)
             found.docs[doc.path] = doc
+            continue
+        if doc.kind in MEMBER_PAGE_KINDS:
+            people = [e for e in (_from_person_section(doc, sec) for sec in doc.sections[1:]) if e is not None]
+            if people:
+                found.files.append(doc.path)
+                found.docs[doc.path] = doc
+            for entry in people:
+                add(entry)
             continue
         if doc.kind not in LIST_KINDS:
             continue
@@ -191,10 +235,15 @@ def roster(docs: DocumentSet) -> Roster:
             for entry in _from_csv(doc):
                 add(entry)
             continue
+        for section in doc.sections[1:]:
+            if not _past(section.headings):
+                add(_from_person_section(doc, section))
         for block in doc.blocks:
             headings = block.section.headings
             if _past(headings):
                 continue
+            if _FIELD.match(block.text.splitlines()[0] if block.text else ""):
+                continue  # a field of a person's section, read above
             if block.kind == "row" and block.lead:
                 add(_from_row(doc, block, _area(headings)))
             elif block.kind == "item":
