@@ -70,6 +70,7 @@ class Inputs:
     with_affiliation: int
     security_team_complete: bool | None  # None when no security team is defined
     security_responders: bool
+    adopts_cncf_code: bool = False  # a code of conduct read is the CNCF's
 
     def status(self, name: str) -> str | None:
         result = self.results.get(name)
@@ -116,15 +117,17 @@ def _missing(what: Sequence[tuple[bool, str]]) -> list[str]:
 
 
 def _purpose(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
+    """Reviewers mark the purpose Complete when the README says what the project is for; what is out
+    of scope is a finding of its own (project-scope)."""
     described = description(inputs.docs)
     scope = inputs.status("project-scope")
-    if scope == PASS:
-        return COMPLETE, "purpose and scope stated, including what is out of scope", ("project-scope",)
-    if scope == PARTIAL:
-        return COMPLETE, "mission or purpose stated; nothing says what is out of scope", ("project-scope",)
-    if described:
-        return AREA_PARTIAL, "the README describes the project; no mission, values or scope", ("project-scope",)
-    return MISSING, "no description of the project's purpose was found", ("project-scope",)
+    rules = ("project-scope",)
+    if described or scope in (PASS, PARTIAL):
+        what = "the README describes the project" if described else "a mission or purpose is stated"
+        if scope == PASS:
+            return COMPLETE, f"{what}, with what is out of scope", rules
+        return COMPLETE, f"{what}; nothing says what is out of scope", rules
+    return MISSING, "no description of the project's purpose was found", rules
 
 
 def _maintainer_list(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
@@ -147,7 +150,9 @@ def _conduct(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
     adopted = inputs.status("code-of-conduct")
     if adopted in (FAIL, None):
         return MISSING, "no code of conduct adopted or referenced", rules
-    receiver = any(inputs.found(n) for n in ("coc-reporting", "coc-receiver")) or inputs.passed("coc-cncf-fallback")
+    # The CNCF Code of Conduct sends reports to the CNCF Code of Conduct Committee: adopting it names a receiver.
+    receiver = any(inputs.found(n) for n in ("coc-reporting", "coc-receiver")) or inputs.passed("coc-cncf-fallback") \
+        or inputs.adopts_cncf_code
     single = inputs.status("coc-single") != FAIL
     lacks = _missing([(adopted == PASS, "referenced from the governance documents"), (receiver, "who receives reports"),
                       (single, "one code of conduct across the repositories")])

@@ -145,6 +145,14 @@ def _summary(project: str, assessment: Assessment, areas: Sequence[AreaVerdict],
     return text
 
 
+def _adopts_cncf_code(docs: DocumentSet) -> bool:
+    from govlint.rules.builtin.review_coc import identity
+    from govlint.rules.builtin.review_links import links_cncf_coc
+
+    return any(identity(d).startswith("CNCF") for d in docs.documents if d.kind == "code-of-conduct") or any(
+        links_cncf_coc(d) for d in docs.documents if d.kind in GOVERNANCE_KINDS)
+
+
 def _searched(docs: DocumentSet, area: str | None) -> list:
     """Where an absence in ``area`` is quoted: the area's own documents, else the README, else the
     main governance documents."""
@@ -172,7 +180,7 @@ def build_draft(*, project: str, targets: Sequence[str], level: str | None, repo
     inputs = Inputs(results={r.name: r for r in report.results}, docs=docs, maintainers=maintainers.count,
                     with_affiliation=maintainers.with_affiliation,
                     security_team_complete=None if team is None else bool(team.joins and team.leaves),
-                    security_responders=responders)
+                    security_responders=responders, adopts_cncf_code=_adopts_cncf_code(docs))
     areas = verdicts(inputs)
     found = (*findings(report, level=level, searched=lambda area: _searched(docs, area)), *activity_findings)
     order = {name: index for index, name in enumerate((CRITICAL, HIGH, "Medium", "Low"))}

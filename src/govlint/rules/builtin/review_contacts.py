@@ -107,8 +107,26 @@ def check_conduct(docs: DocumentSet) -> Finding:
         "conduct" in " ".join(s.section.headings).lower() for _d, s in docs.sentences())
     if not has_conduct:
         return Finding(status=NOT_APPLICABLE, message="no code of conduct was read")
-    return _judge(_contacts(docs, CONDUCT_KINDS, ("conduct", "coc"), teams=True, links=False),
-                  topic="conduct reports")
+    found = _contacts(docs, CONDUCT_KINDS, ("conduct", "coc"), teams=True, links=False)
+    if not found:
+        adopted = _adopted_cncf_code(docs)
+        if adopted is not None:
+            doc, line, text = adopted
+            return Finding(status=PASS, evidence=(evidence(doc, line, text),),
+                           message="no receiver is named in the project's documents; the CNCF Code of Conduct it "
+                                   "adopts sends reports to the CNCF Code of Conduct Committee")
+    return _judge(found, topic="conduct reports")
+
+
+def _adopted_cncf_code(docs: DocumentSet):
+    """Where a document adopts the CNCF Code of Conduct by linking it: (document, line, the line's words)."""
+    from govlint.rules.builtin.review_links import line_text, links_cncf_coc
+
+    for doc in docs.documents:
+        if links_cncf_coc(doc):
+            line = next(link.line for link in doc.links if "cncf" in link.href.lower() and "conduct" in link.href.lower())
+            return doc, line, line_text(doc, line)
+    return None
 
 
 def check_security(docs: DocumentSet) -> Finding:

@@ -30,6 +30,7 @@ _PAST = re.compile(r"emerit|alumni|former|retired|past|inactive|previous", re.I)
 _TEAM_HANDLE = re.compile(r"(?:^|-)(?:maintainers?|team|teams|admins?|owners?|reviewers?|approvers?|leads?|committers?|"
                           r"members|bots?|community|core|steering|security|everyone)$", re.I)
 _MAX_NAME_WORDS = 6
+_LESSER = re.compile(r"reviewer|approver|\bmembers?\b|contributor|triage", re.I)
 _COLUMNS = {
     "name": re.compile(r"^(?:full\s+)?name$|maintainer|person|^who$|^member", re.I),
     "handle": re.compile(r"github|handle|user(?:name)?|login|^id$|gh", re.I),
@@ -37,7 +38,7 @@ _COLUMNS = {
     "affiliation": re.compile(r"affiliation|company|employer|organi[sz]ation|^org$|employment", re.I),
     "area": re.compile(r"area|scope|responsib|component|focus|project|repo|sig|domain", re.I),
 }
-_OWNERS_KEY = re.compile(r"^\s*(approvers|reviewers|emeritus_approvers|emeritus_reviewers)\s*:\s*$")
+_OWNERS_KEY = re.compile(r"^\s*(admins|approvers|reviewers|emeritus_approvers|emeritus_reviewers)\s*:\s*$")
 _OWNERS_ITEM = re.compile(r"^\s*-\s*([A-Za-z0-9][\w-]*)\s*(?:#.*)?$")
 _CODEOWNERS_HANDLE = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w-]*)(?!/)\b")
 _INDEPENDENT = re.compile(r"^(?:independent|none|self|self-employed|n/?a|-|individual)$", re.I)
@@ -106,10 +107,11 @@ def _from_row(doc: Document, block, area: str) -> Entry | None:
                  path=doc.path, line=block.line, text=block.text)
 
 
-def _from_item(doc: Document, text: str, line: int, area: str) -> Entry | None:
+def _from_item(doc: Document, text: str, line: int, area: str, links: tuple[str, ...] = ()) -> Entry | None:
     from govlint.rules.builtin.review_contacts import classify
 
-    handle = _handle_of(text)
+    # "* [Jane Doe] (Acme)" with "[Jane Doe]: https://github.com/jane" below: the link names the handle.
+    handle = _handle_of(text) or next((h for h in (_handle_of(href + " ") for href in links) if h), "")
     emails = _EMAIL.findall(text)
     if not handle and (not emails or all(classify(e) for e in emails)):
         return None  # a line naming only a mailing list or a team's address is no person
@@ -165,7 +167,7 @@ def _read_owners(doc: Document) -> set[str]:
             current = key.group(1)
             continue
         item = _OWNERS_ITEM.match(line)
-        if item and current in ("approvers", "reviewers"):
+        if item and current in ("admins", "approvers", "reviewers"):
             handles.add(item.group(1).lower())
         elif line.strip() and not line.startswith((" ", "-", "#")):
             current = None
@@ -221,6 +223,8 @@ def roster(docs: DocumentSet) -> Roster:
             continue
         if doc.kind in MEMBER_PAGE_KINDS:
             people = [e for e in (_from_person_section(doc, sec) for sec in doc.sections[1:]) if e is not None]
+            people += [e for e in (_from_row(doc, b, _area(b.section.headings)) for b in doc.blocks
+                                   if b.kind == "row" and b.lead and not _past(b.section.headings)) if e is not None]
             if people:
                 found.files.append(doc.path)
                 found.docs[doc.path] = doc
@@ -247,10 +251,16 @@ def roster(docs: DocumentSet) -> Roster:
             if block.kind == "row" and block.lead:
                 add(_from_row(doc, block, _area(headings)))
             elif block.kind == "item":
-                add(_from_item(doc, block.text, block.line, _area(headings)))
+                links = tuple(link.href for link in doc.links if block.line <= link.line <= block.end_line)
+                add(_from_item(doc, block.text, block.line, _area(headings), links))
             else:
                 for offset, line in enumerate(block.text.splitlines()):
                     add(_from_item(doc, line, block.line + offset, _area(headings)))
+    # A list that also names reviewers or approvers ("## Reviewers" under "## Maintainers"): the
+    # maintainers are the people not listed under a lesser role.
+    lesser = [e for e in found.entries if _LESSER.search(e.area)]
+    if lesser and len(lesser) < len(found.entries):
+        found.entries = [e for e in found.entries if not _LESSER.search(e.area)]
     if not found.entries:  # a project whose only list is a Prow OWNERS file: its approvers
         for path, handles in found.owners.items():
             if found.docs[path].kind != "codeowners":

@@ -37,13 +37,24 @@ class Role:
     rows: list[str] = field(default_factory=list)
 
 
+# Words that qualify a role without making it another one: a "project maintainer" is a maintainer.
+_MODIFIERS = frozenset({"project", "organ", "organiz", "org", "communiti", "new"})
+
+
+def _key(words: str) -> str:
+    parts = words.split()
+    while len(parts) > 1 and parts[0] in _MODIFIERS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
 def _roles_in(text: str) -> list[tuple[str, str]]:
     """(key, words as written) of each role named in a text."""
     found = scan(text)
     out = []
     for _name, span in longest(found, ("ladder-role",)):
         words = text[found.tokens[span[0]].start:found.tokens[span[1] - 1].end]
-        out.append((phrase(found, span), " ".join(words.split())))
+        out.append((_key(phrase(found, span)), " ".join(words.split())))
     return out
 
 
