@@ -189,7 +189,7 @@ def review(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft to FILE instead of stdout."),
     activity: bool = typer.Option(False, "--activity", help="Remote targets: each listed maintainer's last commit, against the project's documented inactivity rule (one request per maintainer and repository, cached)."),
     name: Optional[str] = typer.Option(None, "--name", help="The project's name in the draft (default: the repository's or folder's name)."),
-    profile: Optional[str] = typer.Option(None, "--profile", help="toc (default) or templates."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="templates (default for a review: the application templates and the review guide) or toc (also the TOC's leadership expectations, as blockers)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .govlint.yaml or pyproject.toml to use instead of the checkout's."),
     rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="An extra YAML rule pack (repeatable)."),
     api_url: Optional[str] = typer.Option(None, "--api-url", envvar="GOVLINT_GITHUB_API_URL", help="GitHub API base URL (GitHub Enterprise or a compatible server)."),

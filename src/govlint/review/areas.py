@@ -48,6 +48,7 @@ _AREA_KINDS: dict[str, tuple[str, ...]] = {
     "Communication and Meetings": ("community", "project-readme"),
 }
 _MIN_DESCRIPTION_WORDS = 12
+_POINTER_WORDS = 40
 
 
 def area_kinds(area: str) -> tuple[str, ...]:
@@ -56,6 +57,10 @@ def area_kinds(area: str) -> tuple[str, ...]:
 _EXTERNAL_GUIDE = re.compile(r"^https?://.*contribut", re.I)
 _OWNERSHIP_FILE = re.compile(r"(?:^|/)(?:OWNERS|OWNERS_ALIASES|CODEOWNERS)$")
 # A document or section about who holds permissions: ADMINISTRATORS.md, "## Code Owners", "## Repository access".
+# A sentence saying how ownership is managed: OWNERS or CODEOWNERS files, Prow, Peribolos, GitHub teams.
+_OWNERSHIP_TOOLING = re.compile(r"\bCODEOWNERS\b|\bOWNERS\s+files?\b|\bProw\b|\bPeribolos\b|\bGitHub\s+teams?\b")
+_PROSE_KINDS = frozenset({"governance", "ladder", "charter", "steering", "community", "contributing", "maintainers",
+                          "given", "linked"})
 _OWNERSHIP_SECTION = re.compile(r"administrators|code\s*owners|repository\s+(?:access|permissions)|github\s+permissions",
                                 re.I)
 
@@ -228,6 +233,8 @@ def _ownership(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
     if not files:
         described = [f"{d.path} ({s.heading})" if s.heading else d.path for d in inputs.docs.documents
                      for s in d.sections if _OWNERSHIP_SECTION.search(s.heading or d.path.rsplit("/", 1)[-1])]
+        described += [f"{d.path}:{s.line}" for d in inputs.docs.documents if d.kind in _PROSE_KINDS
+                      for s in d.sentences if _OWNERSHIP_TOOLING.search(s.text)]
         if described:
             return COMPLETE, f"who holds repository permissions is described: {described[0]}", rules
         return UNKNOWN, "no CODEOWNERS or OWNERS file was read; permissions on GitHub cannot be read from documents", rules
@@ -240,9 +247,11 @@ def _security(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
     rules = ("security-contact", "body-lifecycle")
     status = inputs.status("security-contact")
     if status in (FAIL, None):
-        elsewhere = [link.href.strip() for d in inputs.of_kinds("security") for link in d.links
-                     if link.href.strip().startswith(("http://", "https://"))]
-        elsewhere += [w for d in inputs.of_kinds("security") for w in d.text.split() if w.startswith("https://")]
+        # A security policy that is only a pointer ("## Security Policy\n\nhttps://docs.example.io/security/").
+        pointers = [d for d in inputs.of_kinds("security") if len(d.text.split()) <= _POINTER_WORDS]
+        elsewhere = [w for d in pointers for w in d.text.split() if w.startswith(("http://", "https://"))]
+        elsewhere += [link.href.strip() for d in pointers for link in d.links
+                      if link.href.strip().startswith(("http://", "https://"))]
         if elsewhere:
             return UNKNOWN, f"the security policy points to {elsewhere[0]}, which was not read", rules
         return MISSING, "no private way to report a vulnerability was found", rules

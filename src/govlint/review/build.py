@@ -17,8 +17,8 @@ from govlint.review.model import (COMPLETE, CRITICAL, EXEMPLARY, HIGH, MISSING, 
                                   SourceDocument)
 from govlint.rules.model import DocumentSet
 
-STATUS_RULE = ("Needs Work when two or more areas are Missing or two or more findings are Critical; Mostly "
-               "Satisfactory when one area is Missing, one finding is Critical, or four or more areas are Partial; "
+STATUS_RULE = ("Needs Work when two or more areas are Missing or three or more findings are Critical; Mostly "
+               "Satisfactory when one area is Missing, a finding is Critical, or three or more areas are Partial; "
                "Satisfactory when any area is Partial or any finding is High; Exemplary otherwise. Unknown areas "
                "do not count.")
 GOVERNANCE_KINDS = frozenset({"governance", "charter", "ladder", "steering", "elections", "community", "maintainers",
@@ -42,9 +42,9 @@ def assess(areas: Sequence[AreaVerdict], found: Sequence[Finding]) -> Assessment
         reasons.append(f"{len(partial)} area(s) Partial: {', '.join(partial)}")
     if high:
         reasons.append(f"{len(high)} High finding(s): {', '.join(high)}")
-    if len(missing) >= 2 or len(critical) >= 2:
+    if len(missing) >= 2 or len(critical) >= 3:
         status = NEEDS_WORK
-    elif missing or critical or len(partial) >= 4:
+    elif missing or critical or len(partial) >= 3:
         status = MOSTLY_SATISFACTORY
     elif partial or high:
         status = SATISFACTORY

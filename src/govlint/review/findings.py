@@ -137,7 +137,11 @@ def findings(report: Report, *, level: str | None,
     for result in report.results:
         if level and result.level.get(level) == NOT_REQUIRED:
             continue
-        grade = importance(result, critical=result.name in missing, level=level)
+        # A requirement of the level that is not met at all blocks it; one met in part is High.
+        critical = result.name in missing and result.status == FAIL
+        grade = importance(result, critical=critical, level=level)
+        if result.name in missing and not critical and grade in (MEDIUM, LOW):
+            grade = HIGH
         if grade is None:
             continue
         evidence = _evidence(result, searched(_AREA_OF.get(result.name)))
