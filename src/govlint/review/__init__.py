@@ -100,11 +100,14 @@ def draft(targets: Sequence[str], *, level: str | None = None, profile: str | No
             from govlint.review.activity import observe
 
             observed, observed_findings = observe(sources, docs, remote=remote, today=today)
+            if observed is None:
+                collected.warnings.append("--activity reads the commits of remote repositories "
+                                          "(github:owner/repo); no activity was observed for a checkout")
         return build_draft(project=name or project_name(primary, str(targets[0])), targets=[str(t) for t in targets],
                            level=level, report=report, docs=docs, documents=collected.provenance(),
                            maintainers=facts, date=today.isoformat(), labels=[s.label for s in sources[1:]],
                            activity=observed, activity_findings=observed_findings,
-                           warnings=[*report.warnings])
+                           warnings=[*report.warnings, *collected.warnings[len(report.warnings):]])
     finally:
         for source in sources:
             close = getattr(source, "close", None)
