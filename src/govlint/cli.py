@@ -287,6 +287,7 @@ def audit(
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the HTTP cache."),
     follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
     force: bool = typer.Option(False, "--force", help="Write into an --out folder that holds other files (its summary.md, index.html and projects/ are replaced)."),
+    reviews: bool = typer.Option(False, "--reviews", help="Also draft each project's governance review (govlint review, for the level after its own) into projects/<name>.review.md, linked from the dashboard."),
 ) -> None:
     """Audit many projects: each against its own maturity level and the next, with a summary and a dashboard.
 
@@ -301,7 +302,7 @@ def audit(
     options = AuditOptions(
         jobs=jobs, resume=resume, retry_errors=retry_errors, shard=parse_shard(shard) if shard else None,
         profile=profile, select_rules=tuple(_split(select)), ignore_rules=tuple(_split(ignore)),
-        rule_packs=tuple(rule_pack or ()), force=force,
+        rule_packs=tuple(rule_pack or ()), force=force, reviews=reviews,
         remote=RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
                              no_cache=no_cache, follow_external=follow_external))
     outcome = run(projects, out, options=options, listener=listener_for(quiet=quiet), compare_with=compare)

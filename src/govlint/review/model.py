@@ -180,3 +180,37 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
+
+
+def draft_from_dict(data: dict[str, Any]) -> Draft:
+    """The Draft a JSON draft (``Draft.to_dict()``) was made from, e.g. one kept in an audit's results."""
+    def quotes(items: Any) -> tuple[Quote, ...]:
+        return tuple(Quote(**q) for q in items or ())
+
+    def finding(f: dict[str, Any]) -> Finding:
+        return Finding(**{**f, "evidence": quotes(f.get("evidence")), "links": tuple(f.get("links") or ())})
+
+    discover = data["discoverability"]
+    activity = data.get("activity")
+    return Draft(
+        project=data["project"], targets=tuple(data["targets"]), level=data.get("level"),
+        govlint_version=data["govlint_version"], date=data["date"],
+        documents=tuple(SourceDocument(**d) for d in data["documents"]),
+        assessment=Assessment(status=data["assessment"]["status"], rule=data["assessment"]["rule"],
+                              reasons=tuple(data["assessment"]["reasons"])),
+        summary=data["summary"], critical=tuple(finding(f) for f in data["critical"]),
+        excellence=tuple(data["excellence"]), improvements=tuple(finding(f) for f in data["improvements"]),
+        bodies=tuple(Body(**{**b, "evidence": quotes(b.get("evidence"))}) for b in data["bodies"]),
+        description=data["description"],
+        discoverability=Discoverability(locations=tuple(discover["locations"]),
+                                        links=tuple(DocumentLink(**link) for link in discover["links"]),
+                                        unlinked=tuple(discover["unlinked"]), notes=tuple(discover["notes"])),
+        areas=tuple(AreaVerdict(**{**a, "documents": tuple(a["documents"]), "rules": tuple(a["rules"]),
+                                   "evidence": quotes(a.get("evidence"))}) for a in data["areas"]),
+        maintainers=MaintainerFacts(**{**data["maintainers"], "files": tuple(data["maintainers"]["files"])}),
+        findings=tuple(finding(f) for f in data["findings"]),
+        activity=None if activity is None else Activity(
+            repositories=tuple(activity["repositories"]), period_days=activity["period_days"],
+            period_source=activity["period_source"], summary=activity["summary"],
+            maintainers=tuple(MaintainerActivity(**m) for m in activity["maintainers"])),
+        warnings=tuple(data.get("warnings") or ()))
