@@ -198,4 +198,4 @@ def test_the_evidence_page_gives_the_same_advice_as_the_reports(tmp_path):
     page = page_of(tmp_path / "out", "lantern").read_text(encoding="utf-8")
     row = re.search(r'<tr id="GL002" data-status="partial">(.*?)</tr>', page, re.S).group(1)
     assert "Complete OWNERS.md with one row per current maintainer" in row and "Add a MAINTAINERS.md" not in row
-    assert "no entry with all of: names" in row
+    assert "missing: an affiliation for all 2" in row

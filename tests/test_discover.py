@@ -236,3 +236,11 @@ def test_nothing_found_is_the_first_warning_and_names_the_likeliest_files(tmp_pa
     assert bare.warnings[0].startswith("no governance document found, and no file's name suggests one")
     given = discover(_tree(tmp_path / "given", {"notes.md": "# Notes\n"}), given=["notes.md"])
     assert not any(w.startswith("no governance document found") for w in given.warnings)
+
+
+def test_maintainer_lists_kept_as_owner_md_or_as_csv(tmp_path):
+    # WasmEdge keeps its maintainers in OWNER.md, cert-manager in maintainers.csv at the root
+    found = _found(tmp_path, {"OWNER.md": "# Owners\n\n| Maintainer | GitHub ID |\n|---|---|\n| Ann | @ann |\n",
+                              "maintainers.csv": "Maintainer Name,Github Name,Company\nJames Munnelly,munnerz,Apple\n",
+                              "data/maintainers.csv": "name,login\n", "stats.csv": "a,b\n"})
+    assert found == {"OWNER.md": "maintainers", "maintainers.csv": "maintainers"}

@@ -24,13 +24,15 @@ def snapshot(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in root.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("project", ["minimal", "template-copy"])
-def test_fix_write_makes_every_rule_it_claims_pass_and_only_adds(tmp_path, run_cli, project):
+# minimal's MAINTAINERS names three people and nothing else: the table fix adds for them has empty
+# GitHub and affiliation cells for the maintainers to fill, so maintainer-list stays partial.
+@pytest.mark.parametrize("project, not_fixed", [("minimal", ("GL002",)), ("template-copy", ())])
+def test_fix_write_makes_every_rule_it_claims_pass_and_only_adds(tmp_path, run_cli, project, not_fixed):
     root = copy(tmp_path, project)
     original = snapshot(root)
     plan = plan_fixes(root)
     claimed = plan.addressed
-    assert claimed and not plan.not_fixed and not plan.broken
+    assert claimed and plan.not_fixed == not_fixed and not plan.broken
     code, out, err = run_cli("fix", str(root), "--write")
     assert code == 0, err
     assert {line.removeprefix("wrote ") for line in out.splitlines()} == {c.path for c in plan.changes}
@@ -38,12 +40,13 @@ def test_fix_write_makes_every_rule_it_claims_pass_and_only_adds(tmp_path, run_c
     for path, text in original.items():
         assert after[path].startswith(text), f"{path}: existing text changed"
     report = lint(str(root))
-    still = {code: report.result(code).status for code in claimed if report.result(code).status != "pass"}
+    still = {code: report.result(code).status for code in claimed
+             if report.result(code).status != "pass" and code not in not_fixed}
     assert not still, f"claimed fixed but not passing after --write: {still}"
     # Nothing is left for fix to do but what it cannot do by adding text.
     again = plan_fixes(root)
     assert not again.changes
-    assert [code for code, _ in again.unfixable] == [code for code, _ in plan.unfixable]
+    assert [code for code, _ in again.unfixable if code not in not_fixed] == [code for code, _ in plan.unfixable]
 
 
 def test_minimal_project_gets_new_documents_with_its_own_names(tmp_path):

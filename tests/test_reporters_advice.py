@@ -63,7 +63,7 @@ def test_a_partial_maintainer_list_names_what_is_missing_and_the_file_to_complet
     (tmp_path / "GOVERNANCE.md").write_text(GOVERNANCE.format(maintainers="MAINTAINERS.md"), encoding="utf-8")
     (tmp_path / "MAINTAINERS.md").write_text(MAINTAINERS_WITHOUT_AFFILIATION, encoding="utf-8")
     code, out, _ = run_cli("check", str(tmp_path), "--no-color")
-    assert row(out, "GL002").startswith("GL002 maintainer-list partial missing: affiliation, responsibility · ")
+    assert row(out, "GL002").startswith("GL002 maintainer-list partial missing: an affiliation for all 3 · ")
     advice = section(out, "What to add first")
     assert "Add a MAINTAINERS.md" not in out
     assert "maintainer-list (GL002): Complete MAINTAINERS.md with one row per current maintainer" in advice
@@ -78,7 +78,7 @@ def test_advice_uses_the_documents_the_project_has_under_their_own_names(run_cli
     (tmp_path / "OWNERS.md").write_text(PROW_OWNERS, encoding="utf-8")
     (tmp_path / "CODE_OF_CONDUCT.md").write_text(CODE_OF_CONDUCT, encoding="utf-8")
     code, out, _ = run_cli("check", str(tmp_path), "--no-color")
-    assert row(out, "GL002").startswith("GL002 maintainer-list partial no entry with all of: names,")
+    assert row(out, "GL002").startswith("GL002 maintainer-list partial missing: an affiliation for all 3 · OWNERS.md")
     advice = section(out, "What to add first")
     assert "MAINTAINERS.md" not in advice and "a CODE_OF_CONDUCT.md" not in advice and "GOVERNANCE.md" not in advice
     assert "maintainer-list (GL002): Complete OWNERS.md with one row per current maintainer" in advice

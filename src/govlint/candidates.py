@@ -28,7 +28,7 @@ _KIND_BY_STEM: tuple[tuple[str, str], ...] = (
     ("contributor_ladder", "ladder"), ("contributor_roles", "ladder"), ("community_roles", "ladder"),
     ("community_membership", "ladder"), ("membership", "ladder"), ("roles", "ladder"),
     ("charter", "charter"), ("steering", "steering"), ("election", "elections"),
-    ("maintainers", "maintainers"), ("owners", "maintainers"), ("committers", "maintainers"),
+    ("maintainers", "maintainers"), ("owners", "maintainers"), ("owner", "maintainers"), ("committers", "maintainers"),
     ("code_of_conduct", "code-of-conduct"), ("conduct", "code-of-conduct"), ("coc", "code-of-conduct"),
     ("contributing", "contributing"), ("security", "security"),
 )
@@ -59,6 +59,9 @@ _NOT_GOVERNANCE_WORDS = frozenset({
     "template", "templates", "example", "examples", "sample", "meeting", "meetings", "minutes", "agenda",
     "notes", "annual", "faq", "changelog", "history", "roadmap", "license", "licence", "trademark", "trademarks",
     "antitrust", "walkthrough", "release", "releases", "releasing", "proposal", "proposals"})
+# Maintainer lists kept as data (cert-manager's maintainers.csv): read at the root or in a top folder.
+_MAINTAINER_DATA = frozenset({"maintainers", "committers", "owners"})
+_DATA_SUFFIXES = (".csv",)
 # Contributing guides and security policies are read only under these names.
 _CONTRIBUTING_STEMS = frozenset({"contributing", "contributing_guide", "contributing_guidelines", "contribute"})
 _SECURITY_STEMS = frozenset({"security", "security_policy"})
@@ -117,6 +120,8 @@ def classify(path: str) -> str | None:
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
+    if f".{suffix.lower()}" in _DATA_SUFFIXES and _fold(stem) in _MAINTAINER_DATA:
+        return "maintainers"
     if f".{suffix.lower()}" not in DOCUMENT_SUFFIXES and suffix:
         return None
     folded = re.sub(r"[-_ .]+", "_", stem.lower()).strip("_")
@@ -177,6 +182,9 @@ def candidate_kind(path: str) -> str | None:
     """The kind of a file found by listing a source, when its name and place make it a candidate."""
     parts = path.split("/")
     stem, suffix = _stem_and_suffix(parts[-1])
+    if suffix in _DATA_SUFFIXES and _fold(stem) in _MAINTAINER_DATA:
+        folders = [p.lower() for p in parts[:-1]]
+        return "maintainers" if not folders or (len(folders) == 1 and folders[0] in _TOP_DIRS) else None
     if suffix not in DOCUMENT_SUFFIXES or len(parts) > _MAX_DEPTH:
         return None
     folders = [p.lower() for p in parts[:-1]]

@@ -397,6 +397,12 @@ class _Builder:
             if result.name in NEEDS_AN_EDIT:
                 self.unfixable.append((result.code, NEEDS_AN_EDIT[result.name]))
                 continue
+            if destination == _MAINTAINERS and result.evidence and self._existing(_MAINTAINERS):
+                # The project lists its maintainers already (the list is partial): a second table
+                # would list them twice. What they lack is for the maintainers to fill in.
+                self.unfixable.append((result.code, "complete the entries of the listed maintainers; govlint fix "
+                                                    "does not invent handles or affiliations"))
+                continue
             if meta is None or not meta.example.strip():
                 self.unfixable.append((result.code, "the rule has no example text to add"))
                 continue

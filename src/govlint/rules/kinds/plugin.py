@@ -44,8 +44,13 @@ def _leader_coverage():
     return check
 
 
+def _maintainer_list():
+    from govlint.rules.builtin.maintainer_list import check
+    return check
+
+
 # Ours: imported directly, with no look through the installed distributions.
-_BUILTIN = {"leader-coverage": _leader_coverage}
+_BUILTIN = {"leader-coverage": _leader_coverage, "maintainer-list": _maintainer_list}
 
 
 class PluginCheck:

@@ -1,0 +1,893 @@
+"""Reading the people a project lists, in the formats real projects use, from its parsed documents.
+
+One reader per format: Markdown and plain-text tables (columns recognised by their headers, in any
+order), bullet lists and "Name <email>" lines, the Linux MAINTAINERS format (``M:``/``R:``/``F:``),
+CSV (``maintainers.csv``, containerd's quoted lines), Docker's TOML ``MAINTAINERS``, prow ``OWNERS``
+and ``OWNERS_ALIASES`` files, and ``CODEOWNERS``. Each turns one document into ``Person`` and
+``Owned`` records; ``maintainers.py`` combines them into facts. Table cells are read from the
+document's own text at the line its tree gives (the tree keeps a row's text, not its columns).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from govlint.document import Document
+from govlint.errors import GovlintError
+from govlint.yamlio import load_yaml
+
+# Roles a record can have. "code-owner" comes from CODEOWNERS, "steering" from a steering committee
+# or council list, "contributor" from member or contributor lists.
+MAINTAINER, REVIEWER, EMERITUS, STEERING, CONTRIBUTOR, CODE_OWNER = (
+    "maintainer", "reviewer", "emeritus", "steering", "contributor", "code-owner")
+# Where a record came from: a list a reader is meant to read, a prow OWNERS file, CODEOWNERS.
+LIST, OWNERS, CODEOWNERS = "list", "owners", "codeowners"
+
+
+@dataclass
+class Person:
+    """One person (or team) as one line of one document lists them."""
+
+    name: str = ""
+    handle: str = ""  # GitHub login, without "@"
+    email: str = ""
+    affiliation: str = ""
+    areas: list[str] = field(default_factory=list)
+    role: str = MAINTAINER
+    path: str = ""
+    line: int = 0
+    text: str = ""  # the source line, for evidence
+    origin: str = LIST
+    team: bool = False  # an @org/team or a prow alias, not one person
+
+
+@dataclass
+class Owned:
+    """A path (CODEOWNERS pattern, OWNERS folder or filter) and the owners it names, as written."""
+
+    path: str
+    owners: list[str]
+    source: str
+    line: int
+
+
+class _Unreadable(GovlintError):
+    pass
+
+
+# --- words ------------------------------------------------------------------------------------
+
+_EMERITUS = re.compile(r"emerit|alumn|former|\bpast\b|retired|inactive|previous|hall of fame|stepped down|"
+                       r"\bthanks?\b|\bthank you\b", re.I)
+_REVIEWER = re.compile(r"\breviewers?\b|\btriag\w*|\bshepherds?\b", re.I)
+_MAINTAINER = re.compile(r"maintainers?\b|maintainer|\bcommitters?\b|\bapprovers?\b|\bowners?\b|\bcore (?:team|"
+                         r"developers?|members?)\b|\bleads?\b|\badmins?\b|\badministrators?\b|\bmaintained by\b|"
+                         r"\bproject team\b|\bteam members?\b", re.I)
+_STEERING = re.compile(r"\bsteering\b|\btsc\b|\btechnical (?:oversight|advisory)\b|\bcouncil\b|\bcommittee\b|"
+                       r"\bboard\b|\bchairs?\b", re.I)
+_CONTRIBUTOR = re.compile(r"\bcontributors?\b|\bmembers?\b|\bcommunity managers?\b|\bfriends\b", re.I)
+# Headings about maintainers that do not list them ("Becoming a maintainer", "Maintainer duties").
+_NOT_A_LIST = re.compile(r"responsib|dut(?:y|ies)|becom|process|nominat|remov|\badd|promot|expectation|criteri|"
+                         r"requirement|\bhow\b|\bwhat\b|\bwhy\b|election|guideline|privilege|onboard|offboard|"
+                         r"lifecycle|\broles?\b|ladder|decision|conduct|overview|about|vot(?:e|ing)|meeting|"
+                         r"communicat|contact us|escalat|conflict|policy|procedure|charter|term\b|\bfaq\b", re.I)
+# A cell, segment or column value that names a role rather than a scope.
+_ROLE_VALUE = re.compile(r"^(?:(?:core|senior|project|community|lead|sub-?project|tech(?:nical)?|co-?|"
+                         r"org|repo|release|chief|primary|voting|non[- ]voting)\s*)*"
+                         r"(?:maintainers?|reviewers?|approvers?|committers?|leads?|owners?|triagers?|emerit\w*|"
+                         r"alumn\w*|representatives?|chairs?|members?|admins?|administrators?|inactive|active|"
+                         r"voting|non[- ]voting|tsc|steering)(?:\s*\(.*\))?$", re.I)
+_PLACEHOLDER = re.compile(r"^(?:-+|—|–|n/?a|none|tbd|tba|\[?todo\b.*|\?+|vacant|open|x|\.\.\.|seeking\b.*|"
+                          r"to be (?:announced|determined).*|<[^>]*>|your (?:name|handle|company).*|"
+                          r"projectname.*)$", re.I)
+_INDEPENDENT = re.compile(r"^(?:independent|individual|self|self[- ]employed|freelancer?|unaffiliated|"
+                          r"personal|no affiliation|private)$", re.I)
+# Segments of a list item that are neither a name nor an affiliation.
+_NOISE = re.compile(r"^(?:he/him|she/her|they/them|\w+/\w+|non[- ]?voting|voting|on leave|chair|co-?chair|"
+                    r"lead|emeritus|inactive|active|utc[+-]?\d*|[a-z]{2,5}t)$", re.I)
+
+
+def role_in(text: str) -> str | None:
+    """The role a heading, list lead or column header names, if any: emeritus first ("Emeritus
+    approvers"), then reviewers, maintainers, a steering body, contributors."""
+    if not text:
+        return None
+    for pattern, role in ((_EMERITUS, EMERITUS), (_REVIEWER, REVIEWER), (_MAINTAINER, MAINTAINER),
+                          (_STEERING, STEERING), (_CONTRIBUTOR, CONTRIBUTOR)):
+        if pattern.search(text):
+            return role
+    return None
+
+
+def list_role(text: str) -> str | None:
+    """The role of a heading or lead that introduces a list of people ("Current maintainers",
+    "Emeritus"), or None for one about the role itself ("Maintainer responsibilities")."""
+    if not text or (_NOT_A_LIST.search(text) and not _EMERITUS.search(text)):
+        return None
+    return role_in(text)
+
+
+# --- inline text ------------------------------------------------------------------------------
+
+_GITHUB_PROFILE = re.compile(
+    r"(?:https?://)*(?:www\.)?github\.com/(?:orgs/[\w.-]+/people/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?$", re.I)
+_NOT_LOGINS = frozenset({"orgs", "sponsors", "apps", "features", "topics", "about", "settings", "pulls", "issues",
+                         "marketplace", "explore", "notifications", "login", "join", "enterprise", "collections"})
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+_AT_HANDLE = re.compile(r"(?<![\w@./`-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(/[\w.-]+)?(?![\w@-])")
+_INLINE_LINK = re.compile(r"!?\[([^\]\n]{0,200})\]\(\s*<?([^)\s>]{0,400})>?(?:\s+\"[^\"\n]{0,200}\")?\s*\)")
+_REF_LINK = re.compile(r"\[([^\]\n]{1,200})\]\[([^\]\n]{0,200})\]")
+_SHORTCUT_LINK = re.compile(r"\[([^\]\n]{1,200})\](?![(\[:])")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]{1,400}|[\w.+-]{1,64}@[\w.-]{1,200})>")
+_TAG = re.compile(r"<[^>\n]{0,300}>")
+_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
+_REF_DEFINITION = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,400}?)>?(?:\s+.*)?$")
+_SEPARATORS = re.compile(r"\s+[-–—|/]\s+|[,;()\[\]{}]|\s+[-–—]$|^[-–—]\s+|:\s+|\s+at\s+(?=[A-Z])")
+
+
+def login_of(href: str) -> str | None:
+    """The GitHub login a profile URL names ("https://github.com/jdoe"), or None."""
+    found = _GITHUB_PROFILE.search(href.strip().split("?", 1)[0].split("#", 1)[0])
+    if found and found.group(1).lower() not in _NOT_LOGINS:
+        return found.group(1)
+    return None
+
+
+@dataclass
+class _Inline:
+    text: str  # markup removed, link texts kept
+    links: list[tuple[str, str]]  # (text, href)
+
+
+def _inline(raw: str, refs: dict[str, str]) -> _Inline:
+    links: list[tuple[str, str]] = []
+
+    def keep(match: re.Match[str], href: str | None) -> str:
+        text = match.group(1)
+        if href is None:
+            return match.group(0)
+        links.append((text.strip(), href))
+        return text
+
+    text = _INLINE_LINK.sub(lambda m: keep(m, m.group(2)), raw)
+    text = _REF_LINK.sub(lambda m: keep(m, refs.get((m.group(2) or m.group(1)).strip().lower(), "")), text)
+    text = _SHORTCUT_LINK.sub(lambda m: keep(m, refs.get(m.group(1).strip().lower(), "")), text)
+    text = _AUTOLINK.sub(lambda m: (links.append((m.group(1), m.group(1))), m.group(1))[1], text)
+    text = re.sub(r"(?i)<br\s*/?>", ", ", text)
+    text = _TAG.sub(" ", text)
+    text = _EMPHASIS.sub("", text)
+    return _Inline(text=" ".join(text.replace("\\|", "|").split()), links=links)
+
+
+@dataclass
+class _Contact:
+    handles: list[str]
+    teams: list[str]
+    emails: list[str]
+    name_links: list[str]  # texts of profile links that are a name, not the login
+    rest: str  # the text with every contact taken out
+
+
+def _contacts(inline: _Inline) -> _Contact:
+    handles: list[str] = []
+    teams: list[str] = []
+    emails: list[str] = []
+    names: list[str] = []
+    rest = inline.text
+    for text, href in inline.links:
+        login = login_of(href)
+        if login:
+            handles.append(login)
+            bare = text.lstrip("@").strip()
+            if bare.lower() == login.lower() or not bare or text.strip().startswith("@"):
+                rest = rest.replace(text, " ", 1)
+            elif not _EMAIL.fullmatch(bare) and not login_of(bare):
+                names.append(text)
+            continue
+        if href.lower().startswith("mailto:"):
+            emails.append(href[7:].split("?", 1)[0])
+            if _EMAIL.fullmatch(text.strip()) or not text.strip():
+                rest = rest.replace(text, " ", 1)
+    for match in _EMAIL.finditer(rest):
+        emails.append(match.group(0))
+    rest = _EMAIL.sub(" ", rest)
+    rest = re.sub(r"(?i)\bmailto:", " ", rest)
+    for match in _AT_HANDLE.finditer(rest):
+        if match.group(2):
+            teams.append(f"{match.group(1)}{match.group(2)}")
+        else:
+            handles.append(match.group(1))
+    rest = _AT_HANDLE.sub(" ", rest)
+    rest = re.sub(r"(?i)(?:https?://)*(?:www\.)?github\.com/[\w./-]*", " ", rest)
+    return _Contact(handles=_unique(handles), teams=_unique(teams), emails=_unique(emails), name_links=names,
+                    rest=rest)
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        seen.setdefault(value.lower(), value)
+    return list(seen.values())
+
+
+def _segments(text: str) -> list[str]:
+    out = []
+    for part in _SEPARATORS.split(text):
+        part = part.strip(" \t.:*_-–—'\"`#>")
+        if part and re.search(r"\w", part):
+            out.append(part)
+    return out
+
+
+_NAME = re.compile(r"^[^\d\s@<>|=/\\][^@<>|=/\\]{0,60}$")
+
+
+# Words of a sentence, never of a person's name.
+_PROSE_WORDS = frozenset({"or", "by", "the", "at", "to", "and", "is", "are", "with", "for", "of", "in", "on", "be",
+                          "can", "may", "will", "should", "must", "please", "via", "contact", "email", "mail",
+                          "send", "reach", "reached", "see", "list", "mailing", "team", "individually", "our",
+                          "your", "this", "that", "we", "you", "it", "as", "an", "a", "from", "if", "all"})
+
+
+def _looks_like_name(text: str, *, strict: bool = False) -> bool:
+    """A person's name: a few words, no sentence words; ``strict`` (a line of a paragraph) also
+    wants each word capitalised, as names are ("Jane van der Berg", "叶坚白")."""
+    words = text.split()
+    if not (_NAME.match(text) and 0 < len(words) <= 6) or _ROLE_VALUE.match(text) or _NOISE.match(text) \
+            or _PLACEHOLDER.match(text) or any(w.lower() in _PROSE_WORDS for w in words):
+        return False
+    if strict:
+        return all(w[0].isupper() or not w[0].isascii() or w.lower() in ("van", "von", "der", "de", "da", "la", "le",
+                                                                       "di", "del", "dos", "du", "ter", "ten")
+                   for w in words)
+    return True
+
+
+def independent(affiliation: str) -> bool:
+    """"Independent", "self-employed", "none": an affiliation that names no employer."""
+    return bool(_INDEPENDENT.match(affiliation.strip()))
+
+
+def empty(value: str) -> bool:
+    value = value.strip(" *_`")
+    return not value or bool(_PLACEHOLDER.match(value))
+
+
+# --- one entry of a list or a line ------------------------------------------------------------
+
+_LABELLED = re.compile(r"\b(company|affiliation|employer|organi[sz]ation|org|area|areas|focus|scope|"
+                       r"responsibilit(?:y|ies)|components?)\s*:\s*([^,;()]+)", re.I)
+# Prose is no entry: an item with more words than this outside its contacts is a sentence.
+_MAX_ENTRY_WORDS = 14
+
+
+def person_from_text(raw: str, refs: dict[str, str], *, strict: bool) -> Person | None:
+    """One person from a list item or a line ("Jane Doe (@jdoe), Acme", "[Jane Doe](github) - Acme",
+    "Jane Doe <jane@example.org>"): name first, then the affiliation, then areas. ``strict`` (a line
+    of a paragraph) asks for a name followed by its contact, nothing else."""
+    inline = _inline(raw, refs)
+    contact = _contacts(inline)
+    if not contact.handles and not contact.emails:
+        return None
+    if not _starts_with_person(inline.text, contact):
+        return None
+    labelled = {k.lower(): v.strip() for k, v in _LABELLED.findall(contact.rest)}
+    rest = _LABELLED.sub(" ", contact.rest)
+    if len(rest.split()) > _MAX_ENTRY_WORDS:
+        return None
+    segments = _segments(rest)
+    role = None
+    kept = []
+    for segment in segments:
+        if _NOISE.match(segment) or _ROLE_VALUE.match(segment):
+            if _EMERITUS.search(segment):
+                role = EMERITUS
+            continue
+        kept.append(segment)
+    name = contact.name_links[0] if contact.name_links else ""
+    if name:
+        kept = [s for s in kept if s.lower() != name.lower()]
+    elif kept and _looks_like_name(kept[0], strict=strict):
+        name = kept.pop(0)
+    if strict and (not name or len(kept) > 1):
+        return None
+    if any(len(k.split()) > 6 or _SENTENCE_WORDS.intersection(k.lower().split()) for k in kept):
+        return None
+    affiliation = next((v for k, v in labelled.items() if k.startswith(("comp", "affil", "empl", "org"))), "")
+    areas = [v for k, v in labelled.items() if not k.startswith(("comp", "affil", "empl", "org"))]
+    if not affiliation and kept:
+        affiliation = kept.pop(0)
+    areas += kept
+    return Person(name=name, handle=contact.handles[0] if contact.handles else "",
+                  email=contact.emails[0] if contact.emails else "", affiliation=affiliation,
+                  areas=[a for a in areas if not empty(a)], role=role or MAINTAINER)
+
+
+# Words that make a segment of a list item a sentence, not an affiliation or an area.
+_SENTENCE_WORDS = frozenset({"have", "has", "had", "is", "are", "was", "were", "be", "been", "to", "will", "can",
+                             "may", "must", "should", "please", "send", "see", "as", "per", "via", "if", "when",
+                             "your", "you", "we", "they", "their", "our", "this", "that", "these", "it", "not",
+                             "who", "which", "would", "could", "does", "do"})
+
+
+def _starts_with_person(text: str, contact: _Contact) -> bool:
+    """An entry starts with the person: their name, their handle or their address, not with
+    "Ensure your sponsors are @mentioned" or "Send an email to ...". """
+    head = text.lstrip(" *_-[(\"'`>#")
+    first = head.split()[0].strip(",;:()[]") if head.split() else ""
+    if not first:
+        return False
+    if first.startswith("@") or _EMAIL.match(first) or first.lower() in {h.lower() for h in contact.handles}:
+        return True
+    if any(head.startswith(n) for n in contact.name_links):
+        return True
+    word = first.rstrip(".")
+    return (word[:1].isupper() or not word[:1].isascii() or word[:1].isdigit()) \
+        and word.lower() not in _PROSE_WORDS and word.lower() not in _SENTENCE_WORDS \
+        and not re.match(r"(?i)^\w+ing$", word)
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [c.strip() for c in re.split(r"(?<!\\)\|", body)]
+
+
+def column_field(header: str) -> tuple[str, str | None] | None:
+    """What a column holds, from its header ("GitHub ID" -> handle), and the role a person column's
+    header names ("Reviewers" -> reviewer); None for a column govlint does not read."""
+    h = " ".join(re.sub(r"[*_`#:]", " ", header).lower().split())
+    if not h:
+        return None
+    if re.search(r"permission|access|\bteams?\b|\broles?\b|\brepo|\borg", h):
+        pass  # "GitHub permission", "GitHub team": about access, not a person's login
+    elif re.search(r"github|handle|user ?name|login|\bgh\b|^id$|slack", h):
+        return "handle", None
+    if re.search(r"e-?mail|^contact", h):
+        return "email", None
+    if re.search(r"affiliat|compan|employ|organi[sz]ation|^org\b|employer|vendor", h):
+        return "affiliation", None
+    if re.search(r"^(?:status|active|current|state)$", h):
+        return "status", None
+    if re.search(r"\barea|responsib|scope|focus|component|sub-?project|^projects?$|repositor|^repos?$|domain|"
+                 r"expertise|^maintains|^owns|^sigs?$|module|^containers?$|^source$|^paths?$|^directories$", h):
+        return "area", None
+    if re.search(r"^(?:project |community )?roles?$|^position$|^title$|^type$", h):
+        return "role", None
+    if re.search(r"^(?:first|given) names?$", h):
+        return "first", None
+    if re.search(r"^(?:last|family|sur) ?names?$", h):
+        return "last", None
+    if re.search(r"^(?:full |display )?names?\b|name/alias|^who$|^people$|^person$", h):
+        return "person", role_in(h)
+    role = role_in(h)
+    if role:
+        return "person", role
+    return None
+
+
+@dataclass
+class Table:
+    header_line: int  # 1-based
+    fields: list[tuple[str, str | None] | None]
+
+
+def tables(lines: list[str], skip: set[int]) -> Iterator[tuple[Table, int, list[str]]]:
+    """(table, 1-based line, cells) for every row of every pipe table in ``lines`` that has a
+    person or handle column; lines in ``skip`` (0-based, fenced code) are not read."""
+    index = 0
+    while index < len(lines) - 1:
+        if index in skip or "|" not in lines[index] or not _DELIMITER.match(lines[index + 1]) \
+                or "-" not in lines[index + 1]:
+            index += 1
+            continue
+        fields = [column_field(_inline(c, {}).text) for c in _cells(lines[index])]
+        if not any(f and f[0] == "person" for f in fields) and any(f and f[0] == "handle" for f in fields) \
+                and fields and fields[0] is None and _inline(_cells(lines[index])[0], {}).text.strip():
+            # "Releaser | GitHub ID | Affiliation": people, but the header does not say maintainers.
+            fields[0] = ("person", CONTRIBUTOR)
+        table = Table(header_line=index + 1, fields=fields)
+        useful = any(f and f[0] in ("person", "handle") for f in fields)
+        row = index + 2
+        while row < len(lines) and "|" in lines[row] and lines[row].strip() and row not in skip:
+            if useful and not _DELIMITER.match(lines[row]):
+                yield table, row + 1, _cells(lines[row])
+            row += 1
+        index = row
+
+
+def people_from_row(table: Table, cells: list[str], refs: dict[str, str]) -> list[Person]:
+    """The people one table row lists: a person column may hold one person or several ("@a, @b"),
+    and every other column applies to each of them."""
+    people: list[Person] = []
+    shared = Person()
+    handles: list[str] = []
+    emails: list[str] = []
+    status = ""
+    first = last = ""
+    for spec, cell in zip(table.fields, cells):
+        if spec is None or empty(_inline(cell, refs).text):
+            continue
+        kind, role = spec
+        inline = _inline(cell, refs)
+        if kind == "person":
+            found = _people_in_cell(inline, role)
+            people.extend(found)
+        elif kind == "handle":
+            contact = _contacts(inline)
+            handles += contact.handles or [w.lstrip("@") for w in inline.text.split()
+                                           if re.fullmatch(r"@?[A-Za-z0-9][\w-]{0,38}", w)][:1]
+            emails += contact.emails
+        elif kind == "email":
+            contact = _contacts(inline)
+            emails += contact.emails
+            handles += contact.handles
+        elif kind == "affiliation":
+            shared.affiliation = inline.text
+        elif kind == "area":
+            roles, scopes = _roles_and_scopes(inline.text)
+            shared.role = roles or shared.role
+            shared.areas += scopes
+        elif kind == "role":
+            shared.role = _value_role(inline.text) or shared.role
+        elif kind == "status":
+            status = inline.text
+        elif kind == "first":
+            first = inline.text
+        elif kind == "last":
+            last = inline.text
+    if not people and (handles or emails or first or last):
+        people = [Person(name=" ".join(n for n in (first, last) if n))]
+    if len(people) == 1:
+        person = people[0]
+        person.handle = person.handle or (handles[0] if handles else "")
+        person.email = person.email or (emails[0] if emails else "")
+    for person in people:
+        person.affiliation = person.affiliation or shared.affiliation
+        person.areas = person.areas + [a for a in shared.areas if a not in person.areas]
+        if shared.role != MAINTAINER and person.role == MAINTAINER:
+            person.role = shared.role
+        if status and re.search(r"^(?:no|false|inactive|emerit\w*|alumn\w*|former|retired)\b", status, re.I):
+            person.role = EMERITUS
+    return [p for p in people if p.name or p.handle or p.email]
+
+
+def _roles_and_scopes(value: str) -> tuple[str | None, list[str]]:
+    """A responsibilities cell split into the role it names and the scopes it names:
+    "Administrator, Maintainer" is a role, "Maintainer/Community" a role and a scope."""
+    roles, scopes = [], []
+    for part in re.split(r"\s*[,/&;]\s*|\s+and\s+", value):
+        if not part.strip():
+            continue
+        (roles if _ROLE_VALUE.match(part.strip()) else scopes).append(part.strip())
+    role = next((r for r in (_value_role(r) for r in roles) if r), None) if roles else None
+    return role, ([value] if scopes and len(scopes) == len([p for p in re.split(r"\s*[,/&;]\s*|\s+and\s+", value)
+                                                            if p.strip()]) else scopes)
+
+
+def _value_role(value: str) -> str | None:
+    role = role_in(value)
+    return role if role in (REVIEWER, EMERITUS) else MAINTAINER if role else None
+
+
+def _people_in_cell(inline: _Inline, role: str | None) -> list[Person]:
+    contact = _contacts(inline)
+    base_role = role or MAINTAINER
+    if len(contact.handles) > 1 or (len(contact.name_links) > 1):
+        # "@a, @b" or "[Jane Doe], [John Roe]": several people in one cell.
+        out = []
+        for text, href in inline.links:
+            login = login_of(href)
+            if login:
+                name = text if text.lstrip("@").lower() != login.lower() else ""
+                out.append(Person(name=name, handle=login, role=base_role))
+        linked = {p.handle.lower() for p in out}
+        out += [Person(handle=h, role=base_role) for h in contact.handles if h.lower() not in linked]
+        return out
+    segments = [s for s in _segments(contact.rest) if not _NOISE.match(s)]
+    name = contact.name_links[0] if contact.name_links else (segments[0] if segments else "")
+    if name and _ROLE_VALUE.match(name) and not contact.handles:
+        return []
+    return [Person(name=name, handle=contact.handles[0] if contact.handles else "",
+                   email=contact.emails[0] if contact.emails else "", role=base_role)]
+
+
+# --- whole-file formats -----------------------------------------------------------------------
+
+
+def read_owners(doc: Document, aliases: dict[str, list[str]]) -> tuple[list[Person], list[Owned]]:
+    """A prow OWNERS file: approvers are maintainers, reviewers reviewers, emeritus_approvers
+    emeritus, of the file's folder (or of each ``filters:`` pattern in it)."""
+    try:
+        data = load_yaml(doc.text, path=doc.path, error=_Unreadable)
+    except _Unreadable:
+        return [], []
+    if not isinstance(data, dict):
+        return [], []
+    folder = doc.path.rsplit("/", 1)[0] + "/" if "/" in doc.path else "/"
+    lines = doc.text.split("\n")
+    people: list[Person] = []
+    owned: list[Owned] = []
+    scopes = [(folder, data)]
+    filters = data.get("filters")
+    if isinstance(filters, dict):
+        scopes += [(folder if pattern == ".*" else f"{folder}{pattern}", spec)
+                   for pattern, spec in filters.items() if isinstance(spec, dict)]
+    for path, spec in scopes:
+        names: list[str] = []
+        for key, role in (("approvers", MAINTAINER), ("reviewers", REVIEWER), ("emeritus_approvers", EMERITUS)):
+            values = spec.get(key)
+            if not isinstance(values, list):
+                continue
+            for value in values:
+                if not isinstance(value, str) or not value.strip():
+                    continue
+                value = value.strip().lstrip("@")
+                line = _line_of(lines, value)
+                if role != EMERITUS:
+                    names.append(value)
+                members = aliases.get(value.lower())
+                if members is not None:
+                    people += [Person(handle=m, role=role, path=doc.path, line=line, text=lines[line - 1].strip(),
+                                      origin=OWNERS, areas=[path]) for m in members]
+                else:
+                    people.append(Person(handle=value, role=role, path=doc.path, line=line, origin=OWNERS,
+                                         text=lines[line - 1].strip(), areas=[path], team=_alias_like(value)))
+        if names or (spec is data and not isinstance(filters, dict)):
+            owned.append(Owned(path=path, owners=names, source=doc.path, line=1))
+    return people, owned
+
+
+def _alias_like(name: str) -> bool:
+    return bool(re.search(r"approvers|reviewers|maintainers|committee|team|leads|owners|admins|^sig-|^wg-", name, re.I))
+
+
+def _line_of(lines: list[str], value: str) -> int:
+    pattern = re.compile(rf"(?:^|[\s\-\[,'\"]){re.escape(value)}(?:$|[\s,\]'\"#])", re.I)
+    return next((n for n, line in enumerate(lines, 1) if pattern.search(line)), 1)
+
+
+def read_aliases(doc: Document) -> dict[str, list[str]]:
+    """A prow OWNERS_ALIASES file: alias -> handles."""
+    try:
+        data = load_yaml(doc.text, path=doc.path, error=_Unreadable)
+    except _Unreadable:
+        return {}
+    aliases = data.get("aliases") if isinstance(data, dict) else None
+    if not isinstance(aliases, dict):
+        return {}
+    return {str(k).lower(): [str(v).lstrip("@") for v in (vals or []) if isinstance(v, str)]
+            for k, vals in aliases.items() if isinstance(vals, list)}
+
+
+def read_codeowners(doc: Document) -> tuple[list[Person], list[Owned]]:
+    """CODEOWNERS: each line a path pattern and its owners (@user, @org/team, e-mail)."""
+    people: list[Person] = []
+    owned: list[Owned] = []
+    for number, line in enumerate(doc.text.split("\n"), 1):
+        text = line.split("#", 1)[0].strip() if not line.lstrip().startswith("\\#") else line.strip()
+        if not text or text.startswith("["):  # a GitLab section header
+            continue
+        parts = text.split()
+        pattern, owners = parts[0], parts[1:]
+        owned.append(Owned(path=pattern, owners=[o.lstrip("@") for o in owners], source=doc.path, line=number))
+        for owner in owners:
+            if owner.startswith("@"):
+                team = "/" in owner
+                people.append(Person(handle=owner[1:], role=CODE_OWNER, path=doc.path, line=number, text=line.strip(),
+                                     origin=CODEOWNERS, areas=[pattern], team=team))
+            elif _EMAIL.fullmatch(owner):
+                people.append(Person(email=owner, role=CODE_OWNER, path=doc.path, line=number, text=line.strip(),
+                                     origin=CODEOWNERS, areas=[pattern]))
+    return people, owned
+
+
+_LINUX_TAG = re.compile(r"^([A-Z]):\s*(.*)$")
+
+
+def is_linux_style(lines: list[str]) -> bool:
+    tagged = sum(1 for line in lines[:400] if re.match(r"^[MPR]:\s*\S", line))
+    return tagged >= 2 and any(re.match(r"^[SFL]:\s*\S", line) for line in lines[:400])
+
+
+def read_linux(doc: Document, lines: list[str]) -> list[Person]:
+    """The Linux MAINTAINERS format: a title line, then M: (maintainer, "Name <mail>"), R: (reviewer),
+    P: (a person, old style, with its M: mail below), F: (files) and others, blocks apart by blank lines."""
+    people: list[Person] = []
+    title = ""
+    block: list[Person] = []
+    files: list[str] = []
+
+    def close() -> None:
+        for person in block:
+            person.areas = [a for a in [title] + files if a]
+        people.extend(block)
+
+    pending_name: Person | None = None
+    for number, line in enumerate(lines, 1):
+        tag = _LINUX_TAG.match(line)
+        if not line.strip():
+            close()
+            title, block, files, pending_name = "", [], [], None
+            continue
+        if not tag:
+            if not block and not files:
+                title = line.strip()
+            continue
+        letter, value = tag.group(1), tag.group(2).strip()
+        if letter == "F":
+            files.append(value)
+        elif letter in ("M", "R", "P"):
+            role = REVIEWER if letter == "R" else MAINTAINER
+            found = _EMAIL.search(value)
+            name = value[:found.start()].strip(" <\"'") if found else value
+            if letter == "P" or not found:
+                pending_name = Person(name=name, role=role, path=doc.path, line=number, text=line.strip())
+                if letter == "P":
+                    block.append(pending_name)
+                continue
+            if pending_name is not None and not name:
+                pending_name.email = found.group(0)
+                pending_name = None
+                continue
+            block.append(Person(name=name, email=found.group(0), role=role, path=doc.path, line=number,
+                                text=line.strip()))
+    close()
+    return [p for p in people if p.email or p.name]
+
+
+def read_csv(doc: Document) -> list[Person]:
+    """A CSV file with a header row (``maintainers.csv``: "Name,GitHub,Company")."""
+    rows = list(csv.reader(doc.text.split("\n")))
+    header_at = next((i for i, row in enumerate(rows) if row and sum(column_field(c) is not None for c in row) >= 2),
+                     None)
+    if header_at is None:
+        return _headerless_csv(doc, rows)
+    table = Table(header_line=header_at + 1, fields=[column_field(c) for c in rows[header_at]])
+    lines = doc.text.split("\n")
+    people = []
+    for index in range(header_at + 1, len(rows)):
+        for person in people_from_row(table, rows[index], {}):
+            person.path, person.line, person.text = doc.path, index + 1, lines[index].strip()
+            people.append(person)
+    return people
+
+
+_QUOTED_ROW = re.compile(r"^\s*\"[^\"\n]*\"\s*,|^\s*[^,\s][^,\n]*,\s*@?[\w-]+\s*,\s*[\w.+-]+@")
+
+
+def _headerless_csv(doc: Document, rows: list[list[str]]) -> list[Person]:
+    lines = doc.text.split("\n")
+    return [p for index, row in enumerate(rows) for p in [_csv_person(row, doc, index + 1, lines[index])] if p]
+
+
+def _csv_person(row: list[str], doc: Document, line: int, text: str, header: list | None = None) -> Person | None:
+    """One person from a CSV row, by the header when there is one, else by what each cell holds."""
+    if header:
+        table = Table(header_line=0, fields=header)
+        found = people_from_row(table, row, {})
+        person = found[0] if len(found) == 1 else None
+    else:
+        person = Person()
+        for cell in (c.strip() for c in row):
+            if not cell:
+                continue
+            if _EMAIL.fullmatch(cell):
+                person.email = person.email or cell
+            elif re.fullmatch(r"@[A-Za-z0-9][\w-]{0,38}", cell) or login_of(cell):
+                person.handle = person.handle or login_of(cell) or cell[1:]
+            elif not person.name and _looks_like_name(cell) and (" " in cell or not person.handle):
+                person.name = cell
+        if not (person.email or person.handle):
+            return None
+    if person is None:
+        return None
+    person.path, person.line, person.text = doc.path, line, text.strip()
+    return person
+
+
+def csv_lines(doc: Document, lines: list[str]) -> list[Person]:
+    """containerd's MAINTAINERS and CSV pasted into a Markdown file: quoted comma-separated lines,
+    with a "# GitHub ID, Name, Email address" comment as the header and "# REVIEWERS" as a role."""
+    people: list[Person] = []
+    header: list | None = None
+    role = MAINTAINER
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            comment = stripped.lstrip("#").strip()
+            if comment.count(",") >= 1:
+                fields = [column_field(c) for c in comment.split(",")]
+                if sum(f is not None for f in fields) >= 2:
+                    header = fields
+                    continue
+            role = list_role(comment) or role
+            continue
+        if not _QUOTED_ROW.match(line):
+            continue
+        row = next(csv.reader([stripped]), [])
+        person = _csv_person(row, doc, index + 1, line, header)
+        if person is not None:
+            if person.role == MAINTAINER:
+                person.role = role
+            people.append(person)
+    return people
+
+
+_TOML_TABLE = re.compile(r"^\s*\[([^\[\]]+)\]\s*$")
+_TOML_PAIR = re.compile(r"^\s*(\"[^\"]+\"|[\w-]+)\s*=\s*\"([^\"]*)\"\s*$")
+_TOML_STRING = re.compile(r"\"([^\"]*)\"")
+
+
+def is_toml_people(lines: list[str]) -> bool:
+    return any(re.match(r"^\s*\[people\.", line) for line in lines)
+
+
+def read_toml(doc: Document, lines: list[str]) -> list[Person]:
+    """Docker's TOML MAINTAINERS: ``[people.<key>]`` tables (Name, Email, GitHub) and ``[Org...]``
+    groups whose ``people = [...]`` arrays say each person's role and subsystem."""
+    people: dict[str, Person] = {}
+    groups: list[tuple[list[str], list[str]]] = []  # (table path, keys)
+    path: list[str] = []
+    collecting: list[str] | None = None
+    for number, line in enumerate(lines, 1):
+        if collecting is not None:
+            collecting += _TOML_STRING.findall(line)
+            if "]" in line:
+                groups.append((path, collecting))
+                collecting = None
+            continue
+        table = _TOML_TABLE.match(line)
+        if table:
+            path = [p.strip().strip('"') for p in re.findall(r'"[^"]*"|[^.]+', table.group(1))]
+            if len(path) == 2 and path[0] == "people":
+                people[path[1].lower()] = Person(path=doc.path, line=number, text=line.strip())
+            continue
+        stripped = line.split("#", 1)[0]
+        if re.match(r"^\s*people\s*=\s*\[", stripped):
+            collecting = _TOML_STRING.findall(stripped)
+            if "]" in stripped.split("[", 1)[1]:
+                groups.append((path, collecting))
+                collecting = None
+            continue
+        pair = _TOML_PAIR.match(stripped)
+        if not pair:
+            continue
+        key, value = pair.group(1).strip('"'), pair.group(2)
+        if len(path) == 2 and path[0] == "people" and path[1].lower() in people:
+            person = people[path[1].lower()]
+            lowered = key.lower()
+            if lowered == "name":
+                person.name = value
+            elif lowered == "email":
+                person.email = value
+            elif lowered == "github":
+                person.handle = value
+            elif lowered in ("company", "affiliation", "employer", "organization"):
+                person.affiliation = value
+        elif path and path[0].lower() == "org":
+            groups.append((path + [key], [value]))
+    out: list[Person] = []
+    seen: set[str] = set()
+    for group_path, keys in groups:
+        names = [p for p in group_path[1:] if p.lower() not in ("org", "subsystem", "subsystems")]
+        role = next((r for r in (role_in(n) for n in reversed(names)) if r), MAINTAINER)
+        role = MAINTAINER if role in (STEERING, CONTRIBUTOR) else role
+        area = next((n for n in reversed(names) if not role_in(n)), "")
+        for key in keys:
+            person = people.get(key.lower())
+            if person is None:
+                continue
+            seen.add(key.lower())
+            out.append(Person(name=person.name, handle=person.handle or key, email=person.email,
+                              affiliation=person.affiliation, areas=[area] if area else [], role=role,
+                              path=person.path, line=person.line, text=person.text))
+    out += [p for key, p in people.items() if key not in seen]
+    return out
+
+
+# --- Markdown and plain-text documents --------------------------------------------------------
+
+
+def fenced_lines(lines: list[str]) -> set[int]:
+    """0-based numbers of the lines inside fenced code blocks (and the fences)."""
+    out: set[int] = set()
+    fence = ""
+    for index, line in enumerate(lines):
+        stripped = line.lstrip()
+        if fence:
+            out.add(index)
+            if stripped.startswith(fence):
+                fence = ""
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            out.add(index)
+    return out
+
+
+def reference_links(lines: list[str]) -> dict[str, str]:
+    refs = {}
+    for line in lines:
+        if line.lstrip().startswith("["):
+            found = _REF_DEFINITION.match(line)
+            if found:
+                refs.setdefault(found.group(1).strip().lower(), found.group(2))
+    return refs
+
+
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(\S.*)$")
+
+
+def items_and_lines(lines: list[str], skip: set[int], in_table: set[int]) -> Iterator[tuple[int, str, bool, str]]:
+    """(1-based line, text, is a list item, the sentence that introduced its list) for every line
+    outside tables and code that may hold a person."""
+    lead = ""
+    previous_blank = True
+    for index, line in enumerate(lines):
+        if index in skip or index in in_table:
+            previous_blank = True
+            continue
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        item = _ITEM.match(line)
+        if "@" not in line and "github.com" not in line.lower():
+            # No handle, address or profile link: no person, but it may introduce a list.
+            if not item and (previous_blank or stripped.endswith(":")):
+                lead = stripped if stripped.endswith(":") else ""
+            previous_blank = False
+            continue
+        if item:
+            yield index + 1, item.group(1), True, lead
+        else:
+            if previous_blank or stripped.endswith(":"):
+                lead = stripped if stripped.endswith(":") else ""
+            yield index + 1, stripped, False, lead
+        previous_blank = False
+
+
+def bare_names(lines: list[str], skip: set[int], in_table: set[int], headings: set[int]) -> Iterator[tuple[int, str, str]]:
+    """(1-based line, name, lead) of names listed without any contact ("Ruth Abernathy" one a line,
+    or "- Kenji Morimoto"): only runs of two or more such lines, every line of the run a name, so a
+    short line of prose is never taken for a person."""
+    run: list[tuple[int, str, str]] = []
+    lead = ""
+    for index, line in enumerate(lines + [""]):
+        stripped = line.strip()
+        if index in skip or index in in_table or (index + 1) in headings:
+            if len(run) >= 2:
+                yield from run
+            run = []
+            continue
+        if not stripped:
+            if run and not _ITEM.match(lines[run[-1][0] - 1]):
+                if len(run) >= 2:
+                    yield from run
+                run = []
+            continue
+        item = _ITEM.match(line)
+        text = _inline(item.group(1) if item else stripped, {}).text
+        if "@" not in line and "](" not in line and _bare_name(text):
+            run.append((index + 1, text, lead))
+            continue
+        if len(run) >= 2:
+            yield from run
+        run = []
+        if not item:
+            lead = stripped if stripped.endswith(":") else ""
+
+
+def _bare_name(text: str) -> bool:
+    return 1 < len(text.split()) <= 5 and not re.search(r"[\d:;,.!?@()]", text) and not role_in(text) \
+        and _looks_like_name(text, strict=True)
