@@ -82,3 +82,34 @@ def test_explain_knows_the_review_rules(run_cli):
     code, out, err = run_cli("explain", "GL301")
     assert code == 0, err
     assert "thresholds-consistent" in out and "flatcar" in out
+
+
+def _docs(tmp_path, files: dict[str, str]) -> DocumentSet:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return DocumentSet(collect([LocalSource(tmp_path)], max_depth=3).documents)
+
+
+def test_the_maintainer_checks_read_govlint_maintainers_first(tmp_path):
+    from govlint.rules.builtin.review_maintainers import roster
+
+    docs = _docs(tmp_path, {"MAINTAINERS.md": "# Maintainers\n\n| Name | GitHub | Affiliation |\n|---|---|---|\n"
+                                              "| Ana Lima | @analima | Northwind Labs |\n",
+                            "OWNERS": "approvers:\n  - analima\n  - departed\n"})
+    found = roster(docs)
+    assert found.reader == "govlint.maintainers"
+    assert [(e.handle, e.affiliation) for e in found.entries] == [("analima", "Northwind Labs")]
+    assert found.owners == {"OWNERS": {"analima", "departed"}}
+
+
+def test_a_list_govlint_maintainers_cannot_read_falls_back_to_the_review_reader(tmp_path):
+    """A steering committee's page of members: the review's own reader reads it."""
+    from govlint.rules.builtin.review_maintainers import roster
+
+    docs = _docs(tmp_path, {"STEERING-COMMITTEE.md": "# Steering Committee\n\n## Jane Doe\n\n"
+                                                     "Affiliation: Purdue University\n\nGitHub: @janedoe\n"})
+    found = roster(docs)
+    assert found.reader == "review"
+    assert [(e.name, e.handle, e.affiliation) for e in found.entries] == [("Jane Doe", "janedoe", "Purdue University")]

@@ -75,6 +75,15 @@ EXCELLENCE: dict[str, str] = {
 _ALSO: dict[str, str] = {"role-qualifications": "ladder-roles"}
 _MAX_EXCELLENCE = 4
 _AREA_OF = {name: area for area in AREAS for name in AREA_RULES[area]}
+# A review rule whose gap another rule's finding already names (GL002 reports missing affiliations
+# since maintainers.py): one row in the table, not two.
+_COVERED_BY: dict[str, tuple[str, str]] = {"maintainer-affiliations": ("maintainer-list", "affiliation")}
+
+
+def _covered(result: RuleResult, report: Report) -> bool:
+    cover = _COVERED_BY.get(result.name)
+    other = report.result(cover[0]) if cover else None
+    return other is not None and other.status in (FAIL, PARTIAL) and cover[1] in (other.message or "")
 
 
 def importance(result: RuleResult, *, critical: bool, level: str | None) -> str | None:
@@ -142,7 +151,7 @@ def findings(report: Report, *, level: str | None,
         grade = importance(result, critical=critical, level=level)
         if result.name in missing and not critical and grade in (MEDIUM, LOW):
             grade = HIGH
-        if grade is None:
+        if grade is None or _covered(result, report):
             continue
         evidence = _evidence(result, searched(_AREA_OF.get(result.name)))
         out.append(Finding(title=TITLES.get(result.name, result.title), importance=grade,

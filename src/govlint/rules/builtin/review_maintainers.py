@@ -2,10 +2,12 @@
 OWNERS / CODEOWNERS files beside them. Four checks of the review pack read them:
 maintainer-affiliations, maintainer-diversity, maintainers-per-area and owners-agree.
 
-``roster()`` reads the entries of MAINTAINERS-like documents (Markdown tables read by their
-header, list items and lines naming a handle or an address), maintainers CSV files, and Prow
-OWNERS files (approvers, reviewers). Entries under an emeritus, alumni or former heading are not
-current maintainers.
+``roster()`` takes the entries govlint.maintainers reads (maintainer files in every common format,
+Prow OWNERS and CODEOWNERS). Where that module finds no current maintainer, the review's own
+reader below (``_own_roster``) is asked: it also reads lists of reference-style links
+("* [Jane Doe] (Acme)" with "[Jane Doe]: https://github.com/jane"), a steering committee's page
+of members ("## Jane Doe / Affiliation: X / GitHub: @jane") and Prow OWNERS ``admins``.
+Entries under an emeritus, alumni or former heading are not current maintainers.
 """
 from __future__ import annotations
 
@@ -67,6 +69,9 @@ class Roster:
     owners: dict[str, set[str]] = field(default_factory=dict)  # OWNERS/CODEOWNERS path -> handles
     docs: dict[str, Document] = field(default_factory=dict)
     areas: set[str] = field(default_factory=set)  # every heading an entry sits under, repeated entries too
+    listed: set[str] = field(default_factory=set)  # handles a maintainer list names, in any current role
+    lines: dict[str, set[int]] = field(default_factory=dict)  # list file -> lines naming anyone
+    reader: str = "govlint.maintainers"
 
 
 def _column(header: list[str], what: str) -> int | None:
@@ -199,14 +204,62 @@ def _from_csv(doc: Document) -> list[Entry]:
 
 
 def roster(docs: DocumentSet) -> Roster:
-    """Every current maintainer the lists name (first listing wins), and the owners files."""
-    found = Roster()
+    """Every current maintainer the lists name, and the owners files: govlint.maintainers' reading,
+    or this module's own when that one finds no current maintainer. Memoised on the DocumentSet."""
+    memo = getattr(docs, "memo", None)
+    if memo is not None and "review-roster" in memo:
+        return memo["review-roster"]
+    found = _from_facts(docs)
+    if not found.entries:
+        own = _own_roster(docs)
+        if own.entries:
+            found = own
+    if memo is not None:
+        memo["review-roster"] = found
+    return found
+
+
+def _from_facts(docs: DocumentSet) -> Roster:
+    from govlint.maintainer_formats import CODEOWNERS, EMERITUS, LIST, OWNERS
+    from govlint.maintainers import facts
+
+    known = facts(docs)
+    by_path = {d.path: d for d in docs.documents}
+    found = Roster(files=list(known.sources))
+    for e in known.maintainers:
+        found.entries.append(Entry(name=e.name or e.handle, handle=e.handle.lower(), affiliation=e.affiliation,
+                                   area=e.areas[0] if e.areas else "", path=e.source, line=e.line, text=e.text))
+    for e in known.entries:
+        if e.team or e.role == EMERITUS or not e.handle:
+            continue
+        if e.origin in (OWNERS, CODEOWNERS):
+            found.owners.setdefault(e.source, set()).add(e.handle.lower())
+        elif e.origin == LIST:
+            found.listed.add(e.handle.lower())
+    for e in known.entries:
+        if e.origin == LIST:
+            found.lines.setdefault(e.source, set()).add(e.line)
+            if e.source not in found.files and e.role != EMERITUS:
+                found.files.append(e.source)
+    if known.from_owners_only:
+        found.listed = set()  # no maintainer list: the owners files are the list, nothing to agree with
+    else:
+        found.listed.update(e.handle for e in found.entries if e.handle)
+    found.areas = {a for e in known.maintainers for a in e.areas}
+    found.docs = {p: by_path[p] for p in {*found.files, *found.owners} if p in by_path}
+    return found
+
+
+def _own_roster(docs: DocumentSet) -> Roster:
+    """The review's own reading of the lists (see the module's docstring)."""
+    found = Roster(reader="review")
     seen: set[str] = set()
 
     def add(entry: Entry | None) -> None:
         if entry is None:
             return
         found.areas.add(entry.area)
+        found.lines.setdefault(entry.path, set()).add(entry.line)
         if entry.key not in seen:
             seen.add(entry.key)
             found.entries.append(entry)
@@ -266,6 +319,7 @@ def roster(docs: DocumentSet) -> Roster:
             if found.docs[path].kind != "codeowners":
                 for handle in sorted(handles):
                     add(Entry(name=handle, handle=handle, affiliation="", area="", path=path, line=1, text=handle))
+    found.listed = {e.handle for e in found.entries if e.handle and e.path not in found.owners}
     return found
 
 
@@ -319,20 +373,46 @@ def check_diversity(docs: DocumentSet) -> Finding:
     return Finding(status=PARTIAL if share > 0.5 else PASS, message=message, evidence=quotes)
 
 
+_PROSE_HEADING = re.compile(r"becom|respons|process|how |adding|removing|removal|emerit|alumni|contact|overview|about|"
+                            r"governance|election|nominat|inactiv|term|duties|expectation|introduction|purpose|"
+                            r"see also|reference|history|acknowledg|credits|faq", re.I)
+_EMPTY_AREA_WORDS = 40
+
+
+def _own_words(section) -> int:
+    return sum(len(b.text.split()) for b in section.blocks if b.section is section)
+
+
 def check_areas(docs: DocumentSet) -> Finding:
-    """maintainers-per-area: every part of the project a maintainer list names has a maintainer."""
+    """maintainers-per-area: every part of the project a maintainer list names has a maintainer.
+
+    A part is a section of a maintainer list, below its title, that names no one while other
+    sections of the list do; a section about the role or the process ("Becoming a maintainer")
+    or one of prose (more than a few lines) is no part."""
     found = roster(docs)
-    if not found.files:
+    files = [p for p in found.files if p in found.docs and found.docs[p].kind == "maintainers"
+             and not p.lower().endswith((".csv", ".tsv"))]
+    if not files:
         return Finding(status=NOT_APPLICABLE, message="no maintainer list was read")
-    owned = found.areas
     empty = []
-    for path in found.files:
+    for path in files:
         doc = found.docs[path]
-        for section in doc.sections:
-            if section.level < 2 or _past(section.headings) or not section.blocks:
+        named = found.lines.get(path, set())
+
+        def names_someone(section) -> bool:
+            end = section.end_line or section.line
+            return any(section.line <= line <= end for line in named)
+
+        parts = [sec for sec in doc.sections if sec.level >= 2 and not _past(sec.headings)]
+        if not any(names_someone(sec) for sec in parts):
+            continue  # a list not split into parts
+        for section in parts:
+            if names_someone(section) or _PROSE_HEADING.search(section.heading):
                 continue
-            area = _area(section.headings)
-            if not any(a == area or a.startswith(area + " > ") for a in owned):
+            if any(names_someone(child) for child in parts if child.line > section.line
+                   and child.line <= (section.end_line or section.line)):
+                continue
+            if _own_words(section) <= _EMPTY_AREA_WORDS:
                 empty.append((doc, section))
     if not empty:
         return Finding(status=PASS, message=f"{len(found.entries)} maintainers listed; every part named has one")
@@ -345,7 +425,7 @@ def check_owners(docs: DocumentSet) -> Finding:
     """owners-agree: the OWNERS / CODEOWNERS files name the people the maintainer lists name."""
     found = roster(docs)
     owners_files = {p: h for p, h in found.owners.items() if h}
-    listed = {e.handle for e in found.entries if e.handle and not e.path in owners_files}
+    listed = found.listed
     if not owners_files or not listed:
         return Finding(status=NOT_APPLICABLE, message="no OWNERS or CODEOWNERS file beside a maintainer list")
     owners = set().union(*owners_files.values())
@@ -358,7 +438,7 @@ def check_owners(docs: DocumentSet) -> Finding:
                      + ", ".join("@" + h for h in unknown[:8]))
     if disagree:
         parts.append(f"the OWNERS files disagree: {', '.join(p for p, _ in roots)}")
-    quotes = tuple(evidence(found.docs[p], 1, p) for p in list(owners_files)[:3])
+    quotes = tuple(evidence(found.docs[p], 1, p) for p in list(owners_files)[:3] if p in found.docs)
     if not parts:
         return Finding(status=PASS, message=f"the {len(owners)} people in the ownership files are all listed maintainers",
                        evidence=quotes)
