@@ -59,6 +59,15 @@ def _short(text: str) -> str:
     return text if len(text) <= _QUOTE_CHARS else text[:_QUOTE_CHARS - 1].rstrip() + "…"
 
 
+def _said(said) -> str:
+    """A sentence that says how one joins or leaves; one that only mentions it in passing (no word of
+    choosing: "maintainers must be invited to closed meetings") is shown as the nearest, not as the answer."""
+    if said is None:
+        return "not described"
+    quote = f"“{_short(said.text)}” ({said.doc.path}:{said.line})"
+    return quote if said.strong else f"not said in so many words; nearest: {quote}"
+
+
 def _bodies(docs: DocumentSet) -> tuple[Body, ...]:
     from govlint.rules.builtin.review_bodies import bodies
 
@@ -66,8 +75,7 @@ def _bodies(docs: DocumentSet) -> tuple[Body, ...]:
     for body in bodies(docs):
         join, leave = body.best(body.joins), body.best(body.leaves)
         quotes = [Quote(s.doc.path, s.line, _short(s.text), s.doc.url(s.line)) for s in (join, leave) if s]
-        joined = f"“{_short(join.text)}” ({join.doc.path}:{join.line})" if join else "not described"
-        left = f"“{_short(leave.text)}” ({leave.doc.path}:{leave.line})" if leave else "not described"
+        joined, left = _said(join), _said(leave)
         out.append(Body(name=body.name, joined=joined, left=left, evidence=tuple(quotes)))
     return tuple(out)
 

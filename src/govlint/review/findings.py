@@ -111,7 +111,10 @@ _MEANINGFUL_NEAR_MISS = "GL3"
 
 def _evidence(result: RuleResult, docs: Sequence[Document]) -> tuple[Quote, ...]:
     if result.status == FAIL:
-        found = (result.near_miss or result.evidence) if result.code.startswith(_MEANINGFUL_NEAR_MISS) else ()
+        # A rule that fails on what it found (a placeholder left in) quotes it; one that fails on an
+        # absence has no evidence, and only the review pack's near-misses say what is wrong.
+        found = (result.near_miss or result.evidence) if result.code.startswith(_MEANINGFUL_NEAR_MISS) \
+            else result.evidence
     else:
         found = result.evidence or result.near_miss
     quotes = tuple(dict.fromkeys(Quote(e.path, e.line, e.text, e.url) for e in found))[:3]

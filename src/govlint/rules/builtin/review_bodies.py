@@ -34,6 +34,8 @@ _MIN_MENTIONS = 2
 # Stems of the words that say how a body is chosen or left, rather than in passing.
 _CHOOSING = frozenset({"elect", "appoint", "nomin", "promot", "becom", "select", "remov", "revok", "expel", "replac",
                        "rotat", "recal", "impeach", "demot"})
+# Stems of a decision in the same sentence ("upon consensus of the maintainers, the new maintainer is added").
+_DECIDING = frozenset({"vote", "consensus", "consensu", "major", "unanim", "supermajor"})
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "get", "got", "becom"})
 
 
@@ -74,6 +76,10 @@ class BodyFacts:
         return None
 
 
+_PASSIVE_REACH = 6  # tokens between a passive verb and the body it is about
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})  # "the maintainers review who is assigned": not them
+
+
 def _named(found: Scan) -> list[tuple[str, tuple[int, int]]]:
     """(body vocabulary, span) of the bodies a text names, not counting a foundation's own
     ("the CNCF Code of Conduct Committee")."""
@@ -92,7 +98,10 @@ def _subject(found: Scan, act: tuple[int, int], named: list[tuple[str, tuple[int
     if word.endswith(("ion", "ions", "ment", "ments", "al", "als")):
         side = before + after
     elif any(t.norm in _BE for t in found.tokens[max(0, act[0] - 2):act[0]]):
-        side = before
+        # "members of the TSC are elected", not "the maintainers review who is assigned".
+        side = [(act[0] - span[1], name) for name, span in named if span[1] <= act[0]
+                and act[0] - span[1] <= _PASSIVE_REACH
+                and not any(t.norm in _RELATIVE for t in found.tokens[span[1]:act[0]])]
     else:
         side = after
     return min(side)[1] if side else None
@@ -136,7 +145,8 @@ def bodies(docs: DocumentSet) -> list[BodyFacts]:
                 if about is None or about not in facts:
                     continue
                 family = _family(found, act) if attr == "joins" else ""
-                strong = bool(family) or found.tokens[act[0]].norm in _CHOOSING
+                strong = (bool(family) or found.tokens[act[0]].norm in _CHOOSING
+                          or any(t.norm in _DECIDING for t in found.tokens))
                 said = Said(unit.doc, sentence.line, sentence.text, family, strong)
                 getattr(facts[about], attr).append(said)
     return [b for b in facts.values() if b.mentions >= _MIN_MENTIONS]
