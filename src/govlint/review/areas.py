@@ -113,6 +113,8 @@ def _quotes(inputs: Inputs, names: Sequence[str]) -> tuple[Quote, ...]:
 
 def _documents(inputs: Inputs, area: str, quotes: Sequence[Quote]) -> tuple[str, ...]:
     paths = [d.path for d in inputs.of_kinds(*_AREA_KINDS[area])]
+    if area == "Code and Docs Ownership":  # Prow OWNERS files are read as maintainer lists too
+        paths += [d.path for d in inputs.docs.documents if _OWNERSHIP_FILE.search(d.path)]
     paths += [q.path for q in quotes]
     return tuple(dict.fromkeys(paths))[:4]
 
