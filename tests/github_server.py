@@ -7,6 +7,7 @@ the four endpoints govlint uses, from real files under ``<root>/<owner>/<repo>/`
 * ``GET /repos/{o}/{r}/commits/{ref}``                JSON, or the bare sha for ``Accept: application/vnd.github.sha``
 * ``GET /repos/{o}/{r}/git/trees/{sha}?recursive=1``  every folder and file, with git blob shas and sizes
 * ``GET /repos/{o}/{r}/contents/{path}?ref={ref}``    base64 JSON (raw bytes for ``Accept: application/vnd.github.raw``)
+* ``GET /repos/{o}/{r}/commits?author={login}``        the commits of ``commit_log[(owner, repo)]`` by that author, newest first
 
 Every 200 carries an ETag, and a matching If-None-Match gets a 304 with no body; rate-limit headers
 count down per client kind (with or without a token). Each request is recorded (status, whether it
@@ -92,6 +93,8 @@ class GitHubFixtureServer:
         self.refs: dict[tuple[str, str], set[str]] = {}  # extra branch/tag names, all at the one commit
         self.extra_tree_entries: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.static: dict[str, tuple[bytes, str]] = {}  # path -> (body, content type), any host's pages
+        # (owner, repo) -> [{"author": login, "date": "2025-01-31T12:00:00Z"}, ...]: the commits list endpoint
+        self.commit_log: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.started = time.time()
         self._lock = threading.Lock()
         self._used = {"token": 0, "anonymous": 0}
@@ -326,6 +329,15 @@ class _Handler(BaseHTTPRequestHandler):
             return endpoint, 200, _json({"name": repo.name, "full_name": f"{repo.owner}/{repo.name}",
                                          "owner": {"login": repo.owner}, "private": False,
                                          "default_branch": DEFAULT_BRANCH}), "application/json"
+        if endpoint == "commits" and len(rest) == 1:  # the list, filtered by ?author=
+            author = (query.get("author") or [""])[0].lower()
+            log = fixture.commit_log.get((repo.owner.lower(), repo.name.lower()), [])
+            found = sorted((c for c in log if c["author"].lower() == author), key=lambda c: c["date"], reverse=True)
+            limit = int((query.get("per_page") or ["30"])[0])
+            return endpoint, 200, _json([{"sha": hashlib.sha1(f"{c['author']}{c['date']}".encode()).hexdigest(),
+                                          "commit": {"author": {"name": c["author"], "date": c["date"]},
+                                                     "committer": {"name": c["author"], "date": c["date"]}},
+                                          "author": {"login": c["author"]}} for c in found[:limit]]), "application/json"
         if endpoint == "commits":
             ref = "/".join(rest[1:])
             if not fixture._ref_ok(repo, ref, snap):

@@ -173,9 +173,62 @@ def explain(rule: str = typer.Argument(..., help="A rule code or name, e.g. GL10
             rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="Include an extra YAML rule pack.")) -> None:
     """Print one rule's documentation: what it checks, why, its criterion and what to add."""
     from govlint.docs import explain_rule
+    from govlint.review import review_rules
     from govlint.rules.registry import find_rule, load_rules
 
-    typer.echo(explain_rule(find_rule(load_rules(extra_packs=list(rule_pack or ())), rule)))
+    # The opt-in review pack's rules (GL3xx, `govlint review`) are explained like every other.
+    typer.echo(explain_rule(find_rule([*load_rules(extra_packs=list(rule_pack or ())), *review_rules()], rule)))
+
+
+# ==== govlint review (issue 15): a thin wrapper over govlint.review ================================
+
+@app.command()
+def review(
+    targets: List[str] = typer.Argument(..., help="The project's main repository (a checkout or github:owner/repo), then its other repositories (a community repository, sub-projects)."),
+    level: Optional[str] = typer.Option(None, "--level", help="The maturity level applied for (sandbox, incubating, graduated): what blocks it is a Critical Item."),
+    format: str = typer.Option("markdown", "--format", "-f", help="markdown (the review's layout) or json (schemas/review.schema.json)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft to FILE instead of stdout."),
+    activity: bool = typer.Option(False, "--activity", help="Remote targets: each listed maintainer's last commit, against the project's documented inactivity rule (one request per maintainer and repository, cached)."),
+    name: Optional[str] = typer.Option(None, "--name", help="The project's name in the draft (default: the repository's or folder's name)."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="templates (default for a review: the application templates and the review guide) or toc (also the TOC's leadership expectations, as blockers)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A .govlint.yaml or pyproject.toml to use instead of the checkout's."),
+    rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="An extra YAML rule pack (repeatable)."),
+    api_url: Optional[str] = typer.Option(None, "--api-url", envvar="GOVLINT_GITHUB_API_URL", help="GitHub API base URL (GitHub Enterprise or a compatible server)."),
+    token_env: Optional[str] = typer.Option(None, "--token-env", help="Read the GitHub token from this environment variable (default GITHUB_TOKEN, then GH_TOKEN)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="GOVLINT_CACHE_DIR", help="HTTP cache folder."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the HTTP cache."),
+    follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
+) -> None:
+    """Draft a TAG Contributor Strategy governance review of a project, from its documents.
+
+    The draft says it is a draft for a reviewer; every finding quotes its evidence by file and line.
+    """
+    from govlint.api import RemoteOptions
+    from govlint.review import draft
+    from govlint.review import render_json, render_markdown
+
+    renderers = {"markdown": render_markdown.render, "json": render_json.render}
+    if format not in renderers:
+        raise UsageError(f"unknown format {format!r} for `govlint review`: choose markdown or json")
+    if output is not None and output.is_dir():
+        raise UsageError("is a directory; --output takes a file name", path=str(output))
+    if config is not None and not config.is_file():
+        raise UsageError(f"{config}: no such configuration file")
+    remote = RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
+                           no_cache=no_cache, follow_external=follow_external)
+    result = draft(targets, level=level, profile=profile, remote=remote, config_path=str(config) if config else None,
+                   rule_packs=list(rule_pack or ()), activity=activity, name=name)
+    text = renderers[format](result)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from govlint.files import write_into
+
+        write_into(str(output), text)
+    raise typer.Exit(EXIT_OK)
+
+# ==== end of govlint review =======================================================================
 
 
 # ==== govlint fix (issue 6): a thin wrapper over govlint.fix =======================================
@@ -241,6 +294,7 @@ def audit(
     follow_external: bool = typer.Option(False, "--follow-external", help="Also fetch governance linked on other hosts (plain HTTPS, size-capped)."),
     force: bool = typer.Option(False, "--force", help="Write into an --out folder that holds other files (its summary.md, index.html and projects/ are replaced)."),
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up on one repository after this many seconds of requests, retries and waits (default 300; one response at most 120)."),
+    reviews: bool = typer.Option(False, "--reviews", help="Also draft each project's governance review (govlint review, for the level after its own) into projects/<name>.review.md, linked from the dashboard."),
 ) -> None:
     """Audit many projects: each against its own maturity level and the next, with a summary and a dashboard.
 
@@ -255,7 +309,7 @@ def audit(
     options = AuditOptions(
         jobs=jobs, resume=resume, retry_errors=retry_errors, shard=parse_shard(shard) if shard else None,
         profile=profile, select_rules=tuple(_split(select)), ignore_rules=tuple(_split(ignore)),
-        rule_packs=tuple(rule_pack or ()), force=force,
+        rule_packs=tuple(rule_pack or ()), force=force, reviews=reviews,
         remote=RemoteOptions(api_url=api_url, token_env=token_env, cache_dir=str(cache_dir) if cache_dir else None,
                              no_cache=no_cache, follow_external=follow_external, timeout=timeout))
     outcome = run(projects, out, options=options, listener=listener_for(quiet=quiet), compare_with=compare)

@@ -40,6 +40,19 @@ def schema(name: str) -> dict[str, Any]:
     return json.loads((data_dir("schemas") / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+# Built-in packs a user asks for: `govlint review` reads the review pack; `govlint check` does
+# not, so a check's score and levels mean what they meant before the pack existed.
+OPT_IN_PACKS = frozenset({"review.yaml"})
+
+
 def builtin_packs() -> list[Traversable]:
-    return sorted((p for p in data_dir("rules").iterdir() if p.name.endswith((".yaml", ".yml"))),
-                  key=lambda p: p.name)
+    """The packs every `govlint check` runs (every rules/*.yaml but the opt-in ones)."""
+    return sorted((p for p in data_dir("rules").iterdir()
+                   if p.name.endswith((".yaml", ".yml")) and p.name not in OPT_IN_PACKS), key=lambda p: p.name)
+
+
+def opt_in_pack(name: str) -> Traversable:
+    """An opt-in built-in pack by file name, e.g. opt_in_pack("review.yaml")."""
+    if name not in OPT_IN_PACKS:
+        raise KeyError(name)
+    return data_dir("rules") / name

@@ -202,7 +202,9 @@ def _projects_table(projects: Sequence[dict[str, Any]], *, compared: bool) -> st
     rows = []
     for p in projects:
         name = p["display_name"] or p["name"]
-        cells = [f'<td data-sort="{_e(name.lower())}"><a href="{_e(p["page"])}">{_e(name)}</a></td>',
+        review = (f' <a class="review" href="{_e(p["review_page"])}" title="draft governance review">review</a>'
+                  if p.get("review_page") else "")
+        cells = [f'<td data-sort="{_e(name.lower())}"><a href="{_e(p["page"])}">{_e(name)}</a>{review}</td>',
                  f'<td data-sort="{_e(p["maturity"] or "")}">{_e(p["maturity"] or "")}</td>']
         if p["status"] == "result":
             blocked = ", ".join(p["blocked_by"])
@@ -302,6 +304,10 @@ def render_project(entry: dict[str, Any], record: dict[str, Any] | None) -> str:
     body = ['<p><a href="../index.html">&larr; all projects</a></p>', f'<h1>{_e(name)}</h1>']
     repos = ", ".join(_link(r["url"], r["url"]) for r in entry["repositories"])
     body.append(f'<p class="meta">{_e(entry["maturity"] or "no maturity given")} &middot; {repos}</p>')
+    if entry.get("review_page"):
+        review = entry["review_page"].rsplit("/", 1)[-1]  # beside this page, in projects/
+        body.append(f'<p id="review"><a href="{_e(review)}">Draft governance review</a> (a draft for a reviewer, '
+                    'in the layout of TAG Contributor Strategy\'s reviews)</p>')
     if record is None:
         body.append('<p>Not audited yet.</p>')
         return _page(f"{name}: governance audit", "\n".join(body))

@@ -186,9 +186,9 @@ def check_output_folder(out: str | Path, *, force: bool = False) -> None:
 
 
 def _only_pages(folder: Path) -> bool:
-    """The dashboard's projects/ folder: nothing but its HTML pages."""
+    """The dashboard's projects/ folder: nothing but its HTML pages and draft reviews."""
     return folder.is_dir() and not folder.is_symlink() and all(
-        entry.name.endswith(".html") or _leftover(entry.name) for entry in folder.iterdir())
+        entry.name.endswith((".html", ".review.md")) or _leftover(entry.name) for entry in folder.iterdir())
 
 
 def _leftover(name: str) -> bool:

@@ -48,6 +48,7 @@ class AuditOptions:
     rule_packs: tuple[str, ...] = ()
     remote: Any = None  # govlint.api.RemoteOptions; Any keeps this module's import light
     force: bool = False  # write into an --out folder that holds other files
+    reviews: bool = False  # also draft each project's governance review (govlint review) into its record
 
 
 class Listener:
@@ -268,6 +269,8 @@ def audit_project(project: Project, *, rules: Sequence[Any], options: AuditOptio
             report = combine(reports)
         if notes:
             report = replace(report, warnings=(*report.warnings, *notes))
+        if options.reviews:
+            _review_into(record, project, options)
     except GovlintError as err:
         record.update(status=ERROR, error=str(err), error_kind=_kind(err))
     except Exception as err:  # noqa: BLE001 - one broken project must not end the audit
@@ -277,6 +280,22 @@ def audit_project(project: Project, *, rules: Sequence[Any], options: AuditOptio
     record.update(finished_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                   seconds=round(time.monotonic() - started, 3), govlint_version=__version__)
     return record
+
+
+def _review_into(record: dict[str, Any], project: Project, options: AuditOptions) -> None:
+    """The project's draft review (for the level after its own), as JSON in its record; a project whose
+    review cannot be drafted keeps its report and says why."""
+    from govlint.review import draft
+    from govlint.review.levels import level_applied_for
+
+    targets = [r.lint_target for r in project.audited]  # its governance repositories, as the audit reads them
+    try:
+        review = draft(targets, level=level_applied_for(project.maturity), profile=options.profile,
+                       remote=options.remote, name=project.display_name or project.name)
+    except GovlintError as err:
+        record["review_error"] = str(err)
+    else:
+        record["review"] = review.to_dict()
 
 
 def _check_remote_options(selected: Sequence[Project], options: AuditOptions) -> None:

@@ -27,6 +27,11 @@ NO_MATURITY = "unspecified"
 RATINGS = ("A", "B", "C", "D")
 
 
+def review_page_name(project: str) -> str:
+    """The project's draft review, beside its evidence page (projects/<slug>.review.md)."""
+    return page_name(project)[: -len(".html")] + ".review.md"
+
+
 def page_name(project: str) -> str:
     """The project's evidence page, relative to OUT: readable, unique and safe as a file name."""
     slug = re.sub(r"[^a-z0-9]+", "-", project.lower()).strip("-")[:60] or "project"
@@ -69,6 +74,7 @@ def _project(entry: dict[str, Any], record: dict[str, Any] | None) -> dict[str, 
         "error": None, "error_kind": None, "score": None, "rating": None, "level_met": None,
         "meets_maturity": None, "missing": [], "blocked_by": [], "next_level": None, "ready_for_next": None,
         "missing_next": [], "advisories": [], "targets": [], "page": page_name(entry["name"]), "change": None,
+        "review_page": review_page_name(entry["name"]) if record is not None and record.get("review") else None,
     }
     if record is None:
         return out
@@ -256,6 +262,12 @@ def write_outputs(out: str | Path, *, manifest: dict[str, Any], latest: dict[str
     write_text_atomically(out / "summary.md", render_markdown(summary))
     (out / "projects").mkdir(exist_ok=True)
     for entry in summary["projects"]:
-        write_text_atomically(out / entry["page"], dashboard.render_project(entry, latest.get(entry["name"])))
+        record = latest.get(entry["name"])
+        write_text_atomically(out / entry["page"], dashboard.render_project(entry, record))
+        if entry.get("review_page") and record is not None:
+            from govlint.review.model import draft_from_dict
+            from govlint.review.render_markdown import render as render_review
+
+            write_text_atomically(out / entry["review_page"], render_review(draft_from_dict(record["review"])))
     write_text_atomically(out / "index.html", dashboard.render_index(summary))
     return summary

@@ -254,6 +254,9 @@ def _parse_web_link(url: str, web_hosts: frozenset[str]) -> _WebLink | None:
     return _WebLink(owner, repo, kind, ref, rest, tuple(longer))
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
 def _git_blob_sha(data: bytes, algorithm: str) -> str:
     digest = hashlib.new(algorithm)
     digest.update(b"blob %d\0" % len(data))
@@ -472,6 +475,21 @@ class GitHubSource:
             raise SourceError(f"{self._repo_label}: {self.client.api_host} sent a malformed answer for "
                               f"the commit of {ref!r}")
         return sha
+
+    def last_commit(self, author: str) -> str | None:
+        """The date (ISO 8601) of the newest commit by ``author`` (a GitHub login) on the default
+        branch, or None: ``GET /repos/{o}/{r}/commits?author={login}&per_page=1``, cached like every
+        other response (govlint review --activity)."""
+        data = self.client.get_json(self._api("/commits"), params={"author": author, "per_page": "1"},
+                                    context=self._repo_label, check=lambda d: isinstance(d, list))
+        if not data or not isinstance(data[0], dict):
+            return None
+        commit = data[0].get("commit") if isinstance(data[0].get("commit"), dict) else {}
+        for who in ("author", "committer"):
+            date = (commit.get(who) or {}).get("date") if isinstance(commit.get(who), dict) else None
+            if isinstance(date, str) and _ISO_DATE.match(date):
+                return date[:10]
+        return None
 
     def resolve(self) -> None:
         """Pin the commit: the default branch's head, or the ref's. Raises SourceError (RemoteNotFound

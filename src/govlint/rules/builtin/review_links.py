@@ -1,0 +1,163 @@
+"""Which documents link which: governance-interlinked (the governance documents link each other and
+the code of conduct) and community-linked (each repository's README leads to the governance).
+
+Reviewers report "governance files are not generally interlinked, nor do they seem to refer to
+each other at all" and "the governance documentation is not currently linked in the main repo".
+A link counts when it leads to another document that was read: a relative path, or a GitHub
+URL to the same file in a repository that was read (``github.com/org/community/blob/main/GOVERNANCE.md``
+leads to ``github:org/community/GOVERNANCE.md``, or to a checkout given as ``community``).
+``link_graph()`` is what `govlint review` shows under Discoverability.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from govlint.document import Document
+from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
+from govlint.rules.model import DocumentSet, Finding, evidence
+from govlint.sources.base import split_href
+
+CORE_KINDS = frozenset({"governance", "ladder", "charter", "steering", "elections"})
+README_KIND = "project-readme"
+_GITHUB_FILE = re.compile(r"^https?://(?:www\.)?github\.com/([^/]+)/([^/]+)/(?:blob|tree|raw)/[^/]+/(.+)$", re.I)
+_GITHUB_REPO = re.compile(r"^https?://(?:www\.)?github\.com/([^/#?]+)/([^/#?]+)/?(?:[#?].*)?$", re.I)
+_CNCF_COC = re.compile(r"cncf/foundation/[^\s)]*code-of-conduct|cncf\.io/[^\s)]*conduct", re.I)
+_COMMUNITY_REPO = re.compile(r"^(?:community|governance|\.github|project|org|docs|website)$", re.I)
+
+
+def _index(docs: DocumentSet) -> dict[str, Document]:
+    return {d.path: d for d in docs.documents}
+
+
+def resolve(doc: Document, href: str, index: dict[str, Document]) -> Document | None:
+    """The read document a link leads to, if any."""
+    href = href.strip()
+    match = _GITHUB_FILE.match(href)
+    if match:
+        owner, repo, path = match.group(1), match.group(2), match.group(3).split("#", 1)[0].split("?", 1)[0]
+        path = path.rstrip("/")
+        for candidate in (f"github:{owner}/{repo}/{path}", f"{repo}/{path}", path):
+            for name in (candidate, f"{candidate}/README.md"):
+                if name in index and index[name] is not doc:
+                    return index[name]
+        return None
+    scheme, target = split_href(href)
+    if scheme or not target:
+        return None
+    base = posixpath.dirname(doc.path)
+    joined = posixpath.normpath(posixpath.join(base, target.lstrip("/")) if not target.startswith("/")
+                                else target.lstrip("/"))
+    for name in (joined, f"{joined}/README.md", f"{joined}/readme.md"):
+        found = index.get(name)
+        if found is not None and found is not doc:
+            return found
+    return None
+
+
+def link_graph(docs: DocumentSet) -> list[tuple[Document, Document, int]]:
+    """(document, document it links to, line) for every link between two documents read."""
+    index = _index(docs)
+    edges, seen = [], set()
+    for doc in docs.documents:
+        for link in doc.links:
+            target = resolve(doc, link.href, index)
+            if target is not None and (doc.path, target.path) not in seen:
+                seen.add((doc.path, target.path))
+                edges.append((doc, target, link.line))
+    return edges
+
+
+def links_cncf_coc(doc: Document) -> bool:
+    return any(_CNCF_COC.search(link.href) for link in doc.links)
+
+
+def check_interlinked(docs: DocumentSet) -> Finding:
+    """governance-interlinked: every governance document is linked with the others, and the code of conduct too."""
+    core = [d for d in docs.documents if d.kind in CORE_KINDS]
+    if not core:
+        return Finding(status=NOT_APPLICABLE, message="no governance document was read")
+    edges = link_graph(docs)
+    connected = {a.path for a, b, _ in edges if a.kind != README_KIND or b.kind in CORE_KINDS} | \
+        {b.path for a, b, _ in edges}
+    isolated = [d for d in core if d.path not in connected]
+    coc_links = [(a, line) for a, b, line in edges if a.kind in CORE_KINDS and b.kind == "code-of-conduct"]
+    coc_links += [(d, link.line) for d in core for link in d.links if _CNCF_COC.search(link.href)]
+    quotes = tuple(evidence(a, line, line_text(a, line)) for a, _b, line in edges if a.kind in CORE_KINDS)[:3]
+    parts = []
+    if isolated:
+        parts.append(f"linked with no other document: {', '.join(d.path for d in isolated)}")
+    if not coc_links:
+        parts.append("no governance document links the code of conduct")
+    if not parts:
+        return Finding(status=PASS, message=f"{len(core)} governance document(s), all linked; the code of conduct "
+                                            f"is linked from {coc_links[0][0].path}", evidence=quotes)
+    status = FAIL if len(isolated) == len(core) and not coc_links else PARTIAL
+    near = tuple(evidence(d, 1, d.root.children[0].heading if d.root.children else d.path) for d in isolated[:3])
+    return Finding(status=status, message="; ".join(parts), evidence=quotes if status == PARTIAL else (),
+                   near_miss=near)
+
+
+def _repository(path: str) -> str:
+    """The repository part of a document's path: '' for the main one, 'github:o/r' or a label."""
+    if path.startswith("github:"):
+        return "/".join(path.split("/", 2)[:2])
+    return posixpath.dirname(path) if path.rsplit("/", 1)[-1].lower().startswith("readme") else ""
+
+
+def _leads_to_governance(doc: Document, index: dict[str, Document]) -> bool:
+    for link in doc.links:
+        target = resolve(doc, link.href, index)
+        if target is not None and target.kind in CORE_KINDS | {"community", "maintainers", "contributing"}:
+            return True
+        href = link.href.strip()
+        match = _GITHUB_FILE.match(href) or _GITHUB_REPO.match(href)
+        if match and (_COMMUNITY_REPO.match(match.group(2)) or "governance" in href.lower()):
+            return True
+        if "governance" in href.lower():
+            return True
+    return False
+
+
+def check_community_linked(docs: DocumentSet) -> Finding:
+    """community-linked: each repository's README leads to the governance (a governance document or
+    the community repository)."""
+    readmes = [d for d in docs.documents if d.kind == README_KIND]
+    if not readmes:
+        return Finding(status=NOT_APPLICABLE, message="no README was read")
+    index = _index(docs)
+    linked = [d for d in readmes if _leads_to_governance(d, index)]
+    unlinked = [d for d in readmes if d not in linked]
+    if not unlinked:
+        return Finding(status=PASS, message=f"the README of every repository read leads to the governance "
+                                            f"({', '.join(d.path for d in readmes)})",
+                       evidence=tuple(_link_quote(d, index) for d in linked[:3]))
+    main = next((d for d in readmes if _repository(d.path) == ""), readmes[0])
+    status = FAIL if main in unlinked else PARTIAL
+    return Finding(status=status, message=f"no link to the governance or the community repository in: "
+                                          f"{', '.join(d.path for d in unlinked)}",
+                   evidence=tuple(_link_quote(d, index) for d in linked[:3]),
+                   near_miss=tuple(evidence(d, 1, _title(d)) for d in unlinked[:3]))
+
+
+def _first_link_line(doc: Document, index: dict[str, Document]) -> int:
+    for link in doc.links:
+        target = resolve(doc, link.href, index)
+        if target is not None or "governance" in link.href.lower() or _GITHUB_REPO.match(link.href.strip()):
+            return link.line
+    return 1
+
+
+def _link_quote(doc: Document, index: dict[str, Document]):
+    line = _first_link_line(doc, index)
+    return evidence(doc, line, line_text(doc, line))
+
+
+def line_text(doc: Document, line: int) -> str:
+    """The words of a document's line, as a quote."""
+    lines = doc.text.splitlines()
+    return lines[line - 1].strip() if 0 < line <= len(lines) and lines[line - 1].strip() else doc.path
+
+
+def _title(doc: Document) -> str:
+    return doc.root.children[0].heading if doc.root.children else doc.path

@@ -1,0 +1,155 @@
+"""`govlint review`: the draft as a whole, against a fixture project and its golden files.
+
+The golden files tests/fixtures/review/driftwood.md and driftwood.json are compared byte for byte.
+After a deliberate change to the draft, regenerate them and read the diff before committing:
+
+    GOVLINT_REGENERATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_review.py -q
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import jsonschema
+import pytest
+
+from govlint.resources import schema
+from govlint.review import draft
+from govlint.review import render_json, render_markdown
+
+from conftest import FIXTURES
+
+REVIEW = FIXTURES / "review"
+DATE = dt.date(2025, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def driftwood():
+    cwd = os.getcwd()
+    os.chdir(REVIEW)  # the draft names its target as given: a relative path keeps the golden file stable
+    try:
+        return draft(["project"], level="incubating", today=DATE, name="Driftwood")
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.mark.parametrize("suffix, render", [("md", render_markdown.render), ("json", render_json.render)])
+def test_the_draft_matches_its_golden_file(driftwood, suffix, render):
+    golden = REVIEW / f"driftwood.{suffix}"
+    text = render(driftwood)
+    if os.environ.get("GOVLINT_REGENERATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"regenerate with GOVLINT_REGENERATE_GOLDEN=1 ({golden.name})"
+
+
+def test_the_json_validates_against_its_schema(driftwood):
+    jsonschema.Draft202012Validator(schema("review")).validate(json.loads(render_json.render(driftwood)))
+
+
+def test_the_draft_says_it_is_a_draft_and_what_it_read(driftwood):
+    text = render_markdown.render(driftwood)
+    assert "This is a draft for a reviewer, not a review." in text
+    assert f"govlint {driftwood.govlint_version}" in text
+    read = {d.path: d for d in driftwood.documents}
+    assert {"GOVERNANCE.md", "MAINTAINERS.md", "CODE_OF_CONDUCT.md", "SECURITY.md", "README.md",
+            ".github/CODEOWNERS"} <= set(read)
+    for doc in driftwood.documents:  # a local checkout: each document by the digest of its text
+        assert len(doc.sha256) == 64 and doc.sha256[:16] in text and doc.commit is None
+
+
+def test_the_layout_follows_the_published_reviews(driftwood):
+    text = render_markdown.render(driftwood)
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings[:8] == ["# Driftwood Governance Review (draft)", "## Summary and Assessment",
+                            "### Executing the Assessment", "### Critical Items", "### Points of Excellence",
+                            "### Areas for Improvement", "## Review", "### Governance Description"]
+    for heading in ("### Discoverability", "#### Governance Location", "#### Governance Discovery Completeness",
+                    "### Documentation Content", "### Maintainer List(s)", "### Governance Findings Table"):
+        assert heading in headings
+    assert "| Governance Area | Coverage | Documents | Finding Notes |" in text
+    assert "| Finding Title | Importance | Description | Links | Notes & Impact |" in text
+    assert [a.area for a in driftwood.areas] == [
+        "Project Purpose", "Maintainer List", "Code of Conduct", "Contributor Guide", "Contributor Ladder",
+        "Maintainer Lifecycle", "Decision-making", "Code and Docs Ownership", "Security Reporting and Response",
+        "Communication and Meetings"]
+
+
+def test_the_areas_read_what_a_reviewer_reads(driftwood):
+    coverage = {a.area: a.coverage for a in driftwood.areas}
+    assert coverage["Maintainer List"] == "Partial"  # one maintainer has no affiliation
+    assert coverage["Contributor Ladder"] == "Partial"  # only "maintainer", and "Core Maintainers" undefined
+    assert coverage["Security Reporting and Response"] == "Partial"  # a personal mailbox
+    assert coverage["Communication and Meetings"] == "Complete"
+
+
+def test_every_finding_quotes_its_evidence_by_file_and_line(driftwood):
+    assert driftwood.findings
+    for finding in driftwood.findings:
+        assert finding.evidence, finding.title
+        for quote in finding.evidence:
+            assert quote.path and quote.line >= 1 and quote.text
+
+
+def test_the_findings_a_reviewer_raised_are_raised(driftwood):
+    titles = {f.title: f for f in driftwood.findings}
+    assert "Voting thresholds are inconsistent" in titles  # removal by 2/3, addition by consensus
+    assert "Roles used but undefined" in titles  # "Core Maintainers"
+    assert "Conduct reports go to no defined team" in titles  # a gmail address
+    assert "Ownership files disagree with the maintainer list" in titles  # @ghostwriter in CODEOWNERS
+    inconsistent = titles["Voting thresholds are inconsistent"]
+    assert {q.line for q in inconsistent.evidence} >= {14, 19}
+
+
+def test_the_status_follows_its_stated_rule(driftwood):
+    from govlint.review.build import assess
+
+    assert driftwood.assessment == assess(driftwood.areas, driftwood.findings)
+    assert driftwood.assessment.rule in render_markdown.render(driftwood)
+
+
+def test_critical_items_are_what_blocks_the_level(driftwood):
+    # A review holds the project to the application templates: nothing Driftwood lacks blocks incubating.
+    assert driftwood.critical == () and "No issue found in the documents blocks incubating." in \
+        render_markdown.render(driftwood)
+    graduated = draft([str(REVIEW / "project")], level="graduated", today=DATE)
+    # Vendor neutrality is required to graduate and Driftwood does not state it. (Its leadership body is
+    # defined: "Driftwood is governed by its maintainers, who together form the Maintainer Council.")
+    assert [f.rule for f in graduated.critical] == ["GL007"]
+    assert not any(f.importance == "Critical" for f in graduated.improvements)
+    # The TOC's leadership expectations block incubating under --profile toc.
+    toc = draft([str(REVIEW / "project")], level="incubating", profile="toc", today=DATE)
+    assert {"GL202", "GL105"} <= {f.rule for f in toc.critical}
+
+
+def test_the_cli_writes_markdown_or_json(run_cli, tmp_path):
+    target = str(REVIEW / "project")
+    code, out, err = run_cli("review", target, "--format", "json", "--level", "incubating")
+    assert code == 0, err
+    jsonschema.Draft202012Validator(schema("review")).validate(json.loads(out))
+    path = tmp_path / "draft.md"
+    code, out, err = run_cli("review", target, "--output", str(path))
+    assert code == 0 and out == "" and path.read_text(encoding="utf-8").startswith("# project Governance Review")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["review", "tests/no/such/dir"], "no such file or directory"),
+    (["review", str(REVIEW / "project"), "--format", "xml"], "unknown format 'xml'"),
+    (["review", str(REVIEW / "project"), "--level", "platinum"], "unknown level 'platinum'"),
+])
+def test_user_errors_are_one_line(run_cli, args, message):
+    code, out, err = run_cli(*args)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_second_repository_is_read_with_its_label(tmp_path):
+    main, community = tmp_path / "main", tmp_path / "community"
+    main.mkdir()
+    community.mkdir()
+    (main / "README.md").write_text("# Tool\n\nTool does one thing well for many users in many places every day.\n"
+                                    "See the [community repository](https://github.com/example/community).\n")
+    (community / "GOVERNANCE.md").write_text((REVIEW / "project" / "GOVERNANCE.md").read_text())
+    result = draft([str(main), str(community)], today=DATE)
+    paths = {d.path for d in result.documents}
+    assert "community/GOVERNANCE.md" in paths and "README.md" in paths
+    assert any(b.name == "Maintainers" for b in result.bodies)

@@ -1,0 +1,116 @@
+"""The review pack (rules/review.yaml): every rule passes its PASS fixture and does not pass its
+FAIL fixture (tests/fixtures/review-rules/<rule>/{pass,fail}/, each a small checkout read as
+`govlint review` reads it), every probe holds to its examples, and the pack obeys the rule schema.
+
+The pack is opt-in (resources.OPT_IN_PACKS): `govlint check` does not run it, so its fixtures
+live apart from tests/fixtures/rules/, which holds exactly the rules every check runs.
+"""
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+from govlint.resources import builtin_packs, opt_in_pack, schema
+from govlint.review import review_rules
+from govlint.review.collect import collect
+from govlint.rules.builtin.review_language import language as review_language
+from govlint.rules.loader import builtin_pack_data
+from govlint.rules.model import DocumentSet
+from govlint.sources.local import LocalSource
+
+from conftest import FIXTURES
+
+RULES = {rule.meta.name: rule for rule in review_rules()}
+FOLDERS = sorted(p for p in (FIXTURES / "review-rules").iterdir() if p.is_dir())
+
+
+def _check(name: str, folder):
+    docs = DocumentSet(collect([LocalSource(folder, label=folder.name)], max_depth=2).documents)
+    return RULES[name].check(docs)
+
+
+def test_every_review_rule_has_fixtures_and_a_code_in_its_range():
+    assert {p.name for p in FOLDERS} == set(RULES)
+    assert all(301 <= int(r.meta.code[2:]) <= 399 and r.meta.pack == "review" for r in RULES.values())
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
+def test_the_pass_fixture_passes_quoting_its_own_lines(folder):
+    result = _check(folder.name, folder / "pass")
+    assert result.status == "pass", result.message
+    for quote in result.evidence:
+        path = folder / "pass" / quote.path
+        lines = path.read_text(encoding="utf-8").splitlines()
+        first_word = quote.text.replace("|", " ").replace("#", " ").split()[0]
+        assert first_word in lines[quote.line - 1] or quote.text == quote.path, (quote.line, quote.text)
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.name)
+def test_the_fail_fixture_does_not_pass(folder):
+    result = _check(folder.name, folder / "fail")
+    assert result.status != "pass", result.message
+
+
+def test_every_review_probe_holds_to_its_examples():
+    review_rules()
+    language = review_language()
+    assert language.probes
+    for name, probe in language.probes.items():
+        assert probe.examples_hold(language.lexicon) == [], name
+
+
+def test_the_review_pack_obeys_the_rule_schema():
+    jsonschema.Draft202012Validator(schema("rule")).validate(builtin_pack_data(opt_in_pack("review.yaml")))
+
+
+def test_the_review_pack_is_opt_in():
+    """`govlint check` runs the built-in packs only: its scores do not change with the review pack."""
+    assert "review.yaml" not in [p.name for p in builtin_packs()]
+    from govlint.rules.registry import load_rules
+
+    assert not any(r.meta.pack == "review" for r in load_rules())
+
+
+def test_every_review_rule_documents_itself():
+    for rule in RULES.values():
+        meta = rule.meta
+        assert meta.rationale and meta.remediation and meta.example and meta.looked_for, meta.name
+        assert meta.criterion.source.startswith("cncf/") and meta.criterion.url.startswith("https://"), meta.name
+        assert set(meta.levels) == {"sandbox", "incubating", "graduated"}
+
+
+def test_explain_knows_the_review_rules(run_cli):
+    code, out, err = run_cli("explain", "GL301")
+    assert code == 0, err
+    assert "thresholds-consistent" in out and "flatcar" in out
+
+
+def _docs(tmp_path, files: dict[str, str]) -> DocumentSet:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return DocumentSet(collect([LocalSource(tmp_path)], max_depth=3).documents)
+
+
+def test_the_maintainer_checks_read_govlint_maintainers_first(tmp_path):
+    from govlint.rules.builtin.review_maintainers import roster
+
+    docs = _docs(tmp_path, {"MAINTAINERS.md": "# Maintainers\n\n| Name | GitHub | Affiliation |\n|---|---|---|\n"
+                                              "| Ana Lima | @analima | Northwind Labs |\n",
+                            "OWNERS": "approvers:\n  - analima\n  - departed\n"})
+    found = roster(docs)
+    assert found.reader == "govlint.maintainers"
+    assert [(e.handle, e.affiliation) for e in found.entries] == [("analima", "Northwind Labs")]
+    assert found.owners == {"OWNERS": {"analima", "departed"}}
+
+
+def test_a_list_govlint_maintainers_cannot_read_falls_back_to_the_review_reader(tmp_path):
+    """A steering committee's page of members: the review's own reader reads it."""
+    from govlint.rules.builtin.review_maintainers import roster
+
+    docs = _docs(tmp_path, {"STEERING-COMMITTEE.md": "# Steering Committee\n\n## Jane Doe\n\n"
+                                                     "Affiliation: Purdue University\n\nGitHub: @janedoe\n"})
+    found = roster(docs)
+    assert found.reader == "review"
+    assert [(e.name, e.handle, e.affiliation) for e in found.entries] == [("Jane Doe", "janedoe", "Purdue University")]
