@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from govlint.report import Evidence
+
 # The assessment statuses of the review template, best first.
 EXEMPLARY, SATISFACTORY, MOSTLY_SATISFACTORY, NEEDS_WORK = ("Exemplary", "Satisfactory", "Mostly Satisfactory",
                                                             "Needs Work")
@@ -30,14 +32,8 @@ AREAS: tuple[str, ...] = (
     "Communication and Meetings")
 
 
-@dataclass(frozen=True)
-class Quote:
-    """Evidence: the words of a document at a line."""
-
-    path: str
-    line: int
-    text: str
-    url: str | None = None
+# Evidence: the words of a document at a line, as every report quotes it.
+Quote = Evidence
 
 
 @dataclass(frozen=True)
