@@ -20,7 +20,7 @@ from govlint import __version__
 from govlint.config import DEFAULT_PROFILE, PROFILES, Config, find_config, load_config
 from govlint.discover import MAX_LINK_DEPTH
 from govlint.errors import InputError, UsageError
-from govlint.report import LEVELS, DocumentInfo, Report
+from govlint.report import ERROR, LEVELS, DocumentInfo, Report
 from govlint.checkcache import CheckCache
 from govlint.sources.base import Source
 
@@ -165,7 +165,7 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
                           commit=getattr(source, "commit", None), today=today,
                           fail_under=fail_under if fail_under is not None else config.fail_under,
                           not_run=[r for r in rules if r not in chosen])
-    if cached:
+    if cached and not any(r.status == ERROR for r in report.results):  # a deadline missed once may be met next time
         inputs = [root_dir / path for path in found_docs.read]
         inputs += [Path(p) for p in (config_path, *config.rule_packs, *rule_packs) if p]
         cache.store(key, report, candidates=None if given else found_docs.candidates, inputs=inputs,

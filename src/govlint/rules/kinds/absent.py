@@ -11,6 +11,7 @@ from typing import Any, Mapping
 from govlint.report import FAIL, NOT_APPLICABLE, PASS
 from govlint.rules.kinds._common import Outcome, document_kinds, optional_regex
 from govlint.rules.model import DocumentSet, evidence
+from govlint.rules.regex_safety import bounded
 
 _MAX_EVIDENCE = 5
 
@@ -23,15 +24,16 @@ class AbsentCheck:
 
     def run(self, docs: DocumentSet) -> Outcome:
         hits, filled = [], []
+        pattern, filled_in = bounded(self.pattern), bounded(self.filled)  # a user pack's: under a deadline
         documents = docs.of_kinds(self.kinds)
         if not documents:
             return Outcome(NOT_APPLICABLE, message="no documents to look in")
         for doc in documents:
             lines = doc.text.split("\n")
             for number, line in enumerate(lines, start=1):
-                if self.pattern.search(line):
+                if pattern.search(line):
                     hits.append(evidence(doc, number, line.strip()))
-                elif self.filled is not None and not filled and self.filled.search(line):
+                elif filled_in is not None and not filled and filled_in.search(line):
                     filled.append(evidence(doc, number, line.strip()))
         if hits:
             more = f" (and {len(hits) - _MAX_EVIDENCE} more)" if len(hits) > _MAX_EVIDENCE else ""

@@ -18,6 +18,7 @@ from govlint.report import FAIL
 from govlint.rules.kinds._common import Outcome, document_kinds, groups, optional_regex
 from govlint.rules.matching import Unit, has_placeholder, match_groups, search, section_context, units
 from govlint.rules.model import DocumentSet, evidence
+from govlint.rules.regex_safety import bounded
 from govlint.rules.values import VALUES
 
 _MAX_EVIDENCE = 3
@@ -46,14 +47,17 @@ class PhrasesCheck:
 
     def _outside(self, unit: Unit) -> bool:
         """Whether the unit's place (its headings, its section) rules it out."""
-        if self.heading is not None and not search(self.heading, unit.headings):
+        heading, not_heading = bounded(self.heading), bounded(self.not_heading)
+        unless = bounded(self.not_heading_unless)
+        if heading is not None and not search(heading, unit.headings):
             return True
-        if self.not_heading is not None and unit.headings and search(self.not_heading, unit.headings):
-            if self.not_heading_unless is None or not search(self.not_heading_unless, section_context(unit)):
+        if not_heading is not None and unit.headings and search(not_heading, unit.headings):
+            if unless is None or not search(unless, section_context(unit)):
                 return True
         return False
 
     def run(self, docs: DocumentSet) -> Outcome:
+        groups, exclude = [bounded(g) for g in self.groups], bounded(self.exclude)  # a user pack's: under a deadline
         found = []
         best_near = None
         placed = self.heading is not None or self.not_heading is not None
@@ -68,7 +72,7 @@ class PhrasesCheck:
                     continue
             if has_placeholder(unit.text):
                 continue
-            result = match_groups(unit, self.groups, self.exclude, negation=self.negation,
+            result = match_groups(unit, groups, exclude, negation=self.negation,
                                   heading_context=self.heading_context,
                                   at_least=min(best_near.count + 1, len(self.groups)) if best_near else 1)
             if result is None:

@@ -8,6 +8,7 @@ from govlint.report import FAIL
 from govlint.rules.kinds._common import Outcome, document_kinds, groups, optional_regex
 from govlint.rules.matching import compile_group, find, has_placeholder
 from govlint.rules.model import DocumentSet, evidence
+from govlint.rules.regex_safety import bounded
 
 
 class SectionCheck:
@@ -21,8 +22,10 @@ class SectionCheck:
 
     def run(self, docs: DocumentSet) -> Outcome:
         near = []
+        heading, exclude = bounded(self.heading), bounded(self.exclude)  # a user pack's: under a deadline
+        groups = [bounded(g) for g in self.groups]
         for doc, section in docs.sections(self.kinds):
-            if section.level == 0 or not self.heading.search(section.heading):
+            if section.level == 0 or not heading.search(section.heading):
                 continue
             sentences = [s for b in section.all_blocks() for s in b.sentences if not has_placeholder(s.text)]
             words = sum(len(s.text.split()) for s in sentences)
@@ -31,11 +34,11 @@ class SectionCheck:
                                      f"{'no text' if not words else f'only {words} words'} under it)"))
                 continue
             body = " ".join(s.text for s in sentences)
-            if self.exclude is not None and self.exclude.search(body):
+            if exclude is not None and exclude.search(body):
                 near.append(evidence(doc, section.line, section.heading))
                 continue
-            if all(find(g, body) for g in self.groups):
-                quote = next((s for s in sentences if self.groups and find(self.groups[0], s.text)), sentences[0])
+            if all(find(g, body) for g in groups):
+                quote = next((s for s in sentences if groups and find(groups[0], s.text)), sentences[0])
                 return Outcome(self.status, [evidence(doc, quote.line, quote.text)],
                                message=f"section “{section.heading}” ({doc.path}:{section.line})")
             near.append(evidence(doc, sentences[0].line, sentences[0].text))
