@@ -171,7 +171,7 @@ def test_user_pack_patterns_that_backtrack_are_stopped_at_their_deadline(tmp_pat
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [sys.executable, "-m", "govlint", "check", ".", "--rule-pack", "hostile.yaml", "--select", "EV,GL101",
                "--no-cache", "--format", "json", "-o", "junit=report.xml", "-o", "sarif=report.sarif",
-               "-o", "markdown=report.md"]
+               "-o", "markdown=report.md", "-o", "concise=report.txt"]
     try:
         done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     except subprocess.TimeoutExpired:
@@ -202,6 +202,8 @@ def test_user_pack_patterns_that_backtrack_are_stopped_at_their_deadline(tmp_pat
     kinds = {r["ruleId"]: r["kind"] for r in sarif["runs"][0]["results"]}
     assert kinds["EV001"] == kinds["EV002"] == "review"
     assert "| EV001 | alternation | ⚠️ ERROR | could not be evaluated" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert ".: EV002 alternation-at-end error: could not be evaluated: pattern '(k|kk)+$'" in (
+        tmp_path / "report.txt").read_text(encoding="utf-8")
 
 
 def test_the_user_patterns_of_one_target_share_a_total(tmp_path):
