@@ -122,7 +122,7 @@ def whole_process(src: Path, checkout: Path, limit: float, cache: str, ignore: l
 def _cell(seconds: float | None, size: int, limit: float) -> str:
     if seconds is None:
         return f"{'>' + format(limit, 'g') + ' s':>9} {'':>9}"
-    return f"{seconds:7.2f} s {size / MB / seconds:6.2f} MB/s"
+    return f"{seconds:7.2f} s {size / MB / seconds:6.3g} MB/s"
 
 
 def main() -> int:
