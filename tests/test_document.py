@@ -1,6 +1,8 @@
 """The section tree: headings, blocks, sentences and links, each with its line number."""
 from __future__ import annotations
 
+import pytest
+
 from govlint.document import parse
 
 
@@ -78,3 +80,80 @@ def test_html_comments_are_kept_for_suppressions_and_not_read_as_text():
     doc = parse("# T\n\n<!-- govlint-disable recusal being written -->\n\nText here.\n", path="G.md", kind="governance")
     assert doc.comments == [(3, "govlint-disable recusal being written")]
     assert [s.text for s in doc.sentences] == ["Text here."]
+
+
+# ---- a long paragraph: linear time, right lines ------------------------------------------------------
+
+_LATE_PACK = """
+vocabulary:
+  omega: [omega clause]
+rules:
+  - code: LD001
+    name: late-sentence
+    title: The sentence at the end of a long paragraph
+    rationale: r
+    criterion: {text: t, source: a/b:c}
+    levels: {sandbox: recommended, incubating: recommended, graduated: recommended}
+    remediation: r
+    check:
+      kind: probes
+      all: [omega]
+  - code: LD002
+    name: late-sentence-in-section
+    title: The same, read as one section
+    rationale: r
+    criterion: {text: t, source: a/b:c}
+    levels: {sandbox: recommended, incubating: recommended, graduated: recommended}
+    remediation: r
+    check:
+      kind: probes
+      scope: section
+      all: [omega]
+"""
+
+
+def _long_paragraph(lines: int) -> tuple[str, int]:
+    """A GOVERNANCE.md whose body is one paragraph of ``lines`` lines, and the line of its last sentence.
+
+    It opens with one sentence that runs for a thousand lines, every line holding abbreviations
+    that look like sentence ends ("e.g. Alice"), then one sentence a line, some starting mid-line."""
+    out = ["# Governance", ""]
+    out += [f"Eligible voters include, e.g. Alice {i}, e.g. Bob {i}, e.g. Carol {i} and i.e. Dave {i}," for i in range(1000)]
+    out[-1] = out[-1].rstrip(",") + "."
+    while len(out) < lines:
+        n = len(out)
+        out.append(f"Maintainer {n} may be removed by a two-thirds vote after {n % 9 + 2} months." if n % 3
+                   else f"Votes on proposal {n} stay open for {n % 7 + 2} days. Member {n} may vote")
+    out.append("by mail. The omega clause closes this paragraph.")
+    return "\n".join(out) + "\n", len(out)
+
+
+def test_a_long_single_paragraph_is_read_in_linear_time_with_the_right_lines(tmp_path):
+    """Issue 13: a 5 MB paragraph took minutes in parsing alone (lines counted from the top for every
+    sentence, text built by adding to a string). A 2.5 MB one now takes seconds (20 s allowed), and the
+    sentence at its end is quoted with its own line, whole sentence and section alike."""
+    import json
+    import subprocess
+    import sys
+
+    text, last_line = _long_paragraph(37_000)
+    assert len(text.encode()) > 2_500_000
+    (tmp_path / "GOVERNANCE.md").write_text(text, encoding="utf-8")
+    (tmp_path / "late.yaml").write_text(_LATE_PACK, encoding="utf-8")
+    command = [sys.executable, "-m", "govlint", "check", str(tmp_path), "--rule-pack", str(tmp_path / "late.yaml"),
+               "--select", "LD", "--format", "json", "--no-cache"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=20, cwd=tmp_path)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a 2.5 MB single-paragraph document took more than 20 s")
+    [report] = json.loads(done.stdout)["reports"]
+    found = {r["code"]: (r["status"], [(e["line"], e["text"]) for e in r["evidence"]]) for r in report["results"]}
+    quote = (last_line, "The omega clause closes this paragraph.")
+    assert found == {"LD001": ("pass", [quote]), "LD002": ("pass", [quote])}
+
+
+def test_sentences_after_abbreviations_keep_their_lines():
+    doc = parse("# T\n\nVoters, e.g. Alice and\ni.e. Bob, vote. Then\nA. Smith counts. Done.\n",
+                path="GOVERNANCE.md", kind="governance")
+    assert [(s.text, s.line) for s in doc.sentences] == [
+        ("Voters, e.g. Alice and i.e. Bob, vote.", 3), ("Then A. Smith counts.", 4), ("Done.", 5)]

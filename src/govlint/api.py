@@ -20,7 +20,7 @@ from govlint import __version__
 from govlint.config import DEFAULT_PROFILE, PROFILES, Config, find_config, load_config
 from govlint.discover import MAX_LINK_DEPTH
 from govlint.errors import InputError, UsageError
-from govlint.report import LEVELS, DocumentInfo, Report
+from govlint.report import ERROR, LEVELS, DocumentInfo, Report
 from govlint.checkcache import CheckCache
 from govlint.sources.base import Source
 
@@ -208,7 +208,8 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
                           commit=getattr(source, "commit", None), today=today,
                           fail_under=fail_under if fail_under is not None else config.fail_under,
                           not_run=[r for r in rules if r not in chosen])
-    if cached and all(path in digests for path in found_docs.read):
+    # A deadline missed once may be met next time: a report with an error is not kept.
+    if cached and all(path in digests for path in found_docs.read) and not any(r.status == ERROR for r in report.results):
         cache.store(key, report, candidates=None if given else found_docs.candidates,
                     documents={path: digests[path] for path in found_docs.read}, files=hashed,
                     missing_links=found_docs.missing_links, config_path=config_path)

@@ -86,6 +86,7 @@ def check(
     from govlint.checkcache import CheckCache
     from govlint.reporters import FORMATS, RenderOptions, parse_output, render
     from govlint.reporters._summary import quiet_lines
+    from govlint.report import ERROR
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
@@ -134,6 +135,10 @@ def check(
                 write_into(file, render(name, reports, RenderOptions(color=False, verbose=verbose)))
             except GovlintError as err:
                 errors.append(str(err))
+    # A rule that could not be evaluated (a user pack's pattern past its deadline) is in the report
+    # already written; it is also an error of the run.
+    errors += [f"{report.target}: rule {r.code} ({r.name}) {r.message}"
+               for report in reports for r in report.results if r.status == ERROR]
     for message in errors:
         _error(message)
     if errors:

@@ -125,29 +125,51 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]”’]*\s+(?=[\"'“(\[*_]?[A-Z0-
 _WS = re.compile(r"\s+")
 
 
+_INITIAL = re.compile(r"\b[A-Z]\.$")
+# How far back from a candidate end the abbreviation tests look: more than the longest
+# abbreviation and the character before it, so a long block is never read again from its start.
+_LOOKBACK = 16
+
+
 def split_sentences(block: Block) -> list[Sentence]:
-    """Split a block's text into sentences, keeping the line each starts on."""
+    """Split a block's text into sentences, keeping the line each starts on. Linear in the block's
+    length: each candidate end is tested on the few characters before it, and lines are counted
+    on from the previous sentence, never from the top."""
     text = block.text
     out: list[Sentence] = []
     start = 0
+    lines = _LineCount(text, block.line)
     for match in _SENTENCE_END.finditer(text):
-        before = text[start:match.start()].rstrip()
-        if _ABBREVIATION_END.search(before) or re.search(r"\b[A-Z]\.$", before):
+        before = text[max(start, match.start() - _LOOKBACK):match.start()].rstrip()
+        if _ABBREVIATION_END.search(before) or _INITIAL.search(before):
             continue
-        _add_sentence(out, block, text, start, match.start())
+        _add_sentence(out, block, text, start, match.start(), lines)
         start = match.end()
-    _add_sentence(out, block, text, start, len(text))
+    _add_sentence(out, block, text, start, len(text), lines)
     return out
 
 
-def _add_sentence(out: list[Sentence], block: Block, text: str, start: int, end: int) -> None:
+class _LineCount:
+    """The line of an offset in a text, for offsets that only grow: each newline is counted once."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self._text = text
+        self._offset = 0
+        self._line = first_line
+
+    def at(self, offset: int) -> int:
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+
+def _add_sentence(out: list[Sentence], block: Block, text: str, start: int, end: int, lines: _LineCount) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
     if not stripped:
         return
     offset = start + (len(chunk) - len(chunk.lstrip()))
-    line = block.line + text.count("\n", 0, offset)
-    out.append(Sentence(text=_WS.sub(" ", stripped), line=line, block=block))
+    out.append(Sentence(text=_WS.sub(" ", stripped), line=lines.at(offset), block=block))
 
 
 # --- building the tree ---------------------------------------------------------------------

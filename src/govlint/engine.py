@@ -3,22 +3,33 @@
 Waivers come from the configuration or from inline comments in a Markdown document,
 ``<!-- govlint-disable RULE reason -->``; both need a reason. A proposal ``govlint fix`` wrote
 from a template keeps the rules it addresses partial while its placeholders are left unfilled.
+
+The rules of a user pack (``--rule-pack``, a configuration's ``rule_packs:``) run their value
+patterns under a deadline (rules/regex_safety.py); one that runs past it is reported as an error
+for that rule, and every other rule still runs.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from govlint.config import Waiver
-from govlint.report import FAIL, NOT_APPLICABLE, NOT_REQUIRED, PARTIAL, PASS, WAIVED, Evidence, RuleResult
+from govlint.report import ERROR, FAIL, NOT_APPLICABLE, NOT_REQUIRED, PARTIAL, PASS, WAIVED, Evidence, RuleResult
 from govlint.rules.model import DocumentSet, Finding, Rule
+
+if TYPE_CHECKING:
+    from govlint.rules.regex_safety import PatternBudget
+
+_BUILTIN_ORIGIN = "govlint:"  # the built-in packs' rules come from "govlint:rules/<pack>"
 
 
 def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_level: str | None = None,
-              waivers: Sequence[Waiver] = (), today: dt.date | None = None) -> tuple[list[RuleResult], list[str]]:
-    """One result per rule, in rule order, and the warnings raised on the way (expired waivers)."""
+              waivers: Sequence[Waiver] = (), today: dt.date | None = None,
+              budget: PatternBudget | None = None) -> tuple[list[RuleResult], list[str]]:
+    """One result per rule, in rule order, and the warnings raised on the way (expired waivers).
+    ``budget``: the matching time the user packs' patterns may take (default: regex_safety's)."""
     today = today or dt.date.today()
     warnings: list[str] = []
     results = []
@@ -33,11 +44,18 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
             warnings.append(f"{item.where}: govlint-disable names {item.rule!r}, which matches no rule that ran")
     for rule in rules:
         meta = rule.meta
-        finding = _held_partial(rule.check(docs), [u for key, found in unfilled.items()
-                                                  if _names(key, meta.code, meta.name) for u in found])
+        if meta.origin and not meta.origin.startswith(_BUILTIN_ORIGIN):
+            if budget is None:
+                from govlint.rules.regex_safety import PatternBudget
+                budget = PatternBudget()
+            finding = _check_user_rule(rule, docs, budget)
+        else:
+            finding = rule.check(docs)
+        finding = _held_partial(finding, [u for key, found in unfilled.items()
+                                          if _names(key, meta.code, meta.name) for u in found])
         levels = meta.requirements(profile)
         status, message, waiver_note = finding.status, finding.message, None
-        if target_level and levels.get(target_level) == NOT_REQUIRED:
+        if target_level and levels.get(target_level) == NOT_REQUIRED and status != ERROR:
             status = NOT_APPLICABLE
             message = f"not applicable at the {target_level} level"
         waiver = _waiver_for(meta.code, meta.name, waivers, today)
@@ -55,6 +73,17 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
                 message = f"waived in {comment.where}: {comment.reason}"
         results.append(_result(rule, finding, status, message, levels, waiver_note))
     return results, warnings
+
+
+def _check_user_rule(rule: Rule, docs: DocumentSet, budget: PatternBudget) -> Finding:
+    """A user pack's rule, its patterns under the deadline: an error for this rule if they run past it."""
+    from govlint.rules.regex_safety import PatternError
+
+    try:
+        with budget.applied():
+            return rule.check(docs)
+    except PatternError as err:
+        return Finding(status=ERROR, message=f"could not be evaluated: {err} (in {rule.meta.origin})")
 
 
 @dataclass(frozen=True)

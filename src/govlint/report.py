@@ -12,7 +12,8 @@ PARTIAL = "partial"
 FAIL = "fail"
 NOT_APPLICABLE = "not-applicable"
 WAIVED = "waived"
-STATUSES: tuple[str, ...] = (PASS, PARTIAL, FAIL, NOT_APPLICABLE, WAIVED)
+ERROR = "error"  # the rule could not be evaluated (a user pack's pattern ran past its deadline); scored as a fail
+STATUSES: tuple[str, ...] = (PASS, PARTIAL, FAIL, NOT_APPLICABLE, WAIVED, ERROR)
 
 # What a level asks of a rule.
 REQUIRED = "required"
@@ -149,7 +150,7 @@ class Report:
                           for v in self.levels}
         data["score_breakdown"] = {
             "formula": "score = 100 * sum(weight * credit) / sum(weight), over results that count; "
-                       "credit: pass 1, partial 0.5, fail 0; not-applicable and waived do not count",
+                       "credit: pass 1, partial 0.5, fail and error 0; not-applicable and waived do not count",
             "earned": round(sum(r.weight * r.credit for r in self.results if r.counts), 4),
             "possible": round(sum(r.weight for r in self.results if r.counts), 4),
         }

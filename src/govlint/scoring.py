@@ -1,7 +1,7 @@
 """Weights into a score, a rating and a readiness verdict per moving level.
 
 score = 100 * sum(weight * credit) / sum(weight) over results that count (pass 1, partial 0.5,
-fail 0; not-applicable and waived results leave the denominator). Ratings at 75/50/25 as
+fail and error 0; not-applicable and waived results leave the denominator). Ratings at 75/50/25 as
 CLOMonitor's. A level is met when every rule it requires passes (or is waived) and the level
 below it is met. When a rule it requires did not run (--select, --ignore) and nothing that ran
 fails it, the level is "not assessed": neither met nor failed.

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from govlint.report import ADVISORY, FAIL, LEVELS, NOTHING_FOUND, PARTIAL, REQUIRED, Report, RuleResult
 
-STATUS_LABEL = {"pass": "pass", "partial": "partial", "fail": "FAIL", "not-applicable": "n/a", "waived": "waived"}
-STATUS_ICON = {"pass": "✅", "partial": "🟡", "fail": "❌", "not-applicable": "➖", "waived": "⏸️"}
+STATUS_LABEL = {"pass": "pass", "partial": "partial", "fail": "FAIL", "not-applicable": "n/a", "waived": "waived",
+                "error": "ERROR"}
+STATUS_ICON = {"pass": "✅", "partial": "🟡", "fail": "❌", "not-applicable": "➖", "waived": "⏸️", "error": "⚠️"}
 
 
 def nothing_found(report: Report) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from govlint.report import PARTIAL, Report, RuleResult
+from govlint.report import ERROR, PARTIAL, Report, RuleResult
 from govlint.reporters._advice import home, problem
 from govlint.reporters._location import is_error, repository_path
 from govlint.reporters._summary import findings, next_level, summary_line
@@ -22,6 +22,8 @@ def render(reports: Sequence[Report], *, options=None) -> str:
     for report in reports:
         lines += [f"{_checkout(report)}: warning: {_one_line(w)}" for w in report.warnings]
         lines += [_line(report, result) for result in findings(report)]
+        lines += [f"{_checkout(report)}: {r.code} {r.name} error: {_one_line(r.message)}"
+                  for r in report.results if r.status == ERROR]
         lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

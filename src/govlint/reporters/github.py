@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from govlint.printable import printable
-from govlint.report import FAIL, PARTIAL, Report, RuleResult
+from govlint.report import ERROR, FAIL, PARTIAL, Report, RuleResult
 from govlint.reporters._advice import advice, problem
 from govlint.reporters._location import is_error, location, repository_path
 from govlint.reporters._summary import first_sentence, level_met_text
@@ -37,6 +37,8 @@ def render(reports: Sequence[Report], *, options=None) -> str:
         for result in report.results:
             if result.status in (FAIL, PARTIAL):
                 lines.append(_annotation(report, result))
+            elif result.status == ERROR:
+                lines.append(command("error", f"{result.code} {result.name} {result.message}", title="govlint"))
         met = level_met_text(report)
         verdict = report.verdict(report.target_level) if report.target_level else None
         target = f" · target {report.target_level}: {verdict.status if verdict else 'not met'}" \

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, WAIVED, Report
+from govlint.report import ERROR, FAIL, NOT_APPLICABLE, PARTIAL, WAIVED, Report
 from govlint.reporters._advice import advice, problem
 from govlint.reporters._location import location, repository_path
 
@@ -43,7 +43,8 @@ def _suite(report: Report):
     failures = sum(r.status in (FAIL, PARTIAL) for r in results)
     skipped = sum(r.status in (NOT_APPLICABLE, WAIVED) for r in results)
     suite = ET.Element("testsuite", name=f"govlint: {report.target}", tests=str(len(results)),
-                       failures=str(failures), errors="0", skipped=str(skipped))
+                       failures=str(failures), errors=str(sum(r.status == ERROR for r in results)),
+                       skipped=str(skipped))
     props = ET.SubElement(suite, "properties")
     for name, value in (("profile", report.profile), ("score", f"{report.score:g}"), ("rating", report.rating),
                         ("level_met", report.level_met or "none"), ("target_level", report.target_level or ""),
@@ -66,4 +67,6 @@ def _suite(report: Report):
             ) if part)
         elif result.status in (NOT_APPLICABLE, WAIVED):
             ET.SubElement(case, "skipped", message=result.message or result.status)
+        elif result.status == ERROR:
+            ET.SubElement(case, "error", message=result.message, type=ERROR)
     return suite

@@ -12,14 +12,15 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
-from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, WAIVED, Report, RuleResult
+from govlint.report import ERROR, FAIL, NOT_APPLICABLE, PARTIAL, PASS, WAIVED, Report, RuleResult
 from govlint.reporters._advice import advice, problem
 from govlint.reporters._location import (MISSING_DOCUMENT, criterion_url, evidence_for, is_error, location,
                                          repository_path)
 from govlint.reporters._summary import first_sentence, nothing_found
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-_KIND = {PASS: "pass", FAIL: "fail", PARTIAL: "fail", NOT_APPLICABLE: "notApplicable", WAIVED: "fail"}
+_KIND = {PASS: "pass", FAIL: "fail", PARTIAL: "fail", NOT_APPLICABLE: "notApplicable", WAIVED: "fail",
+         ERROR: "review"}  # review: the tool could not tell pass from fail
 
 
 def render(reports: Sequence[Report], *, options=None) -> str:
@@ -140,7 +141,7 @@ def _message(report: Report, result: RuleResult) -> str:
     head = f"{result.code} {result.name}: {result.title}"
     if result.status == PASS:
         return f"{head}. Satisfied."
-    if result.status in (NOT_APPLICABLE, WAIVED):
+    if result.status in (NOT_APPLICABLE, WAIVED, ERROR):
         return f"{head}. {result.message}"
     detail = problem(result)
     detail = detail[:1].upper() + detail[1:]

@@ -11,11 +11,12 @@ import textwrap
 from typing import Sequence
 
 from govlint.printable import printable
-from govlint.report import FAIL, NOT_APPLICABLE, NOT_ASSESSED, PARTIAL, PASS, WAIVED, Report, RuleResult
+from govlint.report import ERROR, FAIL, NOT_APPLICABLE, NOT_ASSESSED, PARTIAL, PASS, WAIVED, Report, RuleResult
 from govlint.reporters._advice import advice, problem
 from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, level_met_text, nothing_found, top_fixes
 
-_STYLE = {"pass": "green", "partial": "yellow", "fail": "bold red", "not-applicable": "dim", "waived": "cyan"}
+_STYLE = {"pass": "green", "partial": "yellow", "fail": "bold red", "not-applicable": "dim", "waived": "cyan",
+          "error": "bold magenta"}
 # Code, rule name and status take this many columns before the evidence starts.
 _LEFT = 39
 # Evidence goes beside its row when this many columns are left for it, else under the row.
@@ -48,7 +49,7 @@ def detail(result: RuleResult) -> str:
     """The row's evidence: the quote for a pass; else what is missing and the closest text found."""
     if result.status == PASS and result.evidence:
         return _quote(result.evidence[0])
-    if result.status in (NOT_APPLICABLE, WAIVED):
+    if result.status in (NOT_APPLICABLE, WAIVED, ERROR):
         return result.message
     text = problem(result)
     if result.evidence:

@@ -174,15 +174,21 @@ class Unit:
 
 
 def _join(pieces: list[tuple[Sentence | str, bool]]) -> tuple[str, tuple[Part, ...]]:
-    text, parts = "", []
+    """The pieces' text joined by spaces, and where each sentence sits in it. Built as a list and
+    joined once: adding to a string copies it, which made a long section quadratic."""
+    chunks: list[str] = []
+    parts = []
+    length = 0
     for piece, own in pieces:
-        if text:
-            text += " "
+        if length:
+            chunks.append(" ")
+            length += 1
         value = piece if isinstance(piece, str) else piece.text
         if not isinstance(piece, str):
-            parts.append(Part(len(text), len(text) + len(value), piece, own))
-        text += value
-    return text, tuple(parts)
+            parts.append(Part(length, length + len(value), piece, own))
+        chunks.append(value)
+        length += len(value)
+    return "".join(chunks), tuple(parts)
 
 
 def _lead_sentence(block: Block) -> Sentence | str:

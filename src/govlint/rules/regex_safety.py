@@ -1,4 +1,5 @@
-"""Refuse rule-pack regexes that can backtrack catastrophically, before they meet any text.
+"""Keep a rule pack's regexes from hanging govlint: refuse at load those that can backtrack
+catastrophically, and run every pattern of a user pack under a deadline.
 
 Python's ``re`` backtracks, and a check cannot be interrupted once it runs on a worker thread
 (``govlint audit``), so a pattern like ``(a+)+$`` on a long line would hang govlint. Each pattern
@@ -11,15 +12,21 @@ is parsed with ``re._parser`` and its tree walked for the shapes that make backt
 - a repeated alternation whose alternatives can match the same text: ``(a|a?)+``, ``(\\w+|\\d+)*``;
 - three or more unbounded quantifiers in a row over the same characters: ``\\s*\\s*\\s*``.
 
-Character classes are approximated by a sample alphabet, so the check errs on the side of
-refusing. A refused pattern can be rewritten so that each repetition ends on characters it cannot
+Character classes are approximated by a sample alphabet, to which every character the pattern
+itself names is added (so ``(.*k){12}`` is seen as ``(.*e){12}`` is), and the check errs on the side
+of refusing. It is a first, cheap refusal with a message that says what to change; it cannot be
+complete, so every pattern of a user pack also runs under a deadline (see ``bounded`` below). A refused pattern can be rewritten so that each repetition ends on characters it cannot
 begin with, or with possessive (``a++``) or atomic (``(?>...)``) parts, which never give back.
 """
 from __future__ import annotations
 
 import re
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, Iterator, TypeVar
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p
@@ -69,16 +76,18 @@ def check_pattern(pattern: str, *, flags: int = re.IGNORECASE) -> None:
     except (re.error, RecursionError, OverflowError):
         return
     state = getattr(tree, "state", None) or tree.pattern  # "pattern" before Python 3.11
+    named = {c for ch in pattern for c in (ch, ch.lower(), ch.upper()) if len(c) == 1}
     try:
-        _Walker(bool(state.flags & re.IGNORECASE), bool(state.flags & re.DOTALL)).seq(tree)
+        _Walker(bool(state.flags & re.IGNORECASE), bool(state.flags & re.DOTALL), _ALL | named).seq(tree)
     except RecursionError:
         raise UnsafePattern("is nested too deeply to check; simplify it") from None
 
 
 class _Walker:
-    def __init__(self, ignorecase: bool, dotall: bool) -> None:
+    def __init__(self, ignorecase: bool, dotall: bool, alphabet: frozenset[str] = _ALL) -> None:
         self.ignorecase = ignorecase
         self.dotall = dotall
+        self.all = alphabet  # the sample characters: _ALPHABET and those the pattern names
         # Each part is summed up once: the alternatives of a repeat are looked at again, and nested
         # repeats of alternatives would otherwise be walked a number of times exponential in depth.
         self._memo: dict[tuple[int, bool, bool], _Info] = {}
@@ -136,7 +145,7 @@ class _Walker:
             _group, yes, no = av
             return _union([self.seq(yes), self.seq(no) if no else _EMPTY])
         if op == _c.GROUPREF:
-            return _Info(True, _ALL, _ALL, False)
+            return _Info(True, self.all, self.all, False)
         return _EMPTY  # AT (anchors), FAILURE and the like match no characters
 
     def _repeat(self, op: Any, av: Any) -> _Info:
@@ -181,7 +190,7 @@ class _Walker:
     def _adjacent(self, items: list[tuple[Any, Any]], infos: list[_Info]) -> None:
         """Three unbounded quantifiers in a row that can match the same characters: ``\\s*\\s*\\s*``."""
         run: list[tuple[Any, Any]] = []
-        common: frozenset[str] = _ALL
+        common: frozenset[str] = self.all
         for (op, av) in items:
             single = self._single_char_repeat(op, av)
             if single is not None and single & common:
@@ -193,7 +202,7 @@ class _Walker:
                                         "unbounded quantifiers in a row over the same characters; merge them into one")
             else:
                 run = [(op, av)] if single is not None else []
-                common = single if single is not None else _ALL
+                common = single if single is not None else self.all
 
     def _single_char_repeat(self, op: Any, av: Any) -> frozenset[str] | None:
         if op not in _REPEATS or av[1] != _c.MAXREPEAT:
@@ -234,11 +243,11 @@ class _Walker:
 
     def _chars(self, op: Any, av: Any) -> frozenset[str]:
         if op == _c.ANY:
-            return _ALL if self.dotall else _ALL - {"\n"}
+            return self.all if self.dotall else self.all - {"\n"}
         if op == _c.LITERAL:
             return self._literal(av)
         if op == _c.NOT_LITERAL:
-            return _ALL - self._literal(av)
+            return self.all - self._literal(av)
         negate = False
         out: set[str] = set()
         for item_op, item_av in av:
@@ -248,15 +257,15 @@ class _Walker:
                 out |= self._literal(item_av)
             elif item_op == _c.RANGE:
                 low, high = item_av
-                out |= {ch for ch in _ALL if low <= ord(ch) <= high
+                out |= {ch for ch in self.all if low <= ord(ch) <= high
                         or self.ignorecase and (low <= ord(ch.lower()) <= high or low <= ord(ch.upper()) <= high)}
             elif item_op == _c.CATEGORY:
-                out |= _category(item_av)
-        return frozenset(_ALL - out if negate else out)
+                out |= _category(item_av, self.all)
+        return frozenset(self.all - out if negate else out)
 
     def _literal(self, code: int) -> frozenset[str]:
         ch = chr(code)
-        found = {c for c in _ALL if c == ch or self.ignorecase and c.lower() == ch.lower()}
+        found = {c for c in self.all if c == ch or self.ignorecase and c.lower() == ch.lower()}
         # A character outside the sample alphabet still matches something: stand it in by itself.
         return frozenset(found or {ch})
 
@@ -278,7 +287,7 @@ def _union(alts: list[_Info]) -> _Info:
                  frozenset().union(*(a.first_run for a in alts)), frozenset().union(*(a.last_run for a in alts)))
 
 
-def _category(category: Any) -> set[str]:
+def _category(category: Any, alphabet: frozenset[str]) -> set[str]:
     tests = {
         _c.CATEGORY_DIGIT: str.isdigit, _c.CATEGORY_SPACE: str.isspace,
         _c.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
@@ -286,10 +295,10 @@ def _category(category: Any) -> set[str]:
     for positive, negative in ((_c.CATEGORY_DIGIT, _c.CATEGORY_NOT_DIGIT), (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_SPACE),
                                (_c.CATEGORY_WORD, _c.CATEGORY_NOT_WORD)):
         if category == positive:
-            return {ch for ch in _ALL if tests[positive](ch)}
+            return {ch for ch in alphabet if tests[positive](ch)}
         if category == negative:
-            return {ch for ch in _ALL if not tests[positive](ch)}
-    return set(_ALL)
+            return {ch for ch in alphabet if not tests[positive](ch)}
+    return set(alphabet)
 
 
 def _overlap(a: tuple[list[frozenset[str]], bool, _Info], b: tuple[list[frozenset[str]], bool, _Info]) -> bool:
@@ -366,3 +375,146 @@ def _render_node(op: Any, av: Any) -> str:
     if op == _c.AT:
         return {_c.AT_BEGINNING: "^", _c.AT_END: "$", _c.AT_BOUNDARY: r"\b"}.get(av, "")
     return "..."
+
+
+# --- the deadline: a static check cannot be complete -------------------------------------------------
+
+# Seconds of processor time.
+PATTERN_SECONDS = 1.0  # one pattern on one text
+TOTAL_SECONDS = 20.0  # every pattern of the user packs on one target, together
+
+
+class PatternError(Exception):
+    """A user pattern that could not be run to its end: past its deadline, or not runnable under one."""
+
+
+class PatternBudget:
+    """The matching time the user packs' patterns may take on one target: ``per_pattern`` seconds for
+    one pattern on one text, ``total`` for all of them. Both are processor time (``regex`` counts its
+    timeout so) spent inside the regex engine, so a busy machine or a slow built-in rule costs a user
+    rule nothing. The engine makes one per target
+    and runs each user-pack rule under ``applied()``; the rule kinds run their patterns through
+    ``bounded``, which is the pattern itself (``re``) anywhere else."""
+
+    def __init__(self, *, per_pattern: float = PATTERN_SECONDS, total: float = TOTAL_SECONDS) -> None:
+        self.per_pattern = per_pattern
+        self.total = total
+        self.left = total
+
+    @contextmanager
+    def applied(self) -> Iterator[None]:
+        token = _BUDGET.set(self)
+        try:
+            yield
+        finally:
+            _BUDGET.reset(token)
+
+    def timeout(self, pattern: str) -> float:
+        if self.left <= 0:
+            raise PatternError(f"pattern {_shown(pattern)} was not run: the rule packs' patterns had used their "
+                               f"{self.total:g} s for this target")
+        return min(self.per_pattern, self.left)
+
+    def late(self, pattern: str, text: str, allowed: float) -> PatternError:
+        if allowed < self.per_pattern:
+            return PatternError(f"pattern {_shown(pattern)} was stopped when the rule packs' patterns had used "
+                                f"their {self.total:g} s for this target")
+        return PatternError(f"pattern {_shown(pattern)} ran past its {self.per_pattern:g} s deadline on a text of "
+                            f"{len(text):,} characters; it backtracks: rewrite it so that each repetition ends on "
+                            "characters it cannot begin with")
+
+
+# The budget of the user-pack rule running in this thread (audit workers each run their own target).
+_BUDGET: ContextVar[PatternBudget | None] = ContextVar("govlint_pattern_budget", default=None)
+_P = TypeVar("_P")
+
+
+def bounded(pattern: _P) -> _P:
+    """The pattern to run: outside a user-pack rule, the pattern itself (built-in rules keep ``re``);
+    inside one, the same pattern compiled by the ``regex`` module, stopped at the deadline."""
+    if pattern is None or _BUDGET.get() is None:
+        return pattern
+    return _bounded(pattern.pattern, pattern.flags)  # type: ignore[attr-defined,return-value]
+
+
+# Unbounded, so each compiled pattern lives on: the phrase-match memos key patterns by id.
+@lru_cache(maxsize=None)
+def _bounded(source: str, flags: int) -> BoundedPattern:
+    return BoundedPattern(source, flags)
+
+
+class BoundedPattern:
+    """A pattern compiled by the ``regex`` module, whose ``search`` and ``finditer`` take a timeout
+    (``re`` cannot be interrupted, least of all on a worker thread); past it, PatternError."""
+
+    def __init__(self, source: str, flags: int) -> None:
+        import regex  # imported only when a user pack's rule runs
+
+        self.pattern = source
+        self.flags = flags
+        wanted = regex.V0  # re's own behaviour; regex.V1 is re.ASCII's value, so flags are mapped by name
+        for name in ("IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "ASCII"):
+            if flags & getattr(re, name):
+                wanted |= getattr(regex, name)
+        try:
+            self._compiled = regex.compile(source, wanted)
+        except (regex.error, ValueError) as err:
+            raise PatternError(f"pattern {_shown(source)} cannot be run under a deadline: {err}") from None
+
+    def search(self, string: str) -> Any:
+        budget = _BUDGET.get() or PatternBudget()
+        allowed = budget.timeout(self.pattern)
+        start = time.thread_time()
+        try:
+            return self._compiled.search(string, timeout=allowed)
+        except TimeoutError:
+            raise budget.late(self.pattern, string, allowed) from None
+        finally:
+            budget.left -= time.thread_time() - start
+
+    def finditer(self, string: str) -> Iterator[Any]:
+        budget = _BUDGET.get() or PatternBudget()
+        allowed = budget.timeout(self.pattern)
+        matches = self._compiled.finditer(string, timeout=allowed)  # the timeout covers the whole iteration
+        while True:
+            start = time.thread_time()
+            try:
+                match = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise budget.late(self.pattern, string, allowed) from None
+            finally:
+                budget.left -= time.thread_time() - start
+            yield match
+
+
+def _shown(pattern: str) -> str:
+    """The pattern as a message quotes it: without the group the rule kinds wrap a phrase in."""
+    if pattern.startswith("(?:") and pattern.endswith(")") and _closes_at_end(pattern):
+        pattern = pattern[3:-1]
+    return repr(pattern if len(pattern) <= 80 else pattern[:77] + "...")
+
+
+def _closes_at_end(pattern: str) -> bool:
+    """Whether the group that opens the pattern is the one its last character closes."""
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 2 if pattern[index + 1:index + 2] == "]" else 1  # "[]...]": a leading ] is a member
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index == len(pattern) - 1
+        index += 1
+    return False

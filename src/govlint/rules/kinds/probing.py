@@ -28,6 +28,7 @@ from govlint.rules.lexicon import Scan
 from govlint.rules.matching import Unit, has_placeholder, is_negated, section_context, units
 from govlint.rules.model import DocumentSet, evidence
 from govlint.rules.probes import Language, Probe, ProbeMatch
+from govlint.rules.regex_safety import bounded
 from govlint.rules.words import DURATION, FRACTION
 
 _MAX_EVIDENCE = 3
@@ -133,7 +134,7 @@ class ProbeCheck:
         token = next((t for t in scan.tokens if t.kind == kind), None)
         if token is not None:
             return token.start, token.end
-        match = self.value_pattern.search(scan.text)
+        match = bounded(self.value_pattern).search(scan.text)  # under a deadline in a user pack's rule
         return match.span() if match else None
 
     @cached_property
