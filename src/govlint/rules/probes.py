@@ -13,6 +13,7 @@ FAIL example sentences, run by the test suite and shown by `govlint explain`.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
@@ -87,11 +88,15 @@ class Probe:
                 return []
             fillers.append(spans)
         matches = []
+        starts = [[span[0] for span in spans] for spans in fillers]
         for anchor in fillers[0]:
             chosen = [anchor]
-            for spans in fillers[1:]:
+            for index, spans in enumerate(fillers[1:], start=1):
                 best = None
-                for span in spans:
+                # Only fillers starting within `within` words of the anchor can fit (a long text has many).
+                first = bisect_left(starts[index], anchor[0] - self.within)
+                last = bisect_right(starts[index], anchor[1] + self.within)
+                for span in spans[first:last]:
                     if self.ordered and span[0] < chosen[-1][1]:
                         continue
                     if any(span[0] < s[1] and s[0] < span[1] for s in chosen):
@@ -145,25 +150,36 @@ def _clause_bounds(scan: Scan, low: int, high: int) -> tuple[int, int]:
     return start, end
 
 
+def _spans_from(scan: Scan, name: str, low: int, high: int) -> tuple[tuple[int, int], ...]:
+    """A vocabulary's spans that start between token ``low`` and ``high`` (found by bisection: the
+    spans of a scan are in text order, and a long text has many)."""
+    key = ("starts", name)
+    starts = scan.found.get(key)
+    if starts is None:
+        starts = scan.found[key] = [s for s, _ in scan.spans(name)]
+    spans = scan.spans(name)
+    return spans[bisect_left(starts, low):bisect_right(starts, high)]
+
+
 def _in_clause(scan: Scan, low: int, high: int, names: Sequence[str], reach: int | None = None) -> bool:
     if reach is not None:  # a fixed number of words either side, across clauses
         start, end = max(0, low - reach), min(len(scan.tokens), high + reach)
     else:
         start, end = _clause_bounds(scan, low, high)
-    return any(start <= s and e <= end for name in names for s, e in scan.spans(name))
+    return any(e <= end for name in names for _, e in _spans_from(scan, name, start, end))
 
 
 def _between(scan: Scan, chosen: Sequence[tuple[int, int]], names: Sequence[str]) -> bool:
     """Whether one of the vocabularies stands in a gap between the slots' fillers."""
     ordered = sorted(chosen)
     gaps = [(a[1], b[0]) for a, b in zip(ordered, ordered[1:]) if a[1] < b[0]]
-    return any(low <= s and e <= high for low, high in gaps for name in names for s, e in scan.spans(name))
+    return any(e <= high for low, high in gaps for name in names for _, e in _spans_from(scan, name, low, high))
 
 
 def _after(scan: Scan, index: int, names: Sequence[str]) -> bool:
     """Whether one of the vocabularies ends within a few words before token ``index``."""
     reach = max(0, index - _NOT_AFTER_REACH)
-    return any(reach <= e <= index and s < index for name in names for s, e in scan.spans(name))
+    return any(reach <= e <= index for name in names for _, e in _spans_from(scan, name, reach - 8, index - 1))
 
 
 def _known(where: str, key: str, names: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
