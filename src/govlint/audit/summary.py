@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from govlint import __version__
-from govlint.report import ERROR, FAIL, LEVELS, NOT_APPLICABLE, PARTIAL, PASS, WAIVED
+from govlint.report import ERROR as RULE_ERROR, FAIL, LEVELS, NOT_APPLICABLE, PARTIAL, PASS, WAIVED
 from govlint.audit.results import ERROR, RESULT
 from govlint.printable import markdown_cell, markdown_code
 
@@ -142,7 +142,7 @@ def _rules(results: Sequence[dict[str, Any]], projects: Sequence[dict[str, Any]]
                 "code": result["code"], "name": result["name"], "title": result["title"],
                 "pass": 0, "partial": 0, "fail": 0, "not_applicable": 0, "waived": 0, "error": 0})
             key = {PASS: "pass", PARTIAL: "partial", FAIL: "fail", NOT_APPLICABLE: "not_applicable",
-                   WAIVED: "waived", ERROR: "error"}[result["status"]]
+                   WAIVED: "waived", RULE_ERROR: "error"}[result["status"]]
             rule[key] += 1
     out = []
     for rule in rules.values():

@@ -11,7 +11,7 @@ import textwrap
 from typing import Sequence
 
 from govlint.printable import printable
-from govlint.report import ERROR, FAIL, NOT_APPLICABLE, NOT_ASSESSED, PARTIAL, PASS, WAIVED, Report, RuleResult
+from govlint.report import ERROR, NOT_APPLICABLE, NOT_ASSESSED, PASS, WAIVED, Report, RuleResult
 from govlint.reporters._advice import advice, problem
 from govlint.reporters._summary import STATUS_LABEL, first_sentence, level_line, level_met_text, nothing_found, top_fixes
 
