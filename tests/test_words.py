@@ -16,6 +16,14 @@ def norms(text: str) -> list[str]:
     ("vote", "votes", "voted", "voting"),
     ("behaviour", "behavior"),
     ("organisation", "organization"),
+    # a verb in -er keeps its -er in every form, as an agent noun does
+    ("consider", "considered", "considering", "considers"),
+    ("volunteer", "volunteered", "volunteering", "volunteers"),
+    # irregular verbs the stemmer cannot join
+    ("bring", "brought", "brings"),
+    ("choose", "chose", "chosen", "choosing"),
+    ("take", "took", "taken"),
+    ("lose", "lost", "loses"),
 ])
 def test_word_forms_share_one_norm(forms):
     assert len({norms(f)[0] for f in forms}) == 1

@@ -87,17 +87,44 @@ def _stemmer():
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """The normalized form of one word (lower case, American spelling, Snowball stem)."""
+    """The normalized form of one word (lower case, American spelling, base form of an irregular
+    verb, Snowball stem)."""
     word = word.lower()
     for british, american in _SPELLING:
         if british in word:
             word = word.replace(british, american)
             break
+    word = _IRREGULAR.get(word, word)
+    if word.endswith(("ered", "ering")):
+        # "considered", "volunteering": the inflection of a word in -er is that word, whose stem
+        # keeps its -er below (otherwise "consider" and "considered" would be two words).
+        base = word[:-2] if word.endswith("ed") else word[:-3]
+        if len(base) > 5:
+            word = base
     stemmed = _stemmer().stemWord(word)
     if word.endswith(("er", "ers")) and len(word) > 5 and not stemmed.endswith("er"):
         # An agent noun is not its verb: "maintainer" is not "maintained", "reviewer" not "review".
         return stemmed + "er"
     return stemmed
+
+
+# Irregular verb forms the stemmer cannot join to their base ("brought" is "bring", "chosen" is
+# "choose"). Only verbs whose forms are not also common nouns or adjectives in governance text
+# ("led" would become "lead", a role; "left" a side; "found" a verb of its own).
+_IRREGULAR = {
+    "brought": "bring", "took": "take", "taken": "take", "chose": "choose", "chosen": "choose",
+    "held": "hold", "made": "make", "gave": "give", "given": "give", "lost": "lose", "kept": "keep",
+    "met": "meet", "sent": "send", "went": "go", "gone": "go", "spoke": "speak", "spoken": "speak",
+    "told": "tell", "wrote": "write", "written": "write", "stood": "stand", "sought": "seek",
+    "thought": "think", "forbade": "forbid", "forbidden": "forbid", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "undertook": "undertake", "undertaken": "undertake", "overseen": "oversee",
+    "oversaw": "oversee", "forgave": "forgive", "forgiven": "forgive", "began": "begin", "begun": "begin",
+    "broke": "break", "broken": "break", "arose": "arise", "arisen": "arise", "fell": "fall",
+    "fallen": "fall", "drew": "draw", "drawn": "draw", "knew": "know", "known": "know", "paid": "pay",
+    "said": "say", "saw": "see", "seen": "see", "shown": "show", "spent": "spend", "won": "win",
+    "upheld": "uphold", "withheld": "withhold", "dealt": "deal", "meant": "mean", "heard": "hear",
+    "became": "become", "came": "come", "ran": "run", "got": "get", "gotten": "get",
+}
 
 
 def _clean(text: str) -> str:
