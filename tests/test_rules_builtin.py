@@ -208,3 +208,20 @@ def test_governance_language(rules, tmp_path, text, expected):
     report = lint(files=[str(path)], root=str(tmp_path), config=Config(), rules=rules, select_rules=list(expected))
     found = {name: report.result(name).status in ("pass", "partial") for name in expected}
     assert found == expected
+
+
+@pytest.mark.parametrize("text, status", [
+    # The move is there, its measure is not: partial, and the remediation asks for a period.
+    ("The Lead Maintainers can remove inactive Collaborators or give them Past Collaborator status.", "partial"),
+    ("The TSC may remove Collaborators if they become inactive.", "partial"),
+    ("Maintainers who have not contributed for six months are moved to emeritus status.", "pass"),
+    # Only seems to measure; a definition moves no one; inactivity among other grounds for removal.
+    ("A maintainer may move to emeritus status after being inactive for an extended period.", "fail"),
+    ("The emeritus team includes members who no longer actively participate in the project.", "fail"),
+    ("Maintainers may be removed after being inactive, failing their duties or violating the Code of Conduct.",
+     "fail"),
+])
+def test_inactivity_without_a_period_is_partial(rules, tmp_path, text, status):
+    path = tmp_path / "GOVERNANCE.md"
+    path.write_text(f"# Governance\n\n## Maintainers\n\n{text}\n", encoding="utf-8")
+    assert _result(rules, path, "inactivity-policy").status == status
