@@ -225,3 +225,21 @@ def test_inactivity_without_a_period_is_partial(rules, tmp_path, text, status):
     path = tmp_path / "GOVERNANCE.md"
     path.write_text(f"# Governance\n\n## Maintainers\n\n{text}\n", encoding="utf-8")
     assert _result(rules, path, "inactivity-policy").status == status
+
+
+def test_removal_decided_as_a_proposal_is_a_removal_vote(rules, tmp_path):
+    # Removing a member is one of the matters decided by proposal, and proposals pass by a vote.
+    path = tmp_path / "GOVERNANCE.md"
+    path.write_text(
+        "# Governance\n\n## Decisions\n\nMost decisions are made by consensus. A vote on a proposal is needed only when "
+        "someone objects. The topics of a proposal might be:\n\n"
+        "* Adding or removing a member of the Core Team.\n* Changing the release process.\n\n"
+        "For a proposal to pass, a simple majority vote of the Core Team suffices.\n", encoding="utf-8")
+    for name in ("removal-process", "vote-of-no-confidence", "removal-threshold"):
+        assert _result(rules, path, name).status == "pass", name
+    # Without the vote, proposals only being discussed, there is no removal vote.
+    text = path.read_text(encoding="utf-8").replace("A vote on a proposal is needed only when someone objects. ", "")
+    path.write_text(text.replace("For a proposal to pass, a simple majority vote of the Core Team suffices.",
+                                 "Proposals are discussed on the mailing list."), encoding="utf-8")
+    for name in ("vote-of-no-confidence", "removal-threshold"):
+        assert _result(rules, path, name).status == "fail", name
