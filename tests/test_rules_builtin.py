@@ -243,3 +243,14 @@ def test_removal_decided_as_a_proposal_is_a_removal_vote(rules, tmp_path):
                                  "Proposals are discussed on the mailing list."), encoding="utf-8")
     for name in ("vote-of-no-confidence", "removal-threshold"):
         assert _result(rules, path, name).status == "fail", name
+
+
+def test_an_escalation_path_in_the_code_of_conduct_counts(rules, tmp_path):
+    (tmp_path / "GOVERNANCE.md").write_text("# Governance\n\nMaintainers decide by lazy consensus.\n", encoding="utf-8")
+    coc = tmp_path / "CODE_OF_CONDUCT.md"
+    coc.write_text("# Code of Conduct\n\nBe kind.\n\n## Escalation\n\nIf the maintainers cannot resolve a report, "
+                   "or it involves a maintainer, it is escalated to the OpenJS Foundation Code of Conduct Panel.\n",
+                   encoding="utf-8")
+    report = lint(str(tmp_path), config=Config(), rules=rules, select_rules=["escalation-path"])
+    assert report.result("escalation-path").status == "pass"
+    assert report.result("escalation-path").evidence[0].path == "CODE_OF_CONDUCT.md"
