@@ -254,3 +254,16 @@ def test_an_unknown_probe_is_refused_naming_the_rule():
 
     with pytest.raises(RulePackError, match="rule test-rule: unknown probe or vocabulary 'nothing'"):
         run("check:\n  kind: probes\n  all: [nothing]\n", "# G\n")
+
+
+@pytest.mark.parametrize("line, placeholder", [
+    ("- [Your First Contribution](#your-first-contribution)", False),  # a table of contents entry
+    ("Picked by the [project maintainers](https://github.com/o/r/blob/v1.11.0/MAINTAINERS.md).", False),
+    ("Read [your first issue][first] before you start.", False),  # a reference-style link
+    ("Maintained by [Your Name] at [Your Company].", True),
+    ("Inactive after [TODO: Number] months.", True),
+    ("See [TODO](#) for details.", True),  # TODO is unfilled even as a link's text
+])
+def test_a_link_is_no_placeholder_unless_it_says_todo(line, placeholder):
+    check = "\ncheck:\n  kind: absent\n  placeholders: true\n"
+    assert (run(check, f"# G\n\n{line}\n").status == "fail") == placeholder

@@ -181,3 +181,41 @@ def test_one_login_under_two_different_names_is_two_people():
     found = facts(DocumentSet([parse(text, path="MAINTAINERS.md", kind="maintainers")]))
     assert [(e.name, e.affiliation) for e in found.maintainers] == [
         ("Dr. Wei Ding", "ByteDance"), ("Zhengyi Zhu", "BEIKE"), ("Jian Zhu", "Red Hat")]
+
+
+def _facts_of_file(tmp_path, text: str, name: str = "MAINTAINERS.md"):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return facts(DocumentSet(discover(LocalSource(tmp_path)).documents))
+
+
+def test_reference_style_list_reads_name_handle_and_employer(tmp_path):
+    # Cilium's MAINTAINERS.md: "* [Jane Doe] (Company)", the profile in a reference definition below.
+    found = _facts_of_file(tmp_path, "# Maintainers\n\n## Committers\n\n * [Aditi Ghag] (Isovalent)\n"
+                                     " * [Dorde Lapcevic] (Google)\n * [Ian Vernon]\n\n"
+                                     "[Aditi Ghag]: https://github.com/aditighag\n"
+                                     "[Dorde Lapcevic]: https://github.com/dlapcevic\n"
+                                     "[Ian Vernon]: https://github.com/ianvernon\n")
+    assert people(found.maintainers) == [("Aditi Ghag", "aditighag", "", "Isovalent"),
+                                         ("Dorde Lapcevic", "dlapcevic", "", "Google"),
+                                         ("Ian Vernon", "ianvernon", "", "")]
+    assert (found.with_contact, found.with_affiliation) == (3, 2)
+
+
+def test_reference_that_is_no_profile_is_no_contact(tmp_path):
+    # A reference to a web page is no contact: the bare names are still a list, without contacts.
+    found = _facts_of_file(tmp_path, "# Maintainers\n\n* [Aditi Ghag] (Isovalent)\n* [Dorde Lapcevic] (Google)\n\n"
+                                     "[Aditi Ghag]: https://example.org/aditi\n"
+                                     "[Dorde Lapcevic]: https://example.org/dorde\n")
+    assert people(found.maintainers) == [("Aditi Ghag", "", "", "Isovalent"), ("Dorde Lapcevic", "", "", "Google")]
+    assert found.with_contact == 0
+
+
+def test_names_with_employer_and_no_contact_are_a_list(tmp_path):
+    # "* Name (Company)" at the end of the file: a list without contacts is still a list (GL002 then
+    # says what it lacks), and "(jdoe)" after a name is a login, not an employer.
+    found = _facts_of_file(tmp_path, "# Maintainers\n\n## Current maintainers\n\n* Aditi Ghag (Isovalent)\n"
+                                     "* Dorde Lapcevic (Google)\n* Ian Vernon\n")
+    assert people(found.maintainers) == [("Aditi Ghag", "", "", "Isovalent"), ("Dorde Lapcevic", "", "", "Google"),
+                                         ("Ian Vernon", "", "", "")]
+    found = _facts_of_file(tmp_path, "# Maintainers\n\n* Aditi Ghag (aditighag)\n* Dorde Lapcevic (dlapcevic)\n")
+    assert found.with_affiliation == 0

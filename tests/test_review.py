@@ -153,3 +153,36 @@ def test_a_second_repository_is_read_with_its_label(tmp_path):
     paths = {d.path for d in result.documents}
     assert "community/GOVERNANCE.md" in paths and "README.md" in paths
     assert any(b.name == "Maintainers" for b in result.bodies)
+
+
+_LIFECYCLE = """# Governance
+
+## Maintainers
+
+Maintainers review and merge changes and decide the project's direction.
+A contributor becomes a maintainer when nominated by an existing maintainer and approved by a majority vote of the maintainers.
+Maintainers who are inactive for six months are moved to emeritus status.
+{removal}
+## Technical Steering Committee
+
+The Technical Steering Committee (TSC) oversees the project and resolves disputes.
+TSC members are elected by the maintainers for two-year terms.
+A TSC member can be removed for violating the Code of Conduct by a two-thirds vote of the other TSC members.
+"""
+
+
+@pytest.mark.parametrize("removal, coverage", [
+    ("", "Partial"),  # FAIL: only the TSC's removal is written down
+    ("A maintainer can be removed for violating the Code of Conduct by a two-thirds vote of the other maintainers.\n",
+     "Complete"),  # PASS
+])
+def test_maintainer_lifecycle_needs_the_removal_of_a_maintainer(tmp_path, removal, coverage):
+    # Knative's and cert-manager's reviewers: "process for removing a maintainer ... not documented",
+    # "Does not cover Maintainer removal for cause", although another body's removal was.
+    (tmp_path / "GOVERNANCE.md").write_text(_LIFECYCLE.format(removal=removal))
+    (tmp_path / "MAINTAINERS.md").write_text("# Maintainers\n\n| Name | GitHub | Affiliation |\n|---|---|---|\n"
+                                             "| Jane Doe | @jdoe | Acme |\n| John Roe | @jroe | Initech |\n")
+    lifecycle = next(a for a in draft([str(tmp_path)], level="incubating", today=DATE).areas
+                     if a.area == "Maintainer Lifecycle")
+    assert lifecycle.coverage == coverage
+    assert ("how a maintainer is removed" in lifecycle.note) == (coverage == "Partial")

@@ -534,9 +534,23 @@ def reference_links(lines: list[str]) -> dict[str, str]:
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(\S.*)$")
 
 
-def items_and_lines(lines: list[str], skip: set[int], in_table: set[int]) -> Iterator[tuple[int, str, bool, str]]:
+def _resolves_to_contact(line: str, refs: dict[str, str]) -> bool:
+    """A line whose reference-style link ("* [Jane Doe] (Acme)" with "[Jane Doe]: https://github.com/jane"
+    further down) resolves to a GitHub profile or an address: it holds a contact."""
+    if "[" not in line or not refs:
+        return False
+    labels = [m.group(2) or m.group(1) for m in _REF_LINK.finditer(line)]
+    labels += [m.group(1) for m in _SHORTCUT_LINK.finditer(line)]
+    hrefs = [refs.get(label.strip().lower(), "") for label in labels]
+    return any(login_of(h) or h.lower().startswith("mailto:") for h in hrefs)
+
+
+def items_and_lines(lines: list[str], skip: set[int], in_table: set[int],
+                    refs: dict[str, str] | None = None) -> Iterator[tuple[int, str, bool, str]]:
     """(1-based line, text, is a list item, the sentence that introduced its list) for every line
-    outside tables and code that may hold a person."""
+    outside tables and code that may hold a person: one with a handle, an address or a profile
+    link, inline or through a reference definition (``refs``)."""
+    refs = refs or {}
     lead = ""
     previous_blank = True
     for index, line in enumerate(lines):
@@ -548,7 +562,7 @@ def items_and_lines(lines: list[str], skip: set[int], in_table: set[int]) -> Ite
             previous_blank = True
             continue
         item = _ITEM.match(line)
-        if "@" not in line and "github.com" not in line.lower():
+        if "@" not in line and "github.com" not in line.lower() and not _resolves_to_contact(line, refs):
             # No handle, address or profile link: no person, but it may introduce a list.
             if not item and (previous_blank or stripped.endswith(":")):
                 lead = stripped if stripped.endswith(":") else ""
@@ -563,11 +577,12 @@ def items_and_lines(lines: list[str], skip: set[int], in_table: set[int]) -> Ite
         previous_blank = False
 
 
-def bare_names(lines: list[str], skip: set[int], in_table: set[int], headings: set[int]) -> Iterator[tuple[int, str, str]]:
-    """(1-based line, name, lead) of names listed without any contact ("Ruth Abernathy" one a line,
-    or "- Kenji Morimoto"): only runs of two or more such lines, every line of the run a name, so a
-    short line of prose is never taken for a person."""
-    run: list[tuple[int, str, str]] = []
+def bare_names(lines: list[str], skip: set[int], in_table: set[int],
+               headings: set[int]) -> Iterator[tuple[int, str, str, str]]:
+    """(1-based line, name, lead, affiliation) of names listed without any contact ("Ruth Abernathy"
+    one a line, "- Kenji Morimoto", "* Kenji Morimoto (Acme Corp)"): only runs of two or more such
+    lines, every line of the run a name, so a short line of prose is never taken for a person."""
+    run: list[tuple[int, str, str, str]] = []
     lead = ""
     for index, line in enumerate(lines + [""]):
         stripped = line.strip()
@@ -584,14 +599,33 @@ def bare_names(lines: list[str], skip: set[int], in_table: set[int], headings: s
             continue
         item = _ITEM.match(line)
         text = _inline(item.group(1) if item else stripped, {}).text
-        if "@" not in line and "](" not in line and _bare_name(text):
-            run.append((index + 1, text, lead))
-            continue
+        if "@" not in line and "](" not in line:
+            name, affiliation = _name_and_employer(text)
+            if _bare_name(name):
+                run.append((index + 1, name, lead, affiliation))
+                continue
         if len(run) >= 2:
             yield from run
         run = []
         if not item:
             lead = stripped if stripped.endswith(":") else ""
+    if len(run) >= 2:  # a list that ends the document
+        yield from run
+
+
+# "Kenji Morimoto (Acme Corp)": a name and, in brackets, an employer (capitalised: "(kmori)" is a login).
+_WITH_EMPLOYER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()a-z][^()]{0,60})\)$")
+
+
+def _name_and_employer(text: str) -> tuple[str, str]:
+    """(name, affiliation) of a contactless entry: the employer in brackets after a name, if any."""
+    found = _WITH_EMPLOYER.match(text.strip())
+    if found is None:
+        return text, ""
+    org = found.group("org").strip()
+    if role_in(org) or _NOISE.match(org) or _PLACEHOLDER.match(org):
+        return text, ""
+    return found.group("name").strip(), org
 
 
 def _bare_name(text: str) -> bool:

@@ -197,7 +197,7 @@ def _read_text(doc: Document) -> list[Person]:
             person.areas += _heading_area(headings, line)
             out.append(person)
     # Tables seen, the rest line by line, outside code blocks.
-    for line, text, is_item, lead in fmt.items_and_lines(lines, fenced, in_table):
+    for line, text, is_item, lead in fmt.items_and_lines(lines, fenced, in_table, refs):
         lead_role = fmt.list_role(lead.rstrip(":")) if lead else None
         context = lead_role or _context(headings, line)
         if context is None and not is_list_doc:
@@ -215,12 +215,15 @@ def _read_text(doc: Document) -> list[Person]:
         out += files.csv_lines(doc, lines)
         # Names alone, one a line: a list with no contacts is still a list (and says what it lacks).
         heading_lines = {s.line for s in doc.sections if s.level > 0}
-        for line, name, lead in fmt.bare_names(lines, fenced, in_table, heading_lines):
+        read = {person.line for person in out}
+        for line, name, lead, affiliation in fmt.bare_names(lines, fenced, in_table, heading_lines):
+            if line in read:
+                continue  # "* [Jane Doe] (Acme)" read above through its reference definition
             context = (fmt.list_role(lead.rstrip(":")) if lead else None) or _context(headings, line)
             section = _section_at(headings, line)
             if context is None and section is not None and section.level > 1:
                 continue  # under "## Credits", not under the file's title
-            person = Person(name=name, role=context or MAINTAINER)
+            person = Person(name=name, affiliation=affiliation, role=context or MAINTAINER)
             _place(person, doc, line, lines)
             out.append(person)
     return _dedupe_lines(out)

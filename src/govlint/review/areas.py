@@ -76,6 +76,9 @@ class Inputs:
     security_team_complete: bool | None  # None when no security team is defined
     security_responders: bool
     adopts_cncf_code: bool = False  # a code of conduct read is the CNCF's
+    # Whether the documents say how a maintainer is removed or replaced (body-lifecycle's reading of the
+    # Maintainers body); None when they define no maintainers as a body.
+    maintainer_leaves: bool | None = None
 
     def status(self, name: str) -> str | None:
         result = self.results.get(name)
@@ -206,9 +209,16 @@ def _ladder(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
 
 
 def _lifecycle(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
+    """The lifecycle of a maintainer: how one becomes one, how one is removed, the inactivity rule.
+    A removal rule that names only another body (the TSC, "leaders") leaves how a maintainer is
+    removed unsaid: reviewers mark that Partial ("process for removing a maintainer ... not documented")."""
     rules = ("roles-defined", "removal-process", "inactivity-policy", "body-lifecycle")
+    removal = inputs.passed("removal-process")
+    removal_label = "removal for cause"
+    if removal and inputs.maintainer_leaves is False:
+        removal, removal_label = False, "how a maintainer is removed or replaced (the removal rules found name another body)"
     parts = [(inputs.found("roles-defined"), "how one becomes a maintainer"),
-             (inputs.passed("removal-process"), "removal for cause"),
+             (removal, removal_label),
              (inputs.found("inactivity-policy"), "an inactivity or emeritus rule")]
     lacks = _missing(parts)
     if not lacks:

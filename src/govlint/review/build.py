@@ -183,12 +183,14 @@ def build_draft(*, project: str, targets: Sequence[str], level: str | None, repo
 
     facts = body_facts(docs)
     team = next((b for b in facts if b.name == "Security Response Team"), None)
+    maintainers_body = next((b for b in facts if b.name == "Maintainers"), None)
     responders = team is not None or any(holds("handles-reports", s.text) for _d, s in docs.sentences(
         frozenset({"security", "governance", "community", "given", "linked"})))
     inputs = Inputs(results={r.name: r for r in report.results}, docs=docs, maintainers=maintainers.count,
                     with_affiliation=maintainers.with_affiliation,
                     security_team_complete=None if team is None else bool(team.joins and team.leaves),
-                    security_responders=responders, adopts_cncf_code=_adopts_cncf_code(docs))
+                    security_responders=responders, adopts_cncf_code=_adopts_cncf_code(docs),
+                    maintainer_leaves=None if maintainers_body is None else bool(maintainers_body.leaves))
     areas = verdicts(inputs)
     found = (*findings(report, level=level, searched=lambda area: _searched(docs, area)), *activity_findings)
     order = {name: index for index, name in enumerate((CRITICAL, HIGH, "Medium", "Low"))}

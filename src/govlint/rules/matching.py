@@ -115,9 +115,12 @@ def is_negated(text: str, start: int, end: int | None = None) -> bool:
 
 # --- placeholders -----------------------------------------------------------------------------
 
-# Unfilled template text: a sentence carrying one of these says nothing yet.
+# Unfilled template text: a sentence carrying one of these says nothing yet. A bracket that opens
+# with an ordinary word ("[Your First Contribution](#your-first-contribution)", "[project
+# maintainers](MAINTAINERS.md)") is a placeholder only when no link target follows it.
 PLACEHOLDER = re.compile(
-    r"\[\s*(?:TODO|TBD|FIXME|insert|add|your|project|number|name|x+)\b[^\]]*\]|\bTODO:|\bPROJECT[_ ]?NAME\b|"
+    r"\[\s*(?:TODO|TBD|FIXME|insert)\b[^\]]*\]|\[\s*(?:add|your|project|number|name|x+)\b[^\]]*\](?![(\[])|"
+    r"\bTODO:|\bPROJECT[_ ]?NAME\b|"
     r"\{\{\s*[\w.]+\s*\}\}|<\s*(?:insert|project[-_ ]?name|your[-_ ][\w-]+)[^>]*>|\bthis is a template\b", re.I)
 
 
