@@ -29,6 +29,13 @@ def test_word_forms_share_one_norm(forms):
     assert len({norms(f)[0] for f in forms}) == 1
 
 
+def test_words_the_stemmer_would_join_stay_apart():
+    # "using the contact information" is no informal conversation; "personal reasons" no person.
+    assert norms("informal")[0] == norms("informally")[0] != norms("information")[0]
+    assert norms("personal")[0] != norms("person")[0]
+    assert norms("restorative")[0] != norms("restore")[0]
+
+
 def test_an_agent_noun_is_not_its_verb():
     # "Plugins that are no longer maintained" is not about maintainers.
     assert norms("maintainer")[0] == norms("maintainers")[0] != norms("maintained")[0]

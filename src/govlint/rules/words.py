@@ -95,6 +95,8 @@ def stem(word: str) -> str:
             word = word.replace(british, american)
             break
     word = _IRREGULAR.get(word, word)
+    if word in _KEEP:
+        return _KEEP[word]
     if word.endswith(("ered", "ering")):
         # "considered", "volunteering": the inflection of a word in -er is that word, whose stem
         # keeps its -er below (otherwise "consider" and "considered" would be two words).
@@ -107,6 +109,12 @@ def stem(word: str) -> str:
         return stemmed + "er"
     return stemmed
 
+
+# Words the stemmer would join to an unrelated word: "informal" is not "information", "personal"
+# not "person", "restorative" not "restore", "internal" not "intern", "general" not "generate".
+_KEEP = {"informal": "informal", "informally": "informal", "personal": "personal", "personally": "personal",
+         "restorative": "restorative", "internal": "internal", "internally": "internal", "general": "general",
+         "generally": "general"}
 
 # Irregular verb forms the stemmer cannot join to their base ("brought" is "bring", "chosen" is
 # "choose"). Only verbs whose forms are not also common nouns or adjectives in governance text
