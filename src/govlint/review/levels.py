@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Sequence
 
 
-def level_applied_for(maturity: str | None, levels: Sequence[str]) -> str | None:
-    """``levels``: the packs' levels, lowest first."""
+def level_applied_for(maturity: str | None, levels: Sequence[str] | None = None) -> str | None:
+    """``levels``: the packs' levels, lowest first (default: the built-in packs')."""
+    if levels is None:
+        from govlint.rules.registry import builtin_ladder
+
+        levels = builtin_ladder().names
     if maturity not in levels:
         return None
     index = list(levels).index(maturity)
