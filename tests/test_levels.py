@@ -19,8 +19,9 @@ def metals(fixtures):
 
 @pytest.fixture
 def project(tmp_path):
-    (tmp_path / "GOVERNANCE.md").write_text(GOVERNANCE, encoding="utf-8")
-    return str(tmp_path)
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "GOVERNANCE.md").write_text(GOVERNANCE, encoding="utf-8")
+    return str(tmp_path / "project")
 
 
 def test_a_pack_with_its_own_levels_is_checked_on_them(run_cli, metals, project):
@@ -78,10 +79,13 @@ def test_the_configuration_names_a_level_of_its_packs(run_cli, fixtures, project
     assert err == f"govlint: error: {config}: level: unknown level 'incubating': choose one of bronze, silver, gold\n"
 
 
-def test_badge_rules_and_explain_use_the_packs_levels(run_cli, metals, project):
-    code, out, _ = run_cli("check", project, "--rule-pack", metals, "--no-cache", "--format", "badge")
-    assert json.loads(out)["message"] == "silver criteria met · score 66.7/100"
-    assert json.loads(out)["color"] == "green"  # one below the top level, as incubating is
+def test_badge_rules_and_explain_use_the_packs_levels(run_cli, metals, project, tmp_path):
+    for _ in range(2):  # the second from the result cache: the report keeps its levels' pack
+        code, out, _ = run_cli("check", project, "--rule-pack", metals, "--cache-dir", str(tmp_path / "cache"),
+                               "--format", "badge")
+        assert json.loads(out)["message"] == "silver criteria met · score 66.7/100"
+        assert json.loads(out)["color"] == "green"  # one below the top level, as incubating is
+    assert list((tmp_path / "cache" / "checks").iterdir())
     code, out, _ = run_cli("rules", "--rule-pack", metals)
     assert out.splitlines()[0].split() == ["code", "rule", "weight", "bronze", "silver", "gold", "title"]
     assert "Profile standard." in out
