@@ -169,3 +169,19 @@ def test_an_audit_holds_projects_to_the_packs_levels(run_cli, metals, project, t
     code, _, err = run_cli("audit", str(projects), "--out", str(tmp_path / "o2"), "--rule-pack", metals)
     assert code == 2 and err == f"govlint: error: {projects}: line 1: maturity 'incubating' is not one of " \
                                  "bronze, silver, gold\n"
+
+
+def test_a_pack_on_the_built_in_levels_may_add_a_profile(run_cli, fixtures, project, tmp_path):
+    pack = tmp_path / "strict.yaml"
+    text = (fixtures / "packs" / "valid.yaml").read_text()
+    pack.write_text(text.replace("rules:\n", "profiles:\n  - {name: strict, description: Chairs' terms are required "
+                                             "from sandbox.}\nrules:\n", 1)
+                    + "    profiles:\n      strict: {sandbox: required, incubating: required}\n")
+    code, out, err = run_cli("check", project, "--rule-pack", str(pack), "--profile", "strict", "--no-cache",
+                             "--format", "json")
+    [report] = json.loads(out)["reports"]
+    assert err == "" and report["profile"] == "strict"
+    results = {r["code"]: r["level"] for r in report["results"]}
+    assert results["EX001"] == {"sandbox": "required", "incubating": "required", "graduated": "required"}
+    # A built-in rule keeps its levels: under a profile that does not change it.
+    assert results["GL103"] == {"sandbox": "recommended", "incubating": "required", "graduated": "required"}

@@ -27,7 +27,6 @@ from govlint.sources.base import Source
 # The rule engine, its regexes and the parsers are imported only when a report is computed,
 # so that a check answered from the result cache starts fast.
 if TYPE_CHECKING:
-    from govlint.levels import Ladder
     from govlint.rules.model import DocumentSet, Rule
 
 
