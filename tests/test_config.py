@@ -25,7 +25,6 @@ def test_pyproject_tool_table(fixtures):
 @pytest.mark.parametrize("name,message", [
     ("broken.yaml", "invalid YAML: line 5"),
     ("no-reason.yaml", "waivers/0: 'reason' is a required property"),
-    ("bad-level.yaml", "level: expected one of 'sandbox', 'incubating', 'graduated'"),
     ("unknown-key.yaml", "unknown key ('levle' was unexpected)"),
 ])
 def test_bad_configs_name_the_file_and_the_key(fixtures, name, message):
@@ -33,6 +32,16 @@ def test_bad_configs_name_the_file_and_the_key(fixtures, name, message):
         load_config(fixtures / "configs" / name)
     assert str(info.value).startswith(str(fixtures / "configs" / name) + ": ")
     assert message in str(info.value)
+
+
+def test_a_configured_level_is_one_the_rule_packs_declare(fixtures, run_cli, tmp_path):
+    """The configuration's level is checked against the levels of the packs it runs with, and the
+    error still names the file and the key."""
+    config = fixtures / "configs" / "bad-level.yaml"
+    code, out, err = run_cli("check", str(fixtures / "projects" / "minimal"), "--config", str(config), "--no-cache")
+    assert code == 2 and out == ""
+    assert err == f"govlint: error: {config}: level: unknown level 'platinum': choose one of sandbox, incubating, " \
+                  "graduated\n"
 
 
 def test_checkout_config_applies_waivers_and_reports_expired_ones(fixtures, tmp_path):

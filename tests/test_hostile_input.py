@@ -295,7 +295,7 @@ CONFIGS = [
     ("not-a-mapping", "- sandbox\n", "(top level): expected a mapping, found a list"),
     ("unknown-key", "levle: sandbox\n", "(top level): unknown key ('levle' was unexpected)"),
     ("wrong-type", "select: GL1\n", "select: expected a list, found a string"),
-    ("bad-enum", "profile: lenient\n", "profile: expected one of 'toc', 'templates'"),
+    ("bad-enum", "profile: lenient\n", "profile: unknown profile 'lenient': choose one of toc, templates"),  # the packs' profiles
     ("out-of-range", "fail_under: 101\n", "fail_under: greater than the maximum of 100"),
     ("missing-required", "waivers: [{rule: GL101}]\n", "waivers/0: 'reason' is a required property"),
     ("too-short", "waivers: [{rule: GL101, reason: x}]\n", "waivers/0/reason: too short (at least 3 characters)"),

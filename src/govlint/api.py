@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from govlint import __version__
-from govlint.config import DEFAULT_PROFILE, PROFILES, Config, find_config, load_config
+from govlint.config import Config, find_config, load_config
 from govlint.discover import MAX_LINK_DEPTH
-from govlint.errors import InputError, UsageError
-from govlint.report import ERROR, LEVELS, DocumentInfo, Report
+from govlint.errors import ConfigError, InputError, UsageError
+from govlint.report import ERROR, DocumentInfo, Report
 from govlint.checkcache import CheckCache
 from govlint.sources.base import Source
 
@@ -120,14 +120,27 @@ def _given_paths(files: Sequence[str], root: Path) -> tuple[list[str], list[str]
     return inside, outside
 
 
-def resolve_settings(config: Config, *, level: str | None, profile: str | None) -> tuple[str | None, str]:
-    level = level or config.level
-    profile = profile or config.profile or DEFAULT_PROFILE
-    if level is not None and level not in LEVELS:
-        raise UsageError(f"unknown level {level!r}: choose one of {', '.join(LEVELS)}")
-    if profile not in PROFILES:
-        raise UsageError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
-    return level, profile
+def resolve_settings(config: Config, *, level: str | None, profile: str | None,
+                     rules: Sequence[Rule]) -> tuple[str | None, str]:
+    """The level and profile of a run (the option, else the configuration's, else the default
+    profile), each one the loaded packs declare (levels.py)."""
+    from govlint.rules.registry import run_ladder
+
+    ladder = run_ladder(rules)
+    if ladder is None:
+        raise UsageError("no rule pack declares levels (a pack's top-level `levels:`)")
+    if level is not None:
+        ladder.check_level(level)
+    if profile is not None:
+        ladder.check_profile(profile)
+    try:  # a configuration's own level and profile, checked against the packs it runs with
+        if level is None and config.level is not None:
+            ladder.check_level(config.level, path=config.path)
+        if profile is None and config.profile is not None:
+            ladder.check_profile(config.profile, path=config.path)
+    except UsageError as err:
+        raise ConfigError(str(err)) from None
+    return level or config.level, profile or config.profile or ladder.default_profile
 
 
 def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] = (), root: str | None = None,
@@ -192,13 +205,13 @@ def lint(target: str | os.PathLike[str] | Source = ".", *, files: Sequence[str] 
         config = load_config(config_path, checkout=root_dir if from_checkout else None) if config_path else Config()
     if cached:
         hashed.update(_digests(config.rule_packs))
-    level, profile = resolve_settings(config, level=level, profile=profile)
     from govlint.discover import discover
     from govlint.rules.model import DocumentSet
     from govlint.rules.registry import load_rules, select
 
     if rules is None:
         rules = load_rules(extra_packs=[*config.rule_packs, *rule_packs])
+    level, profile = resolve_settings(config, level=level, profile=profile, rules=rules)
     chosen = select(rules, select=[*config.select, *select_rules], ignore=[*config.ignore, *ignore_rules])
     found_docs = discover(source, given=given, extra=config.documents, max_depth=max_depth)
     warnings = [*(f"{name}: resolves outside the checkout; not read" for name in refused), *found_docs.warnings,
@@ -239,17 +252,21 @@ def build_report(rules: Sequence[Rule], docs: DocumentSet, *, target: str, profi
     """The report of ``rules`` over ``docs``; ``not_run`` are the rules left out (--select, --ignore),
     whose absence leaves the levels that require them not assessed."""
     from govlint.engine import run_rules
+    from govlint.rules.registry import run_ladder
     from govlint.scoring import level_met, rating, score, verdicts
 
+    ladder = run_ladder([*rules, *not_run])
     results, rule_warnings = run_rules(rules, docs, profile=profile, target_level=level, waivers=config.waivers,
                                        today=today)
     value = score(results)
-    levels = verdicts(results, [(r.meta.name, r.meta.requirements(profile)) for r in not_run])
+    levels = verdicts(results, [(r.meta.name, r.meta.requirements(profile)) for r in not_run],
+                      levels=ladder.names if ladder is not None else None)
     documents = tuple(DocumentInfo(path=d.path, kind=d.kind, origin=d.origin, lines=d.line_count, url=d.url(None))
                       for d in docs)
     return Report(target=target, profile=profile, govlint_version=__version__, documents=documents,
                   results=tuple(results), score=value, rating=rating(value), levels=tuple(levels),
                   level_met=level_met(levels), target_level=level, warnings=(*warnings, *rule_warnings),
-                  external_links=tuple(external_links), commit=commit, fail_under=fail_under)
+                  external_links=tuple(external_links), commit=commit, fail_under=fail_under,
+                  ladder=ladder.pack if ladder is not None and not ladder.builtin else None)
 
 

@@ -63,11 +63,11 @@ def check(
     format: str = typer.Option("text", "--format", "-f", help="Output format: text, concise, json, markdown, sarif, github, junit, badge."),
     output: Optional[List[str]] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout; FORMAT=FILE writes that format too (repeatable: -o sarif=govlint.sarif -o markdown=summary.md)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only each report's summary line, and nothing when it is clean; --output files are still written."),
-    level: Optional[str] = typer.Option(None, "--level", help="Target level: sandbox, incubating or graduated; exit 1 when not met."),
+    level: Optional[str] = typer.Option(None, "--level", help="Target level, one the rule packs declare (built in: sandbox, incubating, graduated); exit 1 when not met."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", help="Exit 1 when the score is below this."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, code prefixes or names (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip: codes, code prefixes or names."),
-    profile: Optional[str] = typer.Option(None, "--profile", help="toc (default: the TOC's expectations) or templates (current application templates only)."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="A profile the rule packs declare (built in: toc, the default: the TOC's expectations; templates: current application templates only)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .govlint.yaml or pyproject.toml to use instead of the checkout's."),
     rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="An extra YAML rule pack (repeatable)."),
     root: Optional[Path] = typer.Option(None, "--root", help="The checkout that holds documents given by path (default: their git top level)."),
@@ -152,13 +152,19 @@ def check(
 @app.command("rules")
 def list_rules(
     rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="Include an extra YAML rule pack."),
-    profile: str = typer.Option("toc", "--profile", help="Show requirements under this profile."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="Show requirements under this profile (default: the packs' first, toc for the built-in ones)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """List the rules with their codes, weights and what each level asks."""
-    from govlint.rules.registry import load_rules
+    from govlint.rules.registry import load_rules, run_ladder
 
     rules = load_rules(extra_packs=list(rule_pack or ()))
+    ladder = run_ladder(rules)
+    if ladder is not None:
+        if profile is not None:
+            ladder.check_profile(profile)
+        profile = profile or ladder.default_profile
+    profile = profile or ""
     if format == "json":
         import json
 
@@ -182,7 +188,8 @@ def explain(rule: str = typer.Argument(..., help="A rule code or name, e.g. GL10
     from govlint.rules.registry import find_rule, load_rules
 
     # The opt-in review pack's rules (GL3xx, `govlint review`) are explained like every other.
-    typer.echo(explain_rule(find_rule([*load_rules(extra_packs=list(rule_pack or ())), *review_rules()], rule)))
+    rules = load_rules(extra_packs=list(rule_pack or ()))
+    typer.echo(explain_rule(find_rule([*rules, *review_rules(rules)], rule)))
 
 
 # ==== govlint review (issue 15): a thin wrapper over govlint.review ================================
@@ -190,7 +197,7 @@ def explain(rule: str = typer.Argument(..., help="A rule code or name, e.g. GL10
 @app.command()
 def review(
     targets: List[str] = typer.Argument(..., help="The project's main repository (a checkout or github:owner/repo), then its other repositories (a community repository, sub-projects)."),
-    level: Optional[str] = typer.Option(None, "--level", help="The maturity level applied for (sandbox, incubating, graduated): what blocks it is a Critical Item."),
+    level: Optional[str] = typer.Option(None, "--level", help="The maturity level applied for (built in: sandbox, incubating, graduated): what blocks it is a Critical Item."),
     format: str = typer.Option("markdown", "--format", "-f", help="markdown (the review's layout) or json (schemas/review.schema.json)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft to FILE instead of stdout."),
     activity: bool = typer.Option(False, "--activity", help="Remote targets: each listed maintainer's last commit, against the project's documented inactivity rule (one request per maintainer and repository, cached)."),
@@ -244,7 +251,7 @@ def fix(
     write: bool = typer.Option(False, "--write", help="Apply the safe fixes instead of printing them as a diff."),
     unsafe: bool = typer.Option(False, "--unsafe", help="With --write, also write the policy proposals."),
     level: Optional[str] = typer.Option(None, "--level", help="Target level, as for check."),
-    profile: Optional[str] = typer.Option(None, "--profile", help="toc (default) or templates."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="A profile the rule packs declare (built in: toc, the default, or templates)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to fix: codes, code prefixes or names."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to leave alone."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .govlint.yaml or pyproject.toml to use instead of the checkout's."),
@@ -288,7 +295,7 @@ def audit(
     compare: Optional[Path] = typer.Option(None, "--compare", help="An earlier audit's output folder: report what changed since."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 when a project does not meet its own maturity level."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output (the closing summary line is still printed)."),
-    profile: Optional[str] = typer.Option(None, "--profile", help="toc (default) or templates."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="A profile the rule packs declare (built in: toc, the default, or templates)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, code prefixes or names."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip."),
     rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="An extra YAML rule pack (repeatable)."),

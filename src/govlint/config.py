@@ -16,8 +16,6 @@ CONFIG_FILES = (".govlint.yaml", ".govlint.yml")
 MAX_CONFIG_BYTES = 1024 * 1024
 # Keys that name files, and the folder they are relative to: the config file's, or the checkout.
 _PATH_KEYS = ("rule_packs", "documents")
-PROFILES = ("toc", "templates")
-DEFAULT_PROFILE = "toc"
 
 
 @dataclass(frozen=True)
@@ -32,8 +30,8 @@ class Waiver:
 
 @dataclass(frozen=True)
 class Config:
-    level: str | None = None
-    profile: str = DEFAULT_PROFILE
+    level: str | None = None  # one of the loaded packs' levels (checked when the rules are loaded)
+    profile: str | None = None  # one of their profiles; None: the packs' default
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     rule_packs: tuple[str, ...] = ()
@@ -159,7 +157,7 @@ def _build(data: dict[str, Any], *, base: Path, shown: str) -> Config:
         raise ConfigError("fail_under: not a finite number", path=shown)
     return Config(
         level=data.get("level"),
-        profile=data.get("profile", DEFAULT_PROFILE),
+        profile=data.get("profile"),
         select=tuple(data.get("select", ())),
         ignore=tuple(data.get("ignore", ())),
         rule_packs=tuple(str((base / p).resolve()) for p in data.get("rule_packs", ())),

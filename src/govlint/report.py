@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-LEVELS: tuple[str, ...] = ("sandbox", "incubating", "graduated")
-
 # Statuses of a rule result.
 PASS = "pass"
 PARTIAL = "partial"
@@ -124,6 +122,8 @@ class Report:
     external_links: tuple[str, ...] = ()
     commit: str | None = None
     fail_under: float | None = None
+    # The pack whose own levels the report climbs; None for the built-in packs' levels (levels.py).
+    ladder: str | None = None
 
     def result(self, name: str) -> RuleResult | None:
         return next((r for r in self.results if r.name == name or r.code == name), None)
@@ -145,6 +145,8 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (schemas/report.schema.json)."""
         data = asdict(self)
+        if data["ladder"] is None:  # the built-in levels: the report as it was before packs declared levels
+            del data["ladder"]
         data["levels"] = {v.level: {"met": v.met, "status": v.status, "missing": list(v.missing),
                                     "advisories": list(v.advisories), "not_run": list(v.not_run)}
                           for v in self.levels}
@@ -175,7 +177,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
                   score=data["score"], rating=data["rating"], levels=levels, level_met=data["level_met"],
                   target_level=data["target_level"], warnings=tuple(data["warnings"]),
                   external_links=tuple(data.get("external_links", ())), commit=data.get("commit"),
-                  fail_under=data.get("fail_under"))
+                  fail_under=data.get("fail_under"), ladder=data.get("ladder"))
 
 
 def _plain(value: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Sequence
 
-from govlint.report import ADVISORY, LEVELS, PASS, REQUIRED, WAIVED, LevelVerdict, RuleResult
+from govlint.report import ADVISORY, PASS, REQUIRED, WAIVED, LevelVerdict, RuleResult
 
 
 def score(results: Sequence[RuleResult]) -> float:
@@ -25,14 +25,18 @@ def rating(value: float) -> str:
     return "A" if value >= 75 else "B" if value >= 50 else "C" if value >= 25 else "D"
 
 
-def verdicts(results: Sequence[RuleResult],
-             not_run: Iterable[tuple[str, Mapping[str, str]]] = ()) -> list[LevelVerdict]:
-    """Per level: met, not met, or not assessed. ``not_run`` holds (name, level -> requirement)
-    of the rules that were left out of this run."""
+def verdicts(results: Sequence[RuleResult], not_run: Iterable[tuple[str, Mapping[str, str]]] = (), *,
+             levels: Sequence[str] | None = None) -> list[LevelVerdict]:
+    """Per level (``levels``, lowest first: the packs' levels), met, not met, or not assessed.
+    ``not_run`` holds (name, level -> requirement) of the rules that were left out of this run.
+    Without ``levels``, the levels the requirements name, in the order they name them."""
     skipped = list(not_run)
+    if levels is None:
+        levels = list(dict.fromkeys(name for requirements in [*(r.level for r in results), *(s for _, s in skipped)]
+                                    for name in requirements))
     out = []
     below_met, below_assessed = True, True
-    for level in LEVELS:
+    for level in levels:
         missing = tuple(r.name for r in results if r.level.get(level) == REQUIRED and r.status not in (PASS, WAIVED))
         advisories = tuple(r.name for r in results if r.level.get(level) == ADVISORY and r.status != PASS)
         unknown = tuple(name for name, levels in skipped if levels.get(level) == REQUIRED)

@@ -35,8 +35,8 @@ def combine(reports: Sequence[Report]) -> Report:
     ran = {r.name for r in results}
     not_run = {name: {v.level: REQUIRED for r in reports for v in r.levels if name in v.not_run}
                for report in reports for verdict in report.levels for name in verdict.not_run if name not in ran}
-    levels = tuple(verdicts(results, not_run.items()))
     first = reports[0]
+    levels = tuple(verdicts(results, not_run.items(), levels=[v.level for v in first.levels]))
     return Report(
         target=" + ".join(r.target for r in reports), profile=first.profile, govlint_version=first.govlint_version,
         documents=tuple(replace(d, path=f"{r.target}/{d.path}") for r in reports for d in r.documents),
@@ -44,7 +44,7 @@ def combine(reports: Sequence[Report]) -> Report:
         target_level=first.target_level,
         warnings=tuple(f"{r.target}: {w}" for r in reports for w in r.warnings),
         external_links=tuple(dict.fromkeys(link for r in reports for link in r.external_links)),
-        commit=None)
+        commit=None, ladder=first.ladder)
 
 
 def open_rules(report: Report, names: Sequence[str]) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from govlint.errors import UsageError
-from govlint.report import FAIL, LEVELS, PARTIAL, PASS
+from govlint.report import FAIL, PARTIAL, PASS
 from govlint.audit.results import RESULT, RESULTS_FILE, read_results
 
 
@@ -45,11 +45,12 @@ def change(current: dict[str, Any] | None, previous: dict[str, Any] | None) -> d
         elif result["status"] == FAIL and old in (PASS, PARTIAL):
             failing.append(result["name"])
     delta = round(now["score"] - before["score"], 1)
-    lower = _rank(now["level_met"]) < _rank(before["level_met"])
+    order = list(now["levels"])  # the packs' levels, lowest first
+    lower = _rank(now["level_met"], order) < _rank(before["level_met"], order)
     return {"previous": "result", "score_delta": delta, "previous_score": before["score"],
             "previous_level_met": before["level_met"], "newly_passing": passing, "newly_failing": failing,
             "regressed": bool(failing) or delta < 0 or lower}
 
 
-def _rank(level: str | None) -> int:
-    return LEVELS.index(level) + 1 if level in LEVELS else 0
+def _rank(level: str | None, order: list[str]) -> int:
+    return order.index(level) + 1 if level in order else 0

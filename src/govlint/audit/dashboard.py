@@ -10,11 +10,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 from typing import Any, Sequence
 from urllib.parse import urlsplit
 
 from govlint.printable import printable
-from govlint.report import FAIL, LEVELS, PARTIAL, REQUIRED
+from govlint.report import FAIL, PARTIAL, REQUIRED
 from govlint.audit.summary import NO_MATURITY, RATING_VERSUS_LEVEL, RATINGS, change_text
 
 _RATING_COLOURS = {"A": "#2e7d32", "B": "#7cb342", "C": "#f9a825", "D": "#d84315"}
@@ -59,7 +60,7 @@ code{font-size:12.5px}
 _SCRIPT = """
 (function () {
   "use strict";
-  var LEVEL = {"": 0, "sandbox": 1, "incubating": 2, "graduated": 3};
+  var LEVEL = __LEVELS__;
   function key(cell, type) {
     var v = cell.getAttribute("data-sort");
     if (v === null) { v = cell.textContent.trim(); }
@@ -190,7 +191,11 @@ def render_index(summary: dict[str, Any]) -> str:
         items = "".join(f'<li><b>{_e(e["project"])}</b> <span class="missing">({_e(e["kind"])})</span>: '
                         f'<span class="err">{_e(e["error"])}</span></li>' for e in summary["errors"])
         body += ['<section>', '<h2>Could not be audited</h2>', f'<ul id="errors">{items}</ul>', '</section>']
-    return _page(f"govlint audit: {totals['projects']} projects", "\n".join(body), script=_SCRIPT)
+    # The level column sorts by rank: no level first, then the packs' levels, lowest first.
+    ranks = {"": 0, **{level: rank for rank, level in enumerate(
+        (k for k in summary["by_maturity"] if k != NO_MATURITY), 1)}}
+    script = _SCRIPT.replace("__LEVELS__", json.dumps(ranks).replace("<", "\\u003c"))
+    return _page(f"govlint audit: {totals['projects']} projects", "\n".join(body), script=script)
 
 
 def _projects_table(projects: Sequence[dict[str, Any]], *, compared: bool) -> str:
@@ -324,8 +329,7 @@ def render_project(entry: dict[str, Any], record: dict[str, Any] | None) -> str:
     body.append('<section class="cards">' + "".join(
         f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards) + '</section>')
     levels = []
-    for level in LEVELS:
-        verdict = report["levels"][level]
+    for level, verdict in report["levels"].items():
         status = verdict.get("status") or ("met" if verdict["met"] else "not met")
         role = (" (own level)" if level == entry["maturity"] else
                 " (next level)" if level == entry["next_level"] else "")

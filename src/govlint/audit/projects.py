@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from govlint.errors import UsageError
-from govlint.report import LEVELS
 
 # CLOMonitor's check set that holds its governance checks: the repositories an audit reads.
 GOVERNANCE_CHECK_SET = "community"
@@ -51,6 +50,7 @@ class Project:
     maturity: str | None
     repositories: tuple[Repository, ...]
     display_name: str | None = None
+    levels: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the packs' levels, lowest first
 
     @property
     def audited(self) -> tuple[Repository, ...]:
@@ -70,8 +70,8 @@ class Project:
         """The level above the project's maturity: the one it would move to next."""
         if self.maturity is None:
             return None
-        index = LEVELS.index(self.maturity)
-        return LEVELS[index + 1] if index + 1 < len(LEVELS) else None
+        index = self.levels.index(self.maturity)
+        return self.levels[index + 1] if index + 1 < len(self.levels) else None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "display_name": self.display_name, "maturity": self.maturity,
@@ -88,14 +88,19 @@ class ProjectList:
         return [p.name for p in self.projects]
 
 
-def load_projects(path: str | Path) -> ProjectList:
-    """Parse a projects file; every problem is a UsageError naming the file and the project."""
+def load_projects(path: str | Path, *, levels: Sequence[str] | None = None) -> ProjectList:
+    """Parse a projects file; every problem is a UsageError naming the file and the project.
+    A maturity is one of ``levels`` (default: the built-in packs')."""
     path = Path(path)
     text = _read(path)
+    if levels is None:
+        from govlint.rules.registry import builtin_ladder
+
+        levels = builtin_ladder().names
     if _looks_like_yaml(path, text):
-        projects = _from_yaml(text, str(path))
+        projects = _from_yaml(text, str(path), tuple(levels))
     else:
-        projects = _from_lines(text, str(path))
+        projects = _from_lines(text, str(path), tuple(levels))
     if not projects:
         raise UsageError("the projects file lists no projects", path=str(path))
     seen: set[str] = set()
@@ -134,7 +139,7 @@ def _looks_like_yaml(path: Path, text: str) -> bool:
     return first.startswith("- ")
 
 
-def _from_yaml(text: str, where: str) -> list[Project]:
+def _from_yaml(text: str, where: str, levels: tuple[str, ...]) -> list[Project]:
     from govlint.yamlio import load_yaml
 
     data = load_yaml(text, path=where, error=UsageError)
@@ -152,7 +157,7 @@ def _from_yaml(text: str, where: str) -> list[Project]:
         display = item.get("display_name")
         if display is not None and not isinstance(display, str):
             raise UsageError(f"{label}: display_name must be a string", path=where)
-        maturity = _maturity(item.get("maturity"), f"{label}: ", where)
+        maturity = _maturity(item.get("maturity"), f"{label}: ", where, levels)
         repos_data = item.get("repositories")
         if not isinstance(repos_data, list) or not repos_data:
             raise UsageError(f"{label}: repositories must be a non-empty list", path=where)
@@ -166,11 +171,12 @@ def _from_yaml(text: str, where: str) -> list[Project]:
             url = repo["url"].strip()
             repos.append(Repository(str(repo.get("name") or url.rstrip("/").rsplit("/", 1)[-1]), url,
                                     tuple(check_sets), _target(url, where)))
-        projects.append(Project(name, len(projects), maturity, tuple(repos), display.strip() if display else None))
+        projects.append(Project(name, len(projects), maturity, tuple(repos), display.strip() if display else None,
+                                levels))
     return projects
 
 
-def _from_lines(text: str, where: str) -> list[Project]:
+def _from_lines(text: str, where: str, levels: tuple[str, ...]) -> list[Project]:
     projects = []
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -180,8 +186,9 @@ def _from_lines(text: str, where: str) -> list[Project]:
         if len(parts) > 2:
             raise UsageError(f"line {number}: expected a target and an optional maturity", path=where)
         target = parts[0]
-        maturity = _maturity(parts[1], f"line {number}: ", where) if len(parts) == 2 else None
-        projects.append(Project(target, len(projects), maturity, (Repository(target, target, (), _target(target, where)),)))
+        maturity = _maturity(parts[1], f"line {number}: ", where, levels) if len(parts) == 2 else None
+        projects.append(Project(target, len(projects), maturity, (Repository(target, target, (), _target(target, where)),),
+                                levels=levels))
     return projects
 
 
@@ -193,12 +200,13 @@ def _target(url: str, where: str) -> str:
     return str(path if path.is_absolute() else Path(where).parent / path)
 
 
-def _maturity(value: Any, prefix: str, where: str) -> str | None:
+def _maturity(value: Any, prefix: str, where: str, levels: tuple[str, ...]) -> str | None:
     if value is None:
         return None
-    level = _MATURITY_ALIASES.get(str(value).strip().lower(), str(value).strip().lower())
-    if level not in LEVELS:
-        raise UsageError(f"{prefix}maturity {value!r} is not one of {', '.join(LEVELS)}", path=where)
+    level = str(value).strip().lower()
+    level = level if level in levels else _MATURITY_ALIASES.get(level, level)
+    if level not in levels:
+        raise UsageError(f"{prefix}maturity {value!r} is not one of {', '.join(levels)}", path=where)
     return level
 
 

@@ -100,7 +100,13 @@ def run_audit(projects_file: str | Path, out: str | Path, *, options: AuditOptio
         raise UsageError("--jobs must be at least 1")
     if options.retry_errors and not options.resume:
         raise UsageError("--retry-errors needs --resume")
-    project_list = load_projects(projects_file)
+    from govlint.rules.registry import load_rules, run_ladder, select
+
+    rules = load_rules(extra_packs=list(options.rule_packs))  # once, and before any project starts
+    ladder = run_ladder(rules)
+    if ladder is None:
+        raise UsageError("no rule pack declares levels (a pack's top-level `levels:`)")
+    project_list = load_projects(projects_file, levels=ladder.names)
     selected = shard(project_list.projects, *options.shard) if options.shard else list(project_list.projects)
     _check_remote_options(selected, options)
     out = Path(out)
@@ -113,14 +119,10 @@ def run_audit(projects_file: str | Path, out: str | Path, *, options: AuditOptio
     manifest = _manifest(project_list, selected, options)
     _check_resumable(out, manifest, options)
 
-    from govlint.config import PROFILES
-    from govlint.rules.registry import load_rules, select
-
-    rules = load_rules(extra_packs=list(options.rule_packs))  # once, and before any project starts
     # Options every project shares are checked now: a typo is one usage error, not an error per project.
     select(rules, select=options.select_rules, ignore=options.ignore_rules)
-    if options.profile is not None and options.profile not in PROFILES:
-        raise UsageError(f"unknown profile {options.profile!r}: choose one of {', '.join(PROFILES)}")
+    if options.profile is not None:
+        ladder.check_profile(options.profile)
     outcome = AuditOutcome(out=out, selected=len(selected))
     with ResultsWriter(results_path) as writer:
         dropped = repair(results_path)
@@ -290,7 +292,7 @@ def _review_into(record: dict[str, Any], project: Project, options: AuditOptions
 
     targets = [r.lint_target for r in project.audited]  # its governance repositories, as the audit reads them
     try:
-        review = draft(targets, level=level_applied_for(project.maturity), profile=options.profile,
+        review = draft(targets, level=level_applied_for(project.maturity, project.levels), profile=options.profile,
                        remote=options.remote, name=project.display_name or project.name)
     except GovlintError as err:
         record["review_error"] = str(err)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from govlint import __version__
-from govlint.report import ERROR as RULE_ERROR, FAIL, LEVELS, NOT_APPLICABLE, PARTIAL, PASS, WAIVED
+from govlint.report import ERROR as RULE_ERROR, FAIL, NOT_APPLICABLE, PARTIAL, PASS, WAIVED
 from govlint.audit.results import ERROR, RESULT
 from govlint.printable import markdown_cell, markdown_code
 
@@ -54,7 +54,7 @@ def build_summary(manifest: dict[str, Any], latest: dict[str, dict[str, Any]], *
         "projects_file": manifest.get("projects_file"),
         "projects_digest": manifest.get("projects_digest"),
         "totals": _totals(projects),
-        "by_maturity": _by_maturity(projects),
+        "by_maturity": _by_maturity(projects, _levels(results)),
         "rules": _rules(results, projects),
         "projects": projects,
         "regressions": [p["name"] for p in projects if (p.get("change") or {}).get("regressed")],
@@ -83,15 +83,16 @@ def _project(entry: dict[str, Any], record: dict[str, Any] | None) -> dict[str, 
         return out
     report = record["report"]
     levels = report["levels"]
+    order = list(levels)  # the packs' levels, lowest first
     own = maturity
     if own is None:
         # No maturity given: "own level" is the highest met, and the next is the one above.
-        own_index = LEVELS.index(report["level_met"]) if report["level_met"] else -1
-        next_level = LEVELS[own_index + 1] if own_index + 1 < len(LEVELS) else None
+        own_index = order.index(report["level_met"]) if report["level_met"] else -1
+        next_level = order[own_index + 1] if own_index + 1 < len(order) else None
     else:
-        own_index = LEVELS.index(own)
-        next_level = LEVELS[own_index + 1] if own_index + 1 < len(LEVELS) else None
-        blocked = [name for level in LEVELS[: own_index + 1] for name in levels[level]["missing"]]
+        own_index = order.index(own)
+        next_level = order[own_index + 1] if own_index + 1 < len(order) else None
+        blocked = [name for level in order[: own_index + 1] for name in levels[level]["missing"]]
         out.update(meets_maturity=levels[own]["met"], missing=list(levels[own]["missing"]),
                    blocked_by=list(dict.fromkeys(blocked)), advisories=list(levels[own]["advisories"]))
     if next_level is not None:
@@ -115,9 +116,18 @@ def _totals(projects: Sequence[dict[str, Any]]) -> dict[str, int]:
     }
 
 
-def _by_maturity(projects: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def _levels(results: Sequence[dict[str, Any]]) -> list[str]:
+    """The levels the audit's reports climb, lowest first (the built-in packs' before any result)."""
+    if results:
+        return list(results[0]["report"]["levels"])
+    from govlint.rules.registry import builtin_ladder
+
+    return list(builtin_ladder().names)
+
+
+def _by_maturity(projects: Sequence[dict[str, Any]], levels: Sequence[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for level in (*LEVELS, NO_MATURITY):
+    for level in (*levels, NO_MATURITY):
         group = [p for p in projects if (p["maturity"] or NO_MATURITY) == level]
         if not group and level == NO_MATURITY:
             continue

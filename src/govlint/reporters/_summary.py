@@ -1,7 +1,7 @@
 """Facts every human-readable format shows the same way: statuses, levels, what to add first."""
 from __future__ import annotations
 
-from govlint.report import ADVISORY, FAIL, LEVELS, NOTHING_FOUND, PARTIAL, REQUIRED, Report, RuleResult
+from govlint.report import ADVISORY, FAIL, NOTHING_FOUND, PARTIAL, REQUIRED, Report, RuleResult
 
 STATUS_LABEL = {"pass": "pass", "partial": "partial", "fail": "FAIL", "not-applicable": "n/a", "waived": "waived",
                 "error": "ERROR"}
@@ -15,26 +15,33 @@ def nothing_found(report: Report) -> str | None:
     return next((w for w in report.warnings if w.startswith(NOTHING_FOUND)), None)
 
 
+def level_names(report: Report) -> list[str]:
+    """The report's levels, lowest first (its packs' levels)."""
+    return [v.level for v in report.levels]
+
+
 def next_level(report: Report) -> str | None:
     """The level to work towards: the target level, else the one above the level met."""
     if report.target_level:
         return report.target_level
+    names = level_names(report)
     if report.level_met is None:
-        return LEVELS[0]
-    index = LEVELS.index(report.level_met)
-    return LEVELS[index + 1] if index + 1 < len(LEVELS) else None
+        return names[0] if names else None
+    index = names.index(report.level_met)
+    return names[index + 1] if index + 1 < len(names) else None
 
 
 def top_fixes(report: Report, count: int = 3) -> list[RuleResult]:
     """What to add first: rules the next level requires, then the heaviest of the rest."""
-    level = next_level(report) or LEVELS[-1]
-    start = LEVELS.index(level)
+    names = level_names(report)
+    level = next_level(report) or (names[-1] if names else None)
+    start = names.index(level) if level in names else 0
 
     def priority(result: RuleResult) -> tuple:
         # The lowest level from the next one up that requires the rule comes first, then weight.
-        required_at = [i for i, name in enumerate(LEVELS) if i >= start and result.level.get(name) == REQUIRED]
+        required_at = [i for i, name in enumerate(names) if i >= start and result.level.get(name) == REQUIRED]
         advisory = result.level.get(level) == ADVISORY
-        return (required_at[0] if required_at else len(LEVELS) + advisory, -result.weight,
+        return (required_at[0] if required_at else len(names) + advisory, -result.weight,
                 result.status == PARTIAL, result.code)
 
     open_items = [r for r in report.results if r.status in (FAIL, PARTIAL)]

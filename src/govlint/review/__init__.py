@@ -33,13 +33,15 @@ __all__ = ["REVIEW_PROFILE", "draft", "review_rules"]
 REVIEW_PROFILE = "templates"
 
 
-def review_rules() -> list[Rule]:
-    """The rules of the opt-in review pack."""
+def review_rules(rules: Sequence[Rule] = ()) -> list[Rule]:
+    """The rules of the opt-in review pack, on the levels of the built-in ``rules`` it joins
+    (load_rules()); it declares none of its own."""
     from govlint.resources import opt_in_pack
     from govlint.rules.loader import builtin_pack_data, pack_rules
 
     pack = opt_in_pack("review.yaml")
-    return pack_rules(builtin_pack_data(pack), origin=f"govlint:rules/{pack.name}", validate=False)
+    ladder = next((r.meta.ladder for r in rules if r.meta.ladder is not None and r.meta.ladder.builtin), None)
+    return pack_rules(builtin_pack_data(pack), origin=f"govlint:rules/{pack.name}", validate=False, inherit=ladder)
 
 
 def _open(target: str, *, primary: bool, remote: RemoteOptions | None):
@@ -67,7 +69,7 @@ def draft(targets: Sequence[str], *, level: str | None = None, profile: str | No
     from govlint.review.collect import collect, project_name
     from govlint.review.facts import maintainer_facts
     from govlint.rules.model import DocumentSet
-    from govlint.rules.registry import load_rules, select
+    from govlint.rules.registry import load_rules, run_ladder, select
 
     if not targets:
         raise UsageError("give the project's repository (a checkout or github:owner/repo)")
@@ -85,8 +87,11 @@ def draft(targets: Sequence[str], *, level: str | None = None, profile: str | No
             config = load_config(str(found), checkout=root) if found else Config()
         # A review holds a project to the application templates and the review guide (profile
         # "templates"); the TOC's forthcoming leadership expectations are findings, not blockers.
-        level, profile = resolve_settings(config, level=level, profile=profile or REVIEW_PROFILE)
-        rules = [*load_rules(extra_packs=[*config.rule_packs, *rule_packs]), *review_rules()]
+        loaded = load_rules(extra_packs=[*config.rule_packs, *rule_packs])
+        rules = [*loaded, *review_rules(loaded)]
+        ladder = run_ladder(rules)  # a pack with levels of its own has no "templates" (levels.py)
+        default = REVIEW_PROFILE if ladder is not None and REVIEW_PROFILE in ladder.profile_names else None
+        level, profile = resolve_settings(config, level=level, profile=profile or default, rules=rules)
         chosen = select(rules, select=list(config.select), ignore=list(config.ignore))
         collected = collect(sources, max_depth=max_depth if max_depth is not None else MAX_LINK_DEPTH)
         docs = DocumentSet(collected.documents)

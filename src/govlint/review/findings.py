@@ -91,7 +91,7 @@ def importance(result: RuleResult, *, critical: bool, level: str | None) -> str 
         return None
     if critical:
         return CRITICAL
-    requirement = result.level.get(level or "graduated")
+    requirement = result.level.get(level) if level else None
     if requirement == ADVISORY:
         return LOW
     weighty = result.weight >= 2
@@ -151,7 +151,8 @@ def findings(report: Report, *, level: str | None,
             continue
         # A requirement of the level that is not met at all blocks it; one met in part is High.
         critical = result.name in missing and result.status == FAIL
-        grade = importance(result, critical=critical, level=level)
+        # Without a level applied for, a rule is graded by what the top level asks of it.
+        grade = importance(result, critical=critical, level=level or (report.levels[-1].level if report.levels else None))
         if result.name in missing and not critical and grade in (MEDIUM, LOW):
             grade = HIGH
         if grade is None or _covered(result, report):

@@ -9,15 +9,18 @@ import re
 from typing import Any
 
 from govlint.errors import RulePackError
+from govlint.levels import Ladder, declared_ladder, declared_profiles
 from govlint.rules.probes import Language, build_language
 from govlint.rules.yaml_rule import YamlRule, build_rule
 from govlint.yamlio import load_yaml
 
 
-def parse_pack(text: str, *, origin: str, validate: bool = True) -> list[YamlRule]:
+def parse_pack(text: str, *, origin: str, validate: bool = True, inherit: Ladder | None = None) -> list[YamlRule]:
     """The rules of a pack. With ``validate`` (user packs), the pack is checked against the schema,
-    and its own value patterns (the only regular expressions a pack may hold) are guarded."""
-    return pack_rules(load_yaml(text, path=origin, error=RulePackError), origin=origin, validate=validate)
+    and its own value patterns (the only regular expressions a pack may hold) are guarded.
+    ``inherit``: the ladder of a pack that declares no `levels:` (the built-in packs')."""
+    return pack_rules(load_yaml(text, path=origin, error=RulePackError), origin=origin, validate=validate,
+                      inherit=inherit)
 
 
 def pack_language(data: Any, *, origin: str, validate: bool = True) -> Language:
@@ -31,7 +34,20 @@ def pack_language(data: Any, *, origin: str, validate: bool = True) -> Language:
         raise RulePackError(str(err), path=origin) from None
 
 
-def pack_rules(data: Any, *, origin: str, validate: bool = True) -> list[YamlRule]:
+def pack_ladder(data: Any, *, origin: str, inherit: Ladder | None = None) -> Ladder | None:
+    """The levels and profiles a pack's rules are on: its own `levels:`, else ``inherit``'s with
+    the profiles the pack adds (None when neither is there)."""
+    pack = data.get("pack", origin.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    try:
+        own = declared_ladder(data, pack=pack, builtin=origin.startswith("govlint:"))
+    except ValueError as err:
+        raise RulePackError(str(err), path=origin) from None
+    if own is not None:
+        return own
+    return inherit.with_profiles(declared_profiles(data)) if inherit is not None else None
+
+
+def pack_rules(data: Any, *, origin: str, validate: bool = True, inherit: Ladder | None = None) -> list[YamlRule]:
     """The rules of a pack already read from YAML (see parse_pack)."""
     if validate:
         from govlint.validation import validate as check_schema
@@ -40,11 +56,12 @@ def pack_rules(data: Any, *, origin: str, validate: bool = True) -> list[YamlRul
         raise RulePackError("a rule pack is a mapping with a `rules:` list", path=origin)
     pack = data.get("pack", origin.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     language = pack_language(data, origin=origin, validate=validate)
+    ladder = pack_ladder(data, origin=origin, inherit=inherit)
     rules = []
     for index, rule in enumerate(data["rules"]):
         name = rule.get("name", f"#{index + 1}") if isinstance(rule, dict) else f"#{index + 1}"
         try:
-            rules.append(build_rule(rule, pack=pack, origin=origin, language=language))
+            rules.append(build_rule(rule, pack=pack, origin=origin, language=language, ladder=ladder))
         except (KeyError, TypeError, ValueError) as err:
             raise RulePackError(f"rule {name}: {_describe(err)}", path=origin) from None
     return rules
@@ -73,7 +90,7 @@ def builtin_languages() -> dict[str, Language]:
     return out
 
 
-def load_pack_file(path: str) -> list[YamlRule]:
+def load_pack_file(path: str, *, inherit: Ladder | None = None) -> list[YamlRule]:
     try:
         with open(path, "rb") as handle:
             raw = handle.read(2 * 1024 * 1024 + 1)
@@ -85,4 +102,4 @@ def load_pack_file(path: str) -> list[YamlRule]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise RulePackError("not UTF-8 text", path=path) from None
-    return parse_pack(text, origin=path)
+    return parse_pack(text, origin=path, inherit=inherit)

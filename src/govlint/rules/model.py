@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Protocol, runtime_checkable
 
 from govlint.document import Document, Section, Sentence
 from govlint.report import Criterion, Evidence
+
+if TYPE_CHECKING:
+    from govlint.levels import Ladder
 
 # Document kinds a rule reads unless it names its own: codes of conduct and security policies
 # talk about "removal" and "reports" of other things than project leadership.
@@ -30,6 +33,8 @@ class RuleMeta:
     profiles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # profile -> level overrides
     pack: str = "cncf"
     origin: str = ""  # the rule pack file or plugin that defined it
+    # Its pack's levels and profiles; None for a plugin's rule, which joins whichever ladder runs.
+    ladder: Ladder | None = field(default=None, compare=False, repr=False)
 
     def requirements(self, profile: str) -> dict[str, str]:
         out = dict(self.levels)

@@ -8,25 +8,79 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from govlint.errors import RulePackError, UsageError
+from govlint.levels import Ladder, ladder_of_run
 from govlint.resources import builtin_packs
 from govlint.rules.kinds.plugin import entry_point_objects
-from govlint.rules.loader import builtin_pack_data, load_pack_file, pack_rules
+from govlint.rules.loader import builtin_pack_data, load_pack_file, pack_ladder, pack_rules
 from govlint.rules.model import Rule
 
 
 
 def load_rules(*, extra_packs: Sequence[str] = (), plugins: bool = True) -> list[Rule]:
-    """Every rule, in a stable order: built-in packs, then extra packs, then plugins."""
-    rules: list[Rule] = []
+    """Every rule, in a stable order: built-in packs, then extra packs, then plugins.
+
+    A pack without `levels:` is on the built-in packs' levels. When an extra pack declares levels
+    of its own, the check climbs those: the rules on other levels (the built-in packs') are left
+    out, and extra packs on different levels are an error (levels.py)."""
+    builtin: list[Rule] = []
+    ladder: Ladder | None = None
     for pack in builtin_packs():
         # Built-in packs are validated against the schema by the test suite, not on every run.
-        rules.extend(pack_rules(builtin_pack_data(pack), origin=f"govlint:rules/{pack.name}", validate=False))
+        loaded = pack_rules(builtin_pack_data(pack), origin=f"govlint:rules/{pack.name}", validate=False,
+                            inherit=ladder)
+        ladder = ladder or next((r.meta.ladder for r in loaded if r.meta.ladder is not None), None)
+        builtin.extend(loaded)
+    extra: list[Rule] = []
     for path in extra_packs:
-        rules.extend(load_pack_file(path))
+        extra.extend(load_pack_file(path, inherit=ladder))
+    own = [r for r in extra if ladder is None or r.meta.ladder is None or r.meta.ladder.names != ladder.names]
+    if own:
+        _check_one_ladder(extra, first=own[0])
+        builtin = []
+    rules = [*builtin, *extra]
     if plugins:
-        rules.extend(plugin_rules())
+        names = run_ladder(rules)
+        rules.extend(r for r in plugin_rules() if names is None or set(r.meta.levels) <= set(names.names))
     _check_unique(rules)
     return rules
+
+
+def builtin_ladder() -> Ladder:
+    """The built-in packs' levels and profiles, read without building their rules."""
+    ladder: Ladder | None = None
+    for pack in builtin_packs():
+        ladder = ladder or pack_ladder(builtin_pack_data(pack), origin=f"govlint:rules/{pack.name}")
+    if ladder is None:
+        raise RulePackError("no built-in rule pack declares levels (a pack's top-level `levels:`)")
+    return ladder
+
+
+def _check_one_ladder(rules: Sequence[Rule], *, first: Rule) -> None:
+    """Extra packs with levels of their own are checked alone, all on the same levels."""
+    want = first.meta.ladder.names if first.meta.ladder is not None else ()
+    for rule in rules:
+        names = rule.meta.ladder.names if rule.meta.ladder is not None else ()
+        if names != want:
+            own = "declares no levels, so it is on the built-in ones" if rule.meta.ladder and \
+                rule.meta.ladder.builtin else "declares the levels"
+            raise RulePackError(f"{own} ({', '.join(names)}), not those of {first.meta.origin} ({', '.join(want)}): "
+                                "one check climbs one set of levels; run these packs separately", path=rule.meta.origin)
+
+
+def _ladders(rules: Iterable[Rule]) -> list[Ladder]:
+    """The distinct ladders of ``rules``, in order (rules of one pack share theirs)."""
+    out: dict[int, Ladder] = {}
+    for rule in rules:
+        ladder = getattr(rule.meta, "ladder", None)
+        if ladder is not None:
+            out.setdefault(id(ladder), ladder)
+    return list(out.values())
+
+
+def run_ladder(rules: Iterable[Rule]) -> Ladder | None:
+    """The levels and profiles ``rules`` run on (None when no rule comes from a pack that has them)."""
+    ladders = _ladders(rules)
+    return ladder_of_run(ladders) if ladders else None
 
 
 def plugin_rules() -> list[Rule]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from govlint.levels import Ladder, check_rule_levels
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS, Criterion
 from govlint.rules.kinds import KINDS
 from govlint.rules.model import DocumentSet, Finding, RuleMeta
@@ -35,16 +36,21 @@ class YamlRule:
                        near_miss=tuple(near[:2]) if best.status != PASS else ())
 
 
-def build_rule(data: Mapping[str, Any], *, pack: str, origin: str, language: Any) -> YamlRule:
+def build_rule(data: Mapping[str, Any], *, pack: str, origin: str, language: Any,
+               ladder: Ladder | None = None) -> YamlRule:
     """Build a rule from its validated YAML mapping and its pack's Language; raises ValueError
-    (naming the probe, vocabulary or key at fault) on a bad check."""
+    (naming the probe, vocabulary or key at fault) on a bad check, or on levels and profiles
+    its pack's ``ladder`` does not declare."""
     criterion = data["criterion"]
+    profiles = {k: dict(v) for k, v in data.get("profiles", {}).items()}
+    if ladder is not None:
+        check_rule_levels(data["levels"], profiles, ladder)
     meta = RuleMeta(
         code=data["code"], name=data["name"], title=data["title"], rationale=data["rationale"].strip(),
         criterion=Criterion(text=criterion["text"].strip(), source=criterion["source"], url=criterion.get("url")),
         weight=float(data.get("weight", 1)), levels=dict(data["levels"]), remediation=data["remediation"].strip(),
         example=data.get("example", "").strip(), looked_for=data.get("looked_for", "").strip(),
-        profiles={k: dict(v) for k, v in data.get("profiles", {}).items()}, pack=pack, origin=origin,
+        profiles=profiles, pack=pack, origin=origin, ladder=ladder,
     )
     specs = data["check"] if isinstance(data["check"], list) else [data["check"]]
     return YamlRule(meta, [KINDS[spec["kind"]](spec, language) for spec in specs])
