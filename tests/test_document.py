@@ -130,8 +130,10 @@ def _long_paragraph(lines: int) -> tuple[str, int]:
 
 def test_a_long_single_paragraph_is_read_in_linear_time_with_the_right_lines(tmp_path):
     """Issue 13: a 5 MB paragraph took minutes in parsing alone (lines counted from the top for every
-    sentence, text built by adding to a string). A 2.5 MB one now takes seconds (20 s allowed), and the
-    sentence at its end is quoted with its own line, whole sentence and section alike."""
+    sentence, text built by adding to a string). A 2.5 MB one now takes seconds, and the
+    sentence at its end is quoted with its own line, whole sentence and section alike. The time is
+    benchmarks/longdoc.py's to measure; the timeout here only catches a return of the quadratic
+    behaviour (minutes), not a slow spell of a shared runner."""
     import json
     import subprocess
     import sys
@@ -143,9 +145,9 @@ def test_a_long_single_paragraph_is_read_in_linear_time_with_the_right_lines(tmp
     command = [sys.executable, "-m", "govlint", "check", str(tmp_path), "--rule-pack", str(tmp_path / "late.yaml"),
                "--select", "LD", "--format", "json", "--no-cache"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=20, cwd=tmp_path)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     except subprocess.TimeoutExpired:
-        pytest.fail("a 2.5 MB single-paragraph document took more than 20 s")
+        pytest.fail("a 2.5 MB single-paragraph document took more than 120 s: quadratic again?")
     [report] = json.loads(done.stdout)["reports"]
     found = {r["code"]: (r["status"], [(e["line"], e["text"]) for e in r["evidence"]]) for r in report["results"]}
     quote = (last_line, "The omega clause closes this paragraph.")
