@@ -254,3 +254,13 @@ def test_an_escalation_path_in_the_code_of_conduct_counts(rules, tmp_path):
     report = lint(str(tmp_path), config=Config(), rules=rules, select_rules=["escalation-path"])
     assert report.result("escalation-path").status == "pass"
     assert report.result("escalation-path").evidence[0].path == "CODE_OF_CONDUCT.md"
+
+
+@pytest.mark.parametrize("name", ["removal-process", "vote-of-no-confidence", "removal-threshold"])
+def test_a_vacancy_and_how_it_is_filled_is_no_removal_process(rules, tmp_path, name):
+    # The removal is named only as one way a seat falls empty; the sentence is about filling it.
+    path = tmp_path / "GOVERNANCE.md"
+    path.write_text("# Council\n\nWhenever a member of the council loses their seat (they resign or are removed), the "
+                    "next person in line from the last election is offered the seat; if they accept and the council "
+                    "unanimously agrees, they join.\n", encoding="utf-8")
+    assert _result(rules, path, name).status == "fail"
