@@ -73,6 +73,10 @@ def test_probes_are_negation_aware():
     assert finding.near_miss and "no process" in finding.near_miss[0].text
 
 
+def test_nobody_is_a_negation():
+    assert run(PROBES, "# G\n\nNobody may remove a maintainer by a vote.\n").status == "fail"
+
+
 def test_probes_ignore_template_placeholders():
     finding = run(PROBES, "# G\n\nA maintainer is removed after [TODO: Number] months.\n")
     assert finding.status == "fail"

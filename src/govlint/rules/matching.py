@@ -27,7 +27,7 @@ from govlint.rules.model import DocumentSet
 
 # A cue within a few words before a match negates it: "there is currently no process to remove".
 _NEGATION = re.compile(
-    r"\b(?:not|never|without|cannot|nor|neither|none|unable|lacks?|absent)\b|n't\b|"
+    r"\b(?:not|never|nobody|without|cannot|nor|neither|none|unable|lacks?|absent)\b|n't\b|"
     # "no", but not in "a vote of no confidence" or a quantity ("no more than two seats").
     r"\bno\b(?![- ](?:confidence|more|less|fewer|later|earlier|sooner)\b)", re.I)
 _NEGATION_WINDOW_WORDS = 4
