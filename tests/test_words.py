@@ -43,6 +43,8 @@ def test_an_agent_noun_is_not_its_verb():
 
 
 @pytest.mark.parametrize("text, share", [
+    ("eighty percent", 0.8), ("sixty-six percent", 0.66), ("seventy five per cent", 0.75), ("two out of three", 2 / 3),
+    ("3 out of 4", 0.75),
     ("two-thirds", 2 / 3), ("two thirds", 2 / 3), ("2/3", 2 / 3), ("⅔", 2 / 3), ("2/3rds", 2 / 3),
     ("66%", 0.66), ("three quarters", 0.75), ("half", 0.5), ("a half", 0.5),
 ])
@@ -53,6 +55,7 @@ def test_fractions_are_one_token(text, share):
 
 
 @pytest.mark.parametrize("text, days", [
+    ("1 yr", 365), ("12 mos", 360), ("a fortnight", 14), ("twenty-one days", 21),
     ("six months", 180), ("six (6) months", 180), ("6 months", 180), ("180 days", 180), ("a year", 365),
     ("12-month", 360), ("half a year", 182.5), ("three consecutive months", 90), ("two weeks", 14),
 ])

@@ -59,14 +59,16 @@ _NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
+_TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6}
 _VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
            "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "quarter": 91,
-              "quarters": 91, "year": 365, "years": 365}
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14, "fortnights": 14,
+              "month": 30, "months": 30, "mo": 30, "mos": 30, "quarter": 91, "quarters": 91, "year": 365,
+              "years": 365, "yr": 365, "yrs": 365}
 # Words that may stand between a count and its unit: "six consecutive months", "a full year".
 _UNIT_FILLERS = {"consecutive", "full", "calendar", "straight", "whole", "continuous", "or", "more"}
 # British spellings, made American before stemming (the stemmer does not join them).
@@ -203,7 +205,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
             raw.append(Token(start, end, ",", COMMA))
         else:
             raw.append(Token(start, end, value.lower(), {"url": URL, "email": EMAIL, "handle": HANDLE}[kind]))
-    return tuple(_classes(_durations(_fractions(_numbers_in_parentheses(raw)), text)))
+    return tuple(_classes(_durations(_fractions(_numbers_in_parentheses(_compound_numbers(raw))), text)))
+
+
+def _compound_numbers(tokens: list[Token]) -> list[Token]:
+    """"sixty-six" or "sixty six" -> one number, 66."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (t.kind == NUMBER and nxt is not None and nxt.kind == NUMBER and t.value in _TENS
+                and nxt.value is not None and 1 <= nxt.value <= 9 and nxt.start - t.end <= 1
+                and not t.norm[:1].isdigit() and not nxt.norm[:1].isdigit()):
+            out.append(Token(t.start, nxt.end, t.norm, NUMBER, t.value + nxt.value))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _numbers_in_parentheses(tokens: list[Token]) -> list[Token]:
@@ -235,6 +255,24 @@ def _fractions(tokens: list[Token]) -> list[Token]:
             if denominator is not None and t.value < denominator:
                 out.append(Token(t.start, nxt.end, f"{int(t.value)}/{denominator}", FRACTION, t.value / denominator))
                 i += 2
+                continue
+        if t.kind == NUMBER and t.value is not None and nxt is not None and nxt.kind == WORD:
+            # "eighty percent", "sixty-six per cent"
+            if nxt.norm == "percent" and t.value <= 100:
+                out.append(Token(t.start, nxt.end, f"{t.value:g}%", FRACTION, t.value / 100))
+                i += 2
+                continue
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if nxt.norm == "per" and after is not None and after.norm == "cent" and t.value <= 100:
+                out.append(Token(t.start, after.end, f"{t.value:g}%", FRACTION, t.value / 100))
+                i += 3
+                continue
+            last = tokens[i + 3] if i + 3 < len(tokens) else None
+            # "two out of three", "3 out of 4": a share of a whole
+            if (nxt.norm == "out" and after is not None and after.norm == "of" and last is not None
+                    and last.kind == NUMBER and last.value and 0 < t.value <= last.value):
+                out.append(Token(t.start, last.end, f"{t.value:g}/{last.value:g}", FRACTION, t.value / last.value))
+                i += 4
                 continue
         if t.kind == WORD and t.norm == "a" and nxt is not None and nxt.norm == "half":
             out.append(Token(t.start, nxt.end, "1/2", FRACTION, 0.5))  # "a half"
