@@ -9,9 +9,9 @@ from typing import Iterable, Sequence
 
 from govlint.errors import RulePackError, UsageError
 from govlint.resources import builtin_packs
-from govlint.rules.kinds.plugin import entry_point_objects
 from govlint.rules.loader import builtin_pack_data, load_pack_file, pack_rules
 from govlint.rules.model import Rule
+from govlint.rules.plugins import other_entry_points
 
 
 
@@ -32,10 +32,11 @@ def load_rules(*, extra_packs: Sequence[str] = (), plugins: bool = True) -> list
 def plugin_rules() -> list[Rule]:
     """Complete rules (objects with `.meta` and `.check`) from the entry-point group.
 
-    Entry points that are bare check functions serve YAML rules of kind `plugin` instead.
+    Entry points that are bare check functions serve YAML rules of kind `plugin` instead; ours all
+    are (plugins.BUILTIN_CHECKS), so only other packages' entry points are loaded to find out.
     """
     out: list[Rule] = []
-    for name, point in sorted(entry_point_objects().items()):
+    for name, point in sorted(other_entry_points().items()):
         try:
             loaded = point.load()
         except Exception as err:  # a broken plugin must not take govlint down with a traceback
