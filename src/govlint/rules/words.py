@@ -262,6 +262,9 @@ def _classes(tokens: list[Token]) -> list[Token]:
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """The normalized words of a vocabulary phrase; `<number>`, `<fraction>`, `<duration>`,
     `<email>`, `<handle>`, `<url>` name a class, and `*` stands for any one word."""
+    plain = _plain_stems(phrase)
+    if plain:  # the common case: no class, no `*`, plain words only
+        return tuple(plain)
     out: list[str] = []
     for part in re.split(r"(<\w+>|\*)", phrase):
         if re.fullmatch(r"<\w+>", part):
@@ -287,7 +290,6 @@ def _tokenized_stems(part: str) -> list[str]:
             for t in tokenize(part) if t.kind not in (BREAK, COMMA)]
 
 
-_PLAIN_WORD = re.compile(r"[A-Za-z]+")
 # Letter-only words that tokenize() does not make their stem alone: a number, a contraction, or
 # a word that joins its neighbours into a fraction or a duration.
 _NOT_PLAIN = frozenset({*_NUMBER_WORDS, *_CONTRACTIONS, *_UNIT_DAYS})
@@ -300,7 +302,7 @@ def _plain_stems(part: str) -> list[str] | None:
     out = []
     for word in part.split():
         lower = word.lower()
-        if lower in _NOT_PLAIN or not _PLAIN_WORD.fullmatch(word):
+        if lower in _NOT_PLAIN or not (word.isascii() and word.isalpha()):
             return None
         stemmed = stem(lower)
         if stemmed == "half":  # a fraction on its own
