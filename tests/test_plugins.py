@@ -1,5 +1,4 @@
-"""Rule plugins: ours are known by name, another package's are found through its entry points, and a
-plain check imports neither importlib.metadata nor the opt-in review pack's checks (start-up)."""
+"""Rule plugins: ours are known by name, and another package's are found through its entry points."""
 from __future__ import annotations
 
 import json
@@ -76,13 +75,3 @@ def test_another_packages_complete_rule_is_run_and_listed(tmp_path):
     assert "leader-coverage" in results  # ours still run beside it
     version = _run(["--version"], pythonpath=tmp_path / "site").stdout
     assert "extra-plugin-rule" in version and "leader-coverage" in version
-
-
-def test_a_plain_check_imports_neither_importlib_metadata_nor_the_review_checks(tmp_path):
-    checkout = _checkout(tmp_path)
-    code = ("import sys\nfrom govlint.cli import main\n"
-            f"try:\n    main(['check', {str(checkout)!r}, '--format', 'json', '--no-cache'])\n"
-            "except SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m == 'importlib.metadata' or '.review_' in m), file=sys.stderr)")
-    out = _run([], code=code)
-    assert out.stderr.strip().splitlines()[-1] == "[]"
