@@ -30,7 +30,10 @@ from pathlib import Path
 from typing import Callable
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CASE = HERE.parent.parent / "shared" / "corpus" / "kubernetes__steering"
+# The shared corpus beside the checkout (a worktree sits one folder deeper).
+DEFAULT_CASE = next((folder / "shared" / "corpus" / "kubernetes__steering" for folder in HERE.parents[1:3]
+                     if (folder / "shared" / "corpus").is_dir()),
+                    HERE.parent.parent / "shared" / "corpus" / "kubernetes__steering")
 
 
 def _environment() -> dict[str, str]:
@@ -76,6 +79,14 @@ def main() -> int:
     python = sys.executable
     govlint = shutil.which("govlint", path=str(Path(python).parent)) or ""
     check = [govlint] if govlint else [python, "-m", "govlint"]
+    # A case that is not there would time an error message (exit code 2), not a check.
+    if not Path(args.case).is_dir():
+        parser.error(f"{args.case}: not a folder (give a corpus case: the default is beside the main checkout)")
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = subprocess.run([*check, "check", args.case, "--format", "json"], capture_output=True, text=True,
+                               check=False, env={**_environment(), **fresh_runner(Path(tmp))})
+    if trial.returncode not in (0, 1):
+        parser.error(f"govlint check {args.case} ended with exit code {trial.returncode}: {trial.stderr.strip()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         kept = fresh_runner(work)  # one cache and state folder kept from run to run: the warm case

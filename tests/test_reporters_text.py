@@ -60,3 +60,17 @@ def test_a_selection_leaves_levels_not_assessed(run_cli, monkeypatch):
     assert "Level met: not assessed" in out
     graduated = next(line for line in out.splitlines() if line.strip().startswith("graduated"))
     assert "required rules not run" in graduated and "maintainer-list" in graduated
+
+
+def test_brackets_wrapped_across_lines_are_shown_as_written(run_cli, monkeypatch, tmp_path):
+    # The report hands rich its lines in runs (start-up): each line is still read as markup on its
+    # own, so a "[" wrapped at the end of one line never pairs with a "]" on the next as a tag.
+    (tmp_path / "GOVERNANCE.md").write_text(
+        "# Governance\n\nMaintainers are removed by a two-thirds vote of the maintainers [steering-private "
+        "at example.org, see the votes list] and their [access revoked].\n")
+    for columns in range(40, 100):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        _, out, _ = run_cli("check", str(tmp_path), "--no-color", "-v", "--no-cache")
+        joined = "".join(line.strip() for line in out.splitlines() if line.startswith(("GL101", " ")))
+        assert "[steering-privateatexample.org,seethevoteslist]andtheir[accessrevoked]" in joined.replace(" ", ""), \
+            columns

@@ -27,9 +27,9 @@ def _error(message: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        from govlint.rules.kinds.plugin import entry_point_objects
+        from govlint.rules.plugins import plugin_names
 
-        plugins = ", ".join(sorted(entry_point_objects())) or "none"
+        plugins = ", ".join(plugin_names()) or "none"
         typer.echo(f"govlint {__version__} (Python {sys.version.split()[0]}; rule plugins: {plugins})")
         raise typer.Exit(EXIT_OK)
 

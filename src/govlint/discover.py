@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from govlint import frontmatter
 from govlint.candidates import (DOCUMENT_SUFFIXES, HEAD_BYTES, PROBE_FILES, candidate_kind, classify,
                                 kind_from_titles, likely_candidates, probe_candidates)
-from govlint.document import Document, parse
 from govlint.report import NOTHING_FOUND
 from govlint.sources.base import External, Source, UnreadableFile
+
+if TYPE_CHECKING:  # the parser is imported when a document is parsed: a warm check only lists files
+    from govlint.document import Document
 
 __all__ = ["DOCUMENT_SUFFIXES", "Discovery", "candidate_kind", "classify", "decode", "discover", "starting_points"]
 
@@ -173,6 +175,8 @@ def _url_maker(source: Source, path: str):
 
 def parse_document(text: str, *, path: str, kind: str, origin: str) -> Document:
     """Parse a document, its front matter blanked line for line (metadata, never prose)."""
+    from govlint.document import parse
+
     text = frontmatter.blank(text)
     if path.lower().endswith(".mdx"):
         # MDX is Markdown with JSX: its import/export lines are code. document.parse picks the

@@ -34,11 +34,37 @@ def render(reports: Sequence[Report], *, options) -> str:
     # width None: rich measures the terminal, and COLUMNS overrides it.
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=options.width,
                       highlight=False, emoji=False, soft_wrap=False)
+    lines = _Lines(console)
     for index, report in enumerate(reports):
         if index:
+            lines.flush()
             console.rule()
-        _render_one(console, report, verbose=options.verbose)
+        _render_one(lines, report, verbose=options.verbose)
+    lines.flush()
     return buffer.getvalue()
+
+
+class _Lines:
+    """The report's lines, handed to rich a run at a time (rich's cost is mostly per print call, and
+    a report has a hundred lines): consecutive lines with the same options go in one call, each
+    still its own string, read as markup on its own as a call of its own would read it."""
+
+    def __init__(self, console) -> None:
+        self.console = console
+        self.width = console.width
+        self._run: list[str] = []
+        self._options: dict = {}
+
+    def print(self, text: str = "", **options) -> None:
+        if options != self._options:
+            self.flush()
+            self._options = options
+        self._run.append(text)
+
+    def flush(self) -> None:
+        if self._run:
+            self.console.print(*self._run, sep="\n", **self._options)
+            self._run = []
 
 
 def _quote(e) -> str:
@@ -80,7 +106,7 @@ def _wrap(text: str, width: int, max_lines: int | None) -> list[str]:
     return lines
 
 
-def _render_one(console, report: Report, *, verbose: bool) -> None:
+def _render_one(console: _Lines, report: Report, *, verbose: bool) -> None:
     width = console.width
     missing = nothing_found(report)
     if missing:  # first and plainly: the score below judges no document at all

@@ -67,6 +67,11 @@ class Lexicon:
             for phrase in vocabularies[name]:
                 if not isinstance(phrase, str) or not phrase.strip():
                     raise ValueError(f"vocabulary {name!r}: every entry is a non-empty word or phrase")
+                if "{" not in phrase:
+                    out.append(phrase)
+                    if len(out) > _MAX_PHRASES:
+                        raise ValueError(f"vocabulary {name!r} expands to more than {_MAX_PHRASES:,} phrases")
+                    continue
                 pieces = _REFERENCE.split(phrase)
                 # pieces alternate: text, reference, text, reference, ...
                 options = [[p] if i % 2 == 0 else expand(p, (*trail, name)) for i, p in enumerate(pieces)]

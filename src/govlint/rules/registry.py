@@ -10,9 +10,9 @@ from typing import Iterable, Sequence
 from govlint.errors import RulePackError, UsageError
 from govlint.levels import Ladder, ladder_of_run
 from govlint.resources import builtin_packs
-from govlint.rules.kinds.plugin import entry_point_objects
 from govlint.rules.loader import builtin_pack_data, load_pack_file, pack_ladder, pack_rules
 from govlint.rules.model import Rule
+from govlint.rules.plugins import other_entry_points
 
 
 
@@ -86,10 +86,11 @@ def run_ladder(rules: Iterable[Rule]) -> Ladder | None:
 def plugin_rules() -> list[Rule]:
     """Complete rules (objects with `.meta` and `.check`) from the entry-point group.
 
-    Entry points that are bare check functions serve YAML rules of kind `plugin` instead.
+    Entry points that are bare check functions serve YAML rules of kind `plugin` instead; ours all
+    are (plugins.BUILTIN_CHECKS), so only other packages' entry points are loaded to find out.
     """
     out: list[Rule] = []
-    for name, point in sorted(entry_point_objects().items()):
+    for name, point in sorted(other_entry_points().items()):
         try:
             loaded = point.load()
         except Exception as err:  # a broken plugin must not take govlint down with a traceback

@@ -1,0 +1,60 @@
+"""The built-in packs' JSON copies: rules/<pack>.json holds the data rules/<pack>.yaml gives, and the
+sha256 of that YAML's bytes. The YAML is the source; its copy is read instead only when the digest
+matches the YAML beside it, because parsing the built-in pack's YAML costs about 25 ms of every
+check's start-up and reading the JSON about 1 ms. A copy that does not match is ignored.
+
+    python -m govlint.rules.packjson      # after editing rules/*.yaml (tests/test_packjson.py checks)
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from govlint.errors import RulePackError
+from govlint.resources import data_dir
+from govlint.yamlio import load_yaml
+
+_DIGEST_KEY = "yaml_sha256"
+
+
+def copy_name(pack_name: str) -> str:
+    """cncf.yaml -> cncf.json"""
+    return pack_name.rsplit(".", 1)[0] + ".json"
+
+
+def read_copy(pack_name: str, raw: bytes) -> Any | None:
+    """The data of the built-in pack whose YAML bytes are ``raw``, from its JSON copy, or None
+    when there is no copy made from these very bytes."""
+    try:
+        copy = json.loads((data_dir("rules") / copy_name(pack_name)).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(copy, dict) or copy.get(_DIGEST_KEY) != hashlib.sha256(raw).hexdigest():
+        return None
+    return copy.get("pack")
+
+
+def make_copy(pack_name: str, raw: bytes) -> str:
+    """The JSON copy of a pack's YAML bytes (refused if the data does not survive JSON unchanged)."""
+    data = load_yaml(raw.decode("utf-8"), path=f"govlint:rules/{pack_name}", error=RulePackError)
+    text = json.dumps({_DIGEST_KEY: hashlib.sha256(raw).hexdigest(), "pack": data}, ensure_ascii=False,
+                      indent=1, allow_nan=False) + "\n"
+    if json.loads(text)["pack"] != data:
+        raise RulePackError("holds values JSON cannot keep (a date, a key that is not a string)",
+                            path=f"rules/{pack_name}")
+    return text
+
+
+def main() -> int:
+    from govlint.files import write_atomically
+
+    folder = data_dir("rules")
+    for pack in sorted(p for p in folder.iterdir() if p.name.endswith((".yaml", ".yml"))):
+        write_atomically(folder / copy_name(pack.name), make_copy(pack.name, pack.read_bytes()))
+        print(f"rules/{copy_name(pack.name)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

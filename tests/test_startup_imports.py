@@ -1,0 +1,44 @@
+"""What a check imports, in a process of its own as a user runs it: start-up is most of a check's
+time (benchmarks/startup.py), and a module not imported costs nothing."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_RUN = """import json, sys
+from govlint.cli import main
+try:
+    main(['check', {target!r}, '--format', 'json'])
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in sys.modules if m in {modules!r} or '.review_' in m)), file=sys.stderr)
+"""
+
+
+def _imported(target: Path, tmp_path: Path, modules: set[str]) -> list[str]:
+    """Which of ``modules`` (and of the review pack's checks) a check of ``target`` imports."""
+    env = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    out = subprocess.run([sys.executable, "-c", _RUN.format(target=str(target), modules=modules)],
+                         capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stderr.strip().splitlines()[-1])
+
+
+def _checkout(tmp_path: Path) -> Path:
+    checkout = tmp_path / "project"
+    checkout.mkdir()
+    (checkout / "GOVERNANCE.md").write_text("# Governance\n\nMaintainers decide by a simple majority vote.\n")
+    return checkout
+
+
+def test_a_check_imports_neither_importlib_metadata_nor_the_review_checks(tmp_path):
+    assert _imported(_checkout(tmp_path), tmp_path, {"importlib.metadata"}) == []
+
+
+def test_a_check_answered_from_the_cache_imports_no_parser(tmp_path):
+    checkout = _checkout(tmp_path)
+    parsers = {"govlint.document", "markdown_it", "govlint.rules.registry"}
+    assert "govlint.document" in _imported(checkout, tmp_path, parsers)  # the first check parses
+    assert _imported(checkout, tmp_path, parsers) == []  # the second is answered from the cache
