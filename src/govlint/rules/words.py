@@ -171,6 +171,21 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(_classes(_durations(_fractions(_numbers_in_parentheses(raw)), text)))
 
 
+# A text ending in one of these has a last token that no token or pass of tokenize() reaches across.
+_SEPARATING_ENDS = frozenset(".!?;:")
+
+
+def separable(before: str, after: str) -> bool:
+    """Whether ``tokenize(before + " " + after)`` is ``tokenize(before)`` followed by
+    ``tokenize(after)`` moved along, so a text made of sentences can take their tokens. True when
+    ``before`` ends in a clause or sentence end: the only patterns that reach across a space (a
+    fraction "2 / 3", a share "5 %") need a digit there, and the passes that join tokens (numbers,
+    fractions, durations) never take punctuation in. A dash that opens ``after`` is punctuation only
+    with a space before it, so it is not separable."""
+    return (before[-1:] in _SEPARATING_ENDS and after[:1] != "" and not after[0].isspace()
+            and _clean(after[0]) != "-")
+
+
 def _numbers_in_parentheses(tokens: list[Token]) -> list[Token]:
     """"six (6) months" -> "six months": a number repeated in parentheses is one number."""
     out: list[Token] = []
