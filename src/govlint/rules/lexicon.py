@@ -162,7 +162,11 @@ class Lexicon:
         hits: dict[str, list[tuple[int, int]]] = {}
         trie = self._trie
         count = len(tokens)
+        any_first = "*" in trie
         for start in range(count):
+            first = tokens[start]
+            if not any_first and first.norm not in trie and first.kind not in LITERAL_CLASSES:
+                continue  # no phrase starts with this word (most words)
             nodes = [trie]
             index = start
             while nodes and index < count:

@@ -143,12 +143,18 @@ class ProbeCheck:
     def _value(self, scan: Scan) -> tuple[int, int] | None:
         """Where the value stands: a period or share in any number form ("six (6) months", "⅔",
         "half a year" are one token each, words.py), else the value's own pattern."""
+        key = ("value", self.value, self.value_pattern)  # rules that want the same value share it
+        if key in scan.found:
+            return scan.found[key]
         kind = _VALUE_TOKENS.get(self.value)
         token = next((t for t in scan.tokens if t.kind == kind), None)
         if token is not None:
-            return token.start, token.end
-        match = bounded(self.value_pattern).search(scan.text)  # under a deadline in a user pack's rule
-        return match.span() if match else None
+            where = token.start, token.end
+        else:
+            match = bounded(self.value_pattern).search(scan.text)  # under a deadline in a user pack's rule
+            where = match.span() if match else None
+        scan.found[key] = where
+        return where
 
     @cached_property
     def _wanted(self) -> int:
