@@ -20,6 +20,8 @@ Caches that outlive one target (``functools.lru_cache`` in govlint's modules, an
 memos) are cleared between
 checkouts, so copy 2 of a document costs what copy 1 did, as different projects would.
 With ``--profile-mb``, a cProfile run over that many megabytes prints where the time goes.
+With ``--baseline DIR``, each size is also measured with another tree's ``src`` (for example a
+``git worktree`` of an earlier commit), just before this one's, and printed on the row above it.
 
 With ``--split``, one pass over the corpus itself (each case folder a checkout, best of three
 runs after a warm-up) is split into parts, each as a multiple of the bare parse: discovery and
@@ -215,6 +217,7 @@ def main() -> int:
     parser.add_argument("--profile-mb", type=float, default=0, help="also profile a run over this many MB")
     parser.add_argument("--top", type=int, default=25, help="functions to list in the profile (25)")
     parser.add_argument("--split", action="store_true", help="split one pass over the corpus into its parts")
+    parser.add_argument("--baseline", type=Path, help="another tree's src to measure as well, side by side")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
@@ -232,13 +235,15 @@ def main() -> int:
             print(f"{name:<58} {seconds * 1000:>8.1f} ms {seconds / parse:>6.2f}x")
         print("x = multiple of the bare parse (issue 7's target: govlint end to end at most 2x)")
         return 0
-    env = {**os.environ, "PYTHONPATH": str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    trees = {"this": SRC} if args.baseline is None else {"baseline": args.baseline.resolve(), "this": SRC}
     print(f"scale benchmark: {args.corpus} repeated to {', '.join(f'{s:g}' for s in args.sizes)} MB "
           f"(Python {sys.version.split()[0]})")
-    header = (f"{'size':>6} {'checkouts':>9} {'read MB':>8} {'govlint s':>9} {'MB/s':>6} {'parse s':>8} {'MB/s':>6} "
+    header = (f"{'tree':>8} {'size':>6} {'checkouts':>9} {'read MB':>8} {'govlint s':>9} {'MB/s':>6} {'parse s':>8} "
+              f"{'MB/s':>6} "
               f"{'ratio':>6} {'discover s':>10} {'peak RSS MB':>11}  RSS during the run (MB)")
     print(header)
-    for size in args.sizes:
+    for size, (tree, src) in ((size, tree) for size in args.sizes for tree in trees.items()):
+        env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         done = subprocess.run([sys.executable, __file__, "--child", str(size), "--corpus", str(args.corpus)],
                               env=env, capture_output=True, text=True, check=False)
         if done.returncode != 0:
@@ -246,7 +251,8 @@ def main() -> int:
             return 1
         r = json.loads(done.stdout.strip().splitlines()[-1])
         mb = r["read_bytes"] / MB
-        print(f"{size:>5g}M {r['checkouts']:>9} {mb:>8.1f} {r['lint_seconds']:>9.1f} {mb / r['lint_seconds']:>6.3f} "
+        print(f"{tree:>8} {size:>5g}M {r['checkouts']:>9} {mb:>8.1f} {r['lint_seconds']:>9.1f} "
+              f"{mb / r['lint_seconds']:>6.3f} "
               f"{r['parse_seconds']:>8.1f} {mb / r['parse_seconds']:>6.2f} "
               f"{r['lint_seconds'] / r['parse_seconds']:>5.1f}x {r['discover_seconds']:>10.1f} "
               f"{r['peak_rss_mb']:>11.0f}  {' '.join(f'{s:.0f}' for s in r['rss_samples_mb'])}")

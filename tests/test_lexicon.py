@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govlint.rules.lexicon import Lexicon
 
@@ -47,3 +49,50 @@ def test_number_forms_match_their_class():
 def test_a_bad_vocabulary_is_refused_with_its_name(vocabularies, message):
     with pytest.raises(ValueError, match=message):
         Lexicon.build(vocabularies)
+
+
+# ---- a unit made of sentences is read from its sentences ------------------------------------------
+
+_WORDS = ["six", "(6)", "months", "two", "thirds", "two-thirds", "2", "/", "3", "5", "%", "percent", "per", "cent",
+          "a", "half", "year", "-", "–", "+1", "-1", "vote", "of", "no", "confidence", "remove", "them", "can't",
+          "maintainer's", "@alice", "bob@example.org", "https://example.org/x.", "⅔", "１２", "－", ",", ".",
+          ":", ";", "!", "?", "(", ")", "day", "consecutive"]
+_PIECE = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
+
+
+@given(pieces=st.lists(_PIECE, min_size=2, max_size=5))
+@settings(max_examples=300, deadline=None)
+def test_a_text_made_of_pieces_scans_as_the_whole_text(pieces):
+    """A block or section is scanned from its sentences' scans (each read once); its tokens and
+    hits are exactly those of reading the whole text, wherever a number, a fraction, a duration or a
+    dash meets the end of a piece."""
+    vocabularies = {"period": ["<duration>", "<duration> of *"], "share": ["<fraction> of"], "vote": ["vote of no *"],
+                    "remove": ["remove them", "remove"], "number": ["<number>"], "end": ["year"]}
+    whole = Lexicon.build(vocabularies)
+    joined = Lexicon.build(vocabularies)
+    text = " ".join(pieces)
+    assert joined.scan(text, pieces) == whole.scan(text)
+
+
+def test_every_sentence_is_read_once_however_many_rules_and_units_hold_it(tmp_path, monkeypatch):
+    """Issue 12: the words of a sentence were tokenized again for its block, its section and its
+    list item, and a document with more sentences than a lexicon remembers (a long paragraph) was
+    read again by every rule. Within a lint, every sentence is tokenized once, and no block or
+    section is tokenized as a whole."""
+    from govlint.api import lint
+    from govlint.rules import lexicon as lexicon_module
+    from govlint.rules.words import tokenize
+
+    monkeypatch.setattr(lexicon_module, "_MEMO_SIZE", 4)  # as if the document were longer than it remembers
+    sentences = [f"Maintainer {n} may be removed by a two-thirds vote of the steering committee after six months "
+                 f"of inactivity." for n in range(12)] + ["Decisions are made by lazy consensus.",
+                                                          "Disputes are escalated to the CNCF TOC."]
+    (tmp_path / "GOVERNANCE.md").write_text(
+        "# Governance\n\n" + " ".join(sentences[:7]) + "\n\n## Removal\n\n" + " ".join(sentences[7:]) + "\n"
+        "\n- The lead may remove a maintainer who:\n\n  - is inactive for a year.\n", encoding="utf-8")
+    read: list[str] = []
+    monkeypatch.setattr(lexicon_module, "tokenize", lambda text: read.append(text) or tokenize(text))
+    lint(str(tmp_path))
+    assert set(sentences) <= set(read)
+    assert [text for text in read if read.count(text) > 1] == []
+    assert [text for text in read if sum(s in text for s in sentences) > 1] == []

@@ -30,6 +30,16 @@ def run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_
               budget: PatternBudget | None = None) -> tuple[list[RuleResult], list[str]]:
     """One result per rule, in rule order, and the warnings raised on the way (expired waivers).
     ``budget``: the matching time the user packs' patterns may take (default: regex_safety's)."""
+    from govlint.rules.lexicon import remembering
+
+    with remembering():  # the rules share every scan of the target's texts, however many there are
+        return _run_rules(rules, docs, profile=profile, target_level=target_level, waivers=waivers, today=today,
+                          budget=budget)
+
+
+def _run_rules(rules: Sequence[Rule], docs: DocumentSet, *, profile: str, target_level: str | None,
+               waivers: Sequence[Waiver], today: dt.date | None,
+               budget: PatternBudget | None) -> tuple[list[RuleResult], list[str]]:
     today = today or dt.date.today()
     warnings: list[str] = []
     results = []

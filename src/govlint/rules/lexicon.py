@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import re
 import weakref
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import product
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
-from govlint.rules.words import BREAK, COMMA, LITERAL_CLASSES, Token, phrase_stems, tokenize
+from govlint.rules.words import BREAK, COMMA, LITERAL_CLASSES, Token, phrase_stems, separable, tokenize
 
 _REFERENCE = re.compile(r"\{([\w-]+)\}")
 _END = ""  # the trie key under which a node keeps the vocabularies whose phrase ends there
 _MAX_PHRASES = 20_000  # per vocabulary, after expanding references: a pack is read by people
+_MEMO_SIZE = 1 << 15  # texts a lexicon remembers outside a lint (within one, it remembers them all)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,11 @@ class Scan:
 
     def spans(self, name: str) -> tuple[tuple[int, int], ...]:
         return self.hits.get(name, ())
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The vocabularies that occur in the text."""
+        return frozenset(self.hits)
 
     def has(self, name: str) -> bool:
         return name in self.hits
@@ -101,21 +110,68 @@ class Lexicon:
     def __contains__(self, name: str) -> bool:
         return name in self.phrases
 
-    def scan(self, text: str) -> Scan:
-        """Where every vocabulary occurs in ``text`` (remembered: rules share their texts)."""
-        found = self._memo.get(text)
+    def scan(self, text: str, pieces: Sequence[str] = ()) -> Scan:
+        """Where every vocabulary occurs in ``text``, remembered (rules share their texts). A text
+        made of ``pieces`` joined by spaces (a unit made of sentences) is put together from the
+        pieces' own scans, so a sentence is read once, not again in each block and section."""
+        during = _DURING.get()
+        if during is None:
+            memo = self._memo
+            if len(memo) > _MEMO_SIZE:
+                memo.clear()
+        else:
+            memo = during.get(self)
+            if memo is None:
+                memo = during[self] = {}
+        found = memo.get(text)
         if found is None:
-            if len(self._memo) > 1 << 15:
-                self._memo.clear()
-            found = self._memo[text] = self._scan(text)
+            if len(pieces) > 1 and " ".join(pieces) == text:
+                found = self._joined(pieces, memo)
+            else:
+                found = self._scan(text)
+            memo[text] = found
         return found
+
+    def _joined(self, pieces: Sequence[str], memo: dict[str, Scan]) -> Scan:
+        """The scan of the pieces joined by spaces: the scans of its runs one after the other. Runs
+        split where the words cannot reach across (words.separable), and no phrase runs across the
+        punctuation they split at, so the tokens and the hits are those of the whole text."""
+        runs: list[list[str]] = [[pieces[0]]]
+        for before, after in zip(pieces, pieces[1:]):
+            if separable(before, after):
+                runs.append([after])
+            else:
+                runs[-1].append(after)
+        if len(runs) == 1:
+            return self._scan(" ".join(pieces))
+        tokens: list[Token] = []
+        hits: dict[str, list[tuple[int, int]]] = {}
+        offset = 0
+        for run in runs:
+            text = " ".join(run)
+            part = memo.get(text)
+            if part is None:
+                part = memo[text] = self._scan(text)
+            shift = len(tokens)
+            if offset:
+                tokens.extend(Token(t.start + offset, t.end + offset, t.norm, t.kind, t.value) for t in part.tokens)
+            else:
+                tokens.extend(part.tokens)
+            for name, spans in part.hits.items():
+                hits.setdefault(name, []).extend((a + shift, b + shift) for a, b in spans)
+            offset += len(part.text) + 1
+        return Scan(" ".join(pieces), tuple(tokens), {name: tuple(spans) for name, spans in hits.items()})
 
     def _scan(self, text: str) -> Scan:
         tokens = tokenize(text)
         hits: dict[str, list[tuple[int, int]]] = {}
         trie = self._trie
         count = len(tokens)
+        any_first = "*" in trie
         for start in range(count):
+            first = tokens[start]
+            if not any_first and first.norm not in trie and first.kind not in LITERAL_CLASSES:
+                continue  # no phrase starts with this word (most words)
             nodes = [trie]
             index = start
             while nodes and index < count:
@@ -147,6 +203,18 @@ class Lexicon:
     __hash__ = object.__hash__  # kept in a WeakSet by identity
 
 
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within it, every lexicon keeps the scan of each text it reads until the end (one lint: a
+    long document has more sentences than a lexicon's own memo keeps, and every rule reads them
+    all again). Per context, so each thread of an audit has its own."""
+    token = _DURING.set({})
+    try:
+        yield
+    finally:
+        _DURING.reset(token)
+
+
 def forget() -> None:
     """Forget every lexicon's scans (benchmarks use it so each target costs what a new project would)."""
     for lexicon in list(_LEXICONS):
@@ -154,3 +222,4 @@ def forget() -> None:
 
 
 _LEXICONS: "weakref.WeakSet[Lexicon]" = weakref.WeakSet()
+_DURING: ContextVar[dict[Lexicon, dict[str, Scan]] | None] = ContextVar("govlint_scans", default=None)

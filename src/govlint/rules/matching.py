@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from govlint.document import Block, Document, Section, Sentence
@@ -169,6 +169,13 @@ class Unit:
     line: int
     parts: tuple[Part, ...] = ()
     section: Section | None = None
+    pieces: tuple[str, ...] = ()  # the texts joined by spaces into ``text``: a lexicon scans each once
+
+    @cached_property
+    def placeholder(self) -> bool:
+        """Whether the unit carries template placeholders (asked by every rule that reads it; a
+        long text has more units than has_placeholder remembers)."""
+        return has_placeholder(self.text)
 
     @property
     def own_text(self) -> str:
@@ -176,9 +183,9 @@ class Unit:
         return self.text[own[0].start:] if own else self.text
 
 
-def _join(pieces: list[tuple[Sentence | str, bool]]) -> tuple[str, tuple[Part, ...]]:
-    """The pieces' text joined by spaces, and where each sentence sits in it. Built as a list and
-    joined once: adding to a string copies it, which made a long section quadratic."""
+def _join(pieces: list[tuple[Sentence | str, bool]]) -> tuple[str, tuple[Part, ...], tuple[str, ...]]:
+    """The pieces' text joined by spaces, where each sentence sits in it, and the pieces' texts.
+    Built as a list and joined once: adding to a string copies it, which made a long section quadratic."""
     chunks: list[str] = []
     parts = []
     length = 0
@@ -191,7 +198,7 @@ def _join(pieces: list[tuple[Sentence | str, bool]]) -> tuple[str, tuple[Part, .
             parts.append(Part(length, length + len(value), piece, own))
         chunks.append(value)
         length += len(value)
-    return "".join(chunks), tuple(parts)
+    return "".join(chunks), tuple(parts), tuple(p if isinstance(p, str) else p.text for p, _ in pieces)
 
 
 def _lead_sentence(block: Block) -> Sentence | str:
@@ -239,23 +246,24 @@ def _units(docs: DocumentSet, scope: str, kinds: frozenset[str] | None, *, anaph
             for section in doc.sections:
                 own = [s for b in section.blocks for s in b.sentences]
                 if own:
-                    text, parts = _join([(s, True) for s in own])
-                    yield Unit(doc, text, tuple(own), " > ".join(section.headings), own[0].line, parts, section)
+                    text, parts, texts = _join([(s, True) for s in own])
+                    yield Unit(doc, text, tuple(own), " > ".join(section.headings), own[0].line, parts, section,
+                               texts)
             continue
         for block in doc.blocks:
             headings = " > ".join(block.section.headings)
             lead: list[tuple[Sentence | str, bool]] = [(_lead_sentence(block), False)] if block.lead else []
             if scope == "block":
                 if block.sentences:
-                    text, parts = _join(lead + [(s, True) for s in block.sentences])
-                    yield Unit(doc, text, tuple(block.sentences), headings, block.line, parts, block.section)
+                    text, parts, texts = _join(lead + [(s, True) for s in block.sentences])
+                    yield Unit(doc, text, tuple(block.sentences), headings, block.line, parts, block.section, texts)
                 continue
             for position, sentence in enumerate(block.sentences):
                 context = list(lead)
                 if anaphora and _ANAPHOR.match(sentence.text):
                     context += [(s, False) for s in _antecedents(block, position)]
-                text, parts = _join(context + [(sentence, True)])
-                yield Unit(doc, text, (sentence,), headings, sentence.line, parts, block.section)
+                text, parts, texts = _join(context + [(sentence, True)])
+                yield Unit(doc, text, (sentence,), headings, sentence.line, parts, block.section, texts)
 
 
 def section_context(unit: Unit) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from govlint.rules.lexicon import Lexicon, Scan
@@ -66,8 +67,22 @@ class Probe:
         """Every way the probe's slots are filled in the text, earliest first (remembered per text)."""
         found = scan.found.get(self)
         if found is None:
-            found = scan.found[self] = self._find_all(scan)
+            names = scan.names
+            possible = all(not need.isdisjoint(names) for need in self.needs)
+            found = scan.found[self] = self._find_all(scan) if possible else []
         return found
+
+    @cached_property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """Sets of vocabularies a text must hold one of each for the probe to match: what most
+        texts lack, found without looking for the probe."""
+        if self.any_of:
+            return (frozenset().union(*(probe.needs[0] for probe in self.any_of)),)
+        needs = [frozenset(slot.vocabularies).union(*(probe.needs[0] for probe in slot.probes))
+                 for slot in self.slots]
+        if self.with_in_text:
+            needs.append(frozenset().union(*(probe.needs[0] for probe in self.with_in_text)))
+        return tuple(needs)
 
     def _find_all(self, scan: Scan) -> list[ProbeMatch]:
         if self.any_of:

@@ -154,49 +154,67 @@ def _clean(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word(value: str) -> tuple[tuple[int, int, str, str, float | None], ...]:
+    """The tokens of one word, with offsets from its start: most words are one token, a contraction
+    or a possessive two (remembered: a text repeats its words)."""
+    lower = value.lower().replace("’", "'")
+    size = len(value)
+    if lower in _CONTRACTIONS:
+        first, second = _CONTRACTIONS[lower]
+        return (0, size, first, WORD, None), (0, size, second, WORD, None)
+    if lower.endswith("n't"):
+        return (0, size - 3, stem(lower[:-3]), WORD, None), (size - 3, size, "not", WORD, None)
+    if lower.endswith("'s") and len(lower) > 2:
+        # A possessive stays visible: "a maintainer's removal" is not "maintainers remove".
+        return (0, size - 2, stem(lower[:-2]), WORD, None), (size - 2, size, "'s", WORD, None)
+    if lower in _NUMBER_WORDS:
+        return ((0, size, lower, NUMBER, float(_NUMBER_WORDS[lower])),)
+    return ((0, size, stem(lower), WORD, None),)
+
+
+@lru_cache(maxsize=None)
+def _joining_norms() -> frozenset[str]:
+    """Words without which neither fractions nor durations join tokens: "half" and the units."""
+    return frozenset({"half", *(stem(unit) for unit in _UNIT_DAYS)})
+
+
 @lru_cache(maxsize=1 << 14)
 def tokenize(text: str) -> tuple[Token, ...]:
     """The normalized tokens of a text (see the module docstring)."""
     text = _clean(text)
     raw: list[Token] = []
+    numbers = joining = classes = False  # which passes below can change anything
+    joining_norms = _joining_norms()
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup
         start, end = match.span()
         value = match.group()
         if kind == "word":
-            lower = value.lower().replace("’", "'")
-            if lower in _CONTRACTIONS:
-                first, second = _CONTRACTIONS[lower]
-                raw.append(Token(start, end, first, WORD))
-                raw.append(Token(start, end, second, WORD))
-                continue
-            if lower.endswith("n't"):
-                raw.append(Token(start, end - 3, stem(lower[:-3]), WORD))
-                raw.append(Token(end - 3, end, "not", WORD))
-                continue
-            if lower.endswith("'s") and len(lower) > 2:
-                # A possessive stays visible: "a maintainer's removal" is not "maintainers remove".
-                raw.append(Token(start, end - 2, stem(lower[:-2]), WORD))
-                raw.append(Token(end - 2, end, "'s", WORD))
-                continue
-            if lower in _NUMBER_WORDS:
-                raw.append(Token(start, end, lower, NUMBER, float(_NUMBER_WORDS[lower])))
-                continue
-            raw.append(Token(start, end, stem(lower), WORD))
+            for first, last, norm, sort, number in _word(value):
+                raw.append(Token(start + first, start + last, norm, sort, number))
+                if sort == NUMBER:
+                    numbers = classes = True
+                elif norm in joining_norms:
+                    joining = classes = True  # a fraction or a duration may come of it
         elif kind == "num":
             try:
                 number = float(value.replace(",", ""))
             except ValueError:
                 number = None
             raw.append(Token(start, end, value, NUMBER, number))
+            numbers = classes = True
         elif kind == "frac":
             top, bottom = re.split(r"\s*[/⁄]\s*", re.sub(r"(?:rds?|ths?)$", "", value))
             share = int(top) / int(bottom) if int(bottom) else None
             raw.append(Token(start, end, value, FRACTION, share))
+            classes = True
         elif kind == "pct":
             raw.append(Token(start, end, value, FRACTION, float(re.match(r"[\d.]+", value).group()) / 100))
+            classes = True
         elif kind == "vulgar":
             raw.append(Token(start, end, value, FRACTION, _VULGAR[value]))
+            classes = True
         elif kind == "plusone":  # a +1 or -1 vote is a word of its own, not the number one
             raw.append(Token(start, end, value, WORD))
         elif kind == "brk":
@@ -205,7 +223,31 @@ def tokenize(text: str) -> tuple[Token, ...]:
             raw.append(Token(start, end, ",", COMMA))
         else:
             raw.append(Token(start, end, value.lower(), {"url": URL, "email": EMAIL, "handle": HANDLE}[kind]))
-    return tuple(_classes(_durations(_fractions(_numbers_in_parentheses(_compound_numbers(raw))), text)))
+            classes = True
+    # Each pass joins tokens only around a number, "half" or a unit of time, and only classed
+    # tokens change in the last: a text with none is as it was.
+    if numbers:
+        raw = _numbers_in_parentheses(_compound_numbers(raw))
+    if numbers or joining:
+        raw = _fractions(raw)
+    if joining:
+        raw = _durations(raw, text)
+    return tuple(_classes(raw) if classes else raw)
+
+
+# A text ending in one of these has a last token that no token or pass of tokenize() reaches across.
+_SEPARATING_ENDS = frozenset(".!?;:")
+
+
+def separable(before: str, after: str) -> bool:
+    """Whether ``tokenize(before + " " + after)`` is ``tokenize(before)`` followed by
+    ``tokenize(after)`` moved along, so a text made of sentences can take their tokens. True when
+    ``before`` ends in a clause or sentence end: the only patterns that reach across a space (a
+    fraction "2 / 3", a share "5 %") need a digit there, and the passes that join tokens (numbers,
+    fractions, durations) never take punctuation in. A dash that opens ``after`` is punctuation only
+    with a space before it, so it is not separable."""
+    return (before[-1:] in _SEPARATING_ENDS and after[:1] != "" and not after[0].isspace()
+            and _clean(after[0]) != "-")
 
 
 def _compound_numbers(tokens: list[Token]) -> list[Token]:

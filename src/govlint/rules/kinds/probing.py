@@ -25,7 +25,7 @@ from typing import Any, Mapping, Sequence
 from govlint.report import FAIL
 from govlint.rules.kinds._common import Outcome, document_kinds, names
 from govlint.rules.lexicon import Scan
-from govlint.rules.matching import Unit, has_placeholder, is_negated, section_context, units
+from govlint.rules.matching import Unit, is_negated, section_context, units
 from govlint.rules.model import DocumentSet, evidence
 from govlint.rules.probes import Language, Probe, ProbeMatch
 from govlint.rules.regex_safety import bounded
@@ -91,11 +91,24 @@ class ProbeCheck:
                 return True
         return False
 
-    def match(self, unit: Unit, at_least: float = 0) -> tuple[int, list[ProbeMatch | None], bool, bool] | None:
+    def _reach(self, unit: Unit, scan: Scan) -> int:
+        """The most ``match`` could count in the unit: its groups whose vocabularies are all there
+        (or that the headings may satisfy), and the value. Most units reach too little to look at."""
+        names = scan.names
+        reach = bool(self.value)
+        for index, group in enumerate(self.groups):
+            if self.heading_context and index > 0 and unit.headings:
+                reach += 1
+            else:
+                reach += any(all(not need.isdisjoint(names) for need in probe.needs) for probe in group)
+        return reach
+
+    def match(self, unit: Unit, at_least: float = 0, scan: Scan | None = None
+              ) -> tuple[int, list[ProbeMatch | None], bool, bool] | None:
         """(groups matched, each group's match in the unit text or None, whether it is ruled out,
         whether a group was there but negated: "there is no process to remove a maintainer").
         None as soon as the unit cannot reach ``at_least`` (most units: the caller needs none of them)."""
-        scan = self._scan(unit.text)
+        scan = scan or self.language.lexicon.scan(unit.text, unit.pieces)
         wanted = self._wanted
         found: list[ProbeMatch | None] = []
         count = 0
@@ -130,12 +143,18 @@ class ProbeCheck:
     def _value(self, scan: Scan) -> tuple[int, int] | None:
         """Where the value stands: a period or share in any number form ("six (6) months", "⅔",
         "half a year" are one token each, words.py), else the value's own pattern."""
+        key = ("value", self.value, self.value_pattern)  # rules that want the same value share it
+        if key in scan.found:
+            return scan.found[key]
         kind = _VALUE_TOKENS.get(self.value)
         token = next((t for t in scan.tokens if t.kind == kind), None)
         if token is not None:
-            return token.start, token.end
-        match = bounded(self.value_pattern).search(scan.text)  # under a deadline in a user pack's rule
-        return match.span() if match else None
+            where = token.start, token.end
+        else:
+            match = bounded(self.value_pattern).search(scan.text)  # under a deadline in a user pack's rule
+            where = match.span() if match else None
+        scan.found[key] = where
+        return where
 
     @cached_property
     def _wanted(self) -> int:
@@ -156,9 +175,13 @@ class ProbeCheck:
                     ruled = outside[where] = self._outside(unit)
                 if ruled:
                     continue
-            if has_placeholder(unit.text):
+            if unit.placeholder:
                 continue
-            result = self.match(unit, at_least=min(best_near[0] + 0.5, self._wanted) if best_near else 0.5)
+            at_least = min(best_near[0] + 0.5, self._wanted) if best_near else 0.5
+            scan = self.language.lexicon.scan(unit.text, unit.pieces)
+            if self._reach(unit, scan) < at_least:
+                continue  # what match would count (found or negated) is at most the reach
+            result = self.match(unit, at_least, scan)
             if result is None:
                 continue
             count, matches, ruled_out, negated = result
