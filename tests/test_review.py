@@ -225,3 +225,34 @@ def test_section_anchors_are_github_s():
     doc = parse("# Contributor Ladder & Roles\n\n## FAQ\n\n## FAQ\n\n### `make test`\n\n## Código\n", path="X.md",
                 kind="governance")
     assert {"contributor-ladder--roles", "faq", "faq-1", "make-test", "código"} <= anchors(doc)
+
+
+_SECURITY_POLICY = """# Security Policy
+
+## Report a vulnerability
+
+To report a vulnerability, please contact the Security Team: [cncf-tool-security@lists.cncf.io](mailto:cncf-tool-security@lists.cncf.io).
+
+The Security Team members are:
+
+| Name | Email |
+|------|-------|
+| Jane Doe ([@jdoe](https://github.com/jdoe)) | jane@example.org |
+| John Roe ([@jroe](https://github.com/jroe)) | john@example.org |
+
+The team will acknowledge every report within two business days and coordinate the fix.
+"""
+
+
+@pytest.mark.parametrize("staffing, coverage", [
+    ("", "Partial"),  # FAIL: kubeedge's listed Security Team, "staffing and replacement not documented"
+    ("The Maintainers will appoint a Security Response Team to handle security reports.\n", "Complete"),  # PASS
+])
+def test_a_listed_security_team_says_how_it_is_staffed(tmp_path, staffing, coverage):
+    (tmp_path / "SECURITY.md").write_text(_SECURITY_POLICY)
+    (tmp_path / "GOVERNANCE.md").write_text("# Governance\n\n## Maintainers\n\nMaintainers review and merge changes.\n"
+                                            f"{staffing}")
+    security = next(a for a in draft([str(tmp_path)], level="incubating", today=DATE).areas
+                    if a.area == "Security Reporting and Response")
+    assert security.coverage == coverage
+    assert ("how the listed security team's members are chosen" in security.note) == (coverage == "Partial")
