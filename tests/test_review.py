@@ -186,3 +186,73 @@ def test_maintainer_lifecycle_needs_the_removal_of_a_maintainer(tmp_path, remova
                      if a.area == "Maintainer Lifecycle")
     assert lifecycle.coverage == coverage
     assert ("how a maintainer is removed" in lifecycle.note) == (coverage == "Partial")
+
+
+_SUBPROJECTS_GOVERNANCE = """# Governance
+
+## Subprojects
+
+The project has several subprojects, each run by its maintainers.
+Active Subprojects are [listed here](/README.md#subprojects), with their repositories.
+"""
+
+
+@pytest.mark.parametrize("readme, raised", [
+    ("# Tool\n\nTool checks supply chains for many users.\n\n## Implementations\n\nSee the repositories.\n",
+     True),  # FAIL: in-toto's GOVERNANCE.md points at README.md#subprojects, a section its README lacks
+    ("# Tool\n\nTool checks supply chains for many users.\n\n## Subprojects\n\n* [tool-go](https://github.com/e/tool-go)\n",
+     False),  # PASS
+    ("# Tool\n\n<a name=\"subprojects\"></a>\n**Our subprojects:** [tool-go](https://github.com/e/tool-go)\n",
+     False),  # PASS: an explicit anchor
+])
+def test_a_link_to_a_missing_section_is_raised(tmp_path, readme, raised):
+    # in-toto's critical item: "Multiple subprojects are not listed on the README (README.md#subprojects)".
+    (tmp_path / "GOVERNANCE.md").write_text(_SUBPROJECTS_GOVERNANCE)
+    (tmp_path / "README.md").write_text(readme)
+    result = draft([str(tmp_path)], level="incubating", today=DATE)
+    found = [f for f in (*result.critical, *result.improvements) if f.rule == "GL322"]
+    assert bool(found) == raised
+    if raised:
+        assert "README.md#subprojects" in found[0].description
+        assert (found[0].evidence[0].path, found[0].evidence[0].line) == ("GOVERNANCE.md", 6)
+        assert "listed here" in found[0].evidence[0].text
+
+
+def test_section_anchors_are_github_s():
+    from govlint.document import parse
+    from govlint.rules.builtin.review_links import anchors
+
+    doc = parse("# Contributor Ladder & Roles\n\n## FAQ\n\n## FAQ\n\n### `make test`\n\n## Código\n", path="X.md",
+                kind="governance")
+    assert {"contributor-ladder--roles", "faq", "faq-1", "make-test", "código"} <= anchors(doc)
+
+
+_SECURITY_POLICY = """# Security Policy
+
+## Report a vulnerability
+
+To report a vulnerability, please contact the Security Team: [cncf-tool-security@lists.cncf.io](mailto:cncf-tool-security@lists.cncf.io).
+
+The Security Team members are:
+
+| Name | Email |
+|------|-------|
+| Jane Doe ([@jdoe](https://github.com/jdoe)) | jane@example.org |
+| John Roe ([@jroe](https://github.com/jroe)) | john@example.org |
+
+The team will acknowledge every report within two business days and coordinate the fix.
+"""
+
+
+@pytest.mark.parametrize("staffing, coverage", [
+    ("", "Partial"),  # FAIL: kubeedge's listed Security Team, "staffing and replacement not documented"
+    ("The Maintainers will appoint a Security Response Team to handle security reports.\n", "Complete"),  # PASS
+])
+def test_a_listed_security_team_says_how_it_is_staffed(tmp_path, staffing, coverage):
+    (tmp_path / "SECURITY.md").write_text(_SECURITY_POLICY)
+    (tmp_path / "GOVERNANCE.md").write_text("# Governance\n\n## Maintainers\n\nMaintainers review and merge changes.\n"
+                                            f"{staffing}")
+    security = next(a for a in draft([str(tmp_path)], level="incubating", today=DATE).areas
+                    if a.area == "Security Reporting and Response")
+    assert security.coverage == coverage
+    assert ("how the listed security team's members are chosen" in security.note) == (coverage == "Partial")

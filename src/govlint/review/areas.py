@@ -75,6 +75,9 @@ class Inputs:
     with_affiliation: int
     security_team_complete: bool | None  # None when no security team is defined
     security_responders: bool
+    # A security team whose members a security policy lists, with nothing said of how they are chosen
+    # (kubeedge: "staffing and replacement not documented"); False when no such team is listed.
+    security_team_unstaffed: bool = False
     adopts_cncf_code: bool = False  # a code of conduct read is the CNCF's
     # Whether the documents say how a maintainer is removed or replaced (body-lifecycle's reading of the
     # Maintainers body); None when they define no maintainers as a body.
@@ -268,9 +271,13 @@ def _security(inputs: Inputs) -> tuple[str, str, tuple[str, ...]]:
             return UNKNOWN, f"the security policy points to {elsewhere[0]}, which was not read", rules
         return MISSING, "no private way to report a vulnerability was found", rules
     # How a security team is chosen and replaced is a finding of its own (body-lifecycle); reviewers mark
-    # the area Complete when reports have a private channel and someone named to handle them.
+    # the area Complete when reports have a private channel and someone named to handle them, and a
+    # team of named people has at least a word on how its members are chosen ("the maintainers will
+    # appoint a Security Response Team": Complete for flatcar and karmada; kubeedge's listed team with
+    # no word on its staffing: Partial).
     lacks = _missing([(status == PASS, "a reporting address the project controls"),
-                      (inputs.security_responders, "who handles reports")])
+                      (inputs.security_responders, "who handles reports"),
+                      (not inputs.security_team_unstaffed, "how the listed security team's members are chosen")])
     if not lacks:
         return COMPLETE, "private reporting channel, and who handles reports", rules
     return AREA_PARTIAL, "missing: " + "; ".join(lacks), rules

@@ -174,6 +174,22 @@ def _searched(docs: DocumentSet, area: str | None) -> list:
     return []
 
 
+def _team_members(docs: DocumentSet) -> list[str]:
+    """The people a security policy lists as its team (a table of names, handles or addresses):
+    a standing team of its own, not the maintainers at large."""
+    from govlint import maintainer_formats as fmt
+
+    out: list[str] = []
+    for doc in docs.documents:
+        if doc.kind != "security":
+            continue
+        lines = doc.text.split("\n")
+        refs = fmt.reference_links(lines)
+        for table, _line, cells in fmt.tables(lines, fmt.fenced_lines(lines)):
+            out += [p.name or p.handle or p.email for p in fmt.people_from_row(table, cells, refs)]
+    return [name for name in out if name]
+
+
 def build_draft(*, project: str, targets: Sequence[str], level: str | None, report: Report, docs: DocumentSet,
                 documents: Sequence[SourceDocument], maintainers: MaintainerFacts, date: str, labels: Sequence[str],
                 activity: Activity | None = None, activity_findings: Sequence[Finding] = (),
@@ -189,6 +205,7 @@ def build_draft(*, project: str, targets: Sequence[str], level: str | None, repo
     inputs = Inputs(results={r.name: r for r in report.results}, docs=docs, maintainers=maintainers.count,
                     with_affiliation=maintainers.with_affiliation,
                     security_team_complete=None if team is None else bool(team.joins and team.leaves),
+                    security_team_unstaffed=team is not None and not team.joins and bool(_team_members(docs)),
                     security_responders=responders, adopts_cncf_code=_adopts_cncf_code(docs),
                     maintainer_leaves=None if maintainers_body is None else bool(maintainers_body.leaves))
     areas = verdicts(inputs)

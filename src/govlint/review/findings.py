@@ -49,6 +49,7 @@ TITLES: dict[str, str] = {
     "decision-records": "Decisions not recorded",
     "governance-interlinked": "Governance documents do not cross-link",
     "community-linked": "Governance not linked from the repositories",
+    "section-links": "Links lead to sections that are not there",
     "project-scope": "No out-of-scope statement",
     "security-contact": "No controlled private channel for security reports",
     "communication-channels": "Communication channels not listed",

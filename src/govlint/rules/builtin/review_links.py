@@ -6,12 +6,15 @@ each other at all" and "the governance documentation is not currently linked in 
 A link counts when it leads to another document that was read: a relative path, or a GitHub
 URL to the same file in a repository that was read (``github.com/org/community/blob/main/GOVERNANCE.md``
 leads to ``github:org/community/GOVERNANCE.md``, or to a checkout given as ``community``).
-``link_graph()`` is what `govlint review` shows under Discoverability.
+``link_graph()`` is what `govlint review` shows under Discoverability. section-links checks that a
+link to a section of another document read ("Active Subprojects are listed [here](/README.md#subprojects)")
+finds that section: a list the governance points to that is not there is not listed.
 """
 from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import unquote
 
 from govlint.document import Document
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
@@ -161,3 +164,78 @@ def line_text(doc: Document, line: int) -> str:
 
 def _title(doc: Document) -> str:
     return doc.root.children[0].heading if doc.root.children else doc.path
+
+
+# A GitHub line anchor (#L10, #L10-L20) names no section.
+_LINE_ANCHOR = re.compile(r"^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$")
+# Anchors written into a Markdown document: <a name="x">, <a id="x">, <h2 id="x">, {#x}.
+_HTML_ANCHOR = re.compile(r"""<[a-z][a-z0-9]*\b[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']""", re.I)
+_ATTRIBUTE_ANCHOR = re.compile(r"\{#([^\s}]+)\}")
+_MARKDOWN = (".md", ".markdown", ".mdown")
+
+
+def heading_anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, characters other than letters, digits, spaces,
+    hyphens and underscores dropped, each space a hyphen."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def anchors(doc: Document) -> frozenset[str]:
+    """Every section anchor of a Markdown document (a repeated heading gets -1, -2, ... as on GitHub)."""
+    seen: dict[str, int] = {}
+    out = set()
+    for section in doc.sections:
+        if section.level == 0 or not section.heading:
+            continue
+        base = heading_anchor(section.heading)
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        out.add(base if count == 0 else f"{base}-{count}")
+    out.update(a.lower() for a in _HTML_ANCHOR.findall(doc.text))
+    out.update(a.lower() for a in _ATTRIBUTE_ANCHOR.findall(doc.text))
+    return frozenset(out)
+
+
+def _sentence_of(doc: Document, link) -> str:
+    """The sentence that holds a link (its line's text when no sentence is found)."""
+    text = link.text.strip()
+    for sentence in doc.sentences:
+        if sentence.line <= link.line <= sentence.block.end_line and text and text in sentence.text:
+            return sentence.text
+    return line_text(doc, link.line)
+
+
+def _fragment(href: str) -> str:
+    return unquote(href.strip().split("#", 1)[1]).strip() if "#" in href else ""
+
+
+def check_section_links(docs: DocumentSet) -> Finding:
+    """section-links: every link from one document read to a section of another (a Markdown file
+    read, ``GOVERNANCE.md#voting``) finds a heading or anchor of that name there."""
+    index = _index(docs)
+    known: dict[str, frozenset[str]] = {}
+    reached, broken = [], []
+    for doc in docs.documents:
+        for link in doc.links:
+            fragment = _fragment(link.href)
+            if not fragment or _LINE_ANCHOR.match(fragment):
+                continue
+            target = resolve(doc, link.href, index)
+            if target is None or target.format != "markdown" or not target.path.lower().endswith(_MARKDOWN):
+                continue
+            if target.path not in known:
+                known[target.path] = anchors(target)
+            quote = evidence(doc, link.line, _sentence_of(doc, link))
+            if fragment.lower() in known[target.path]:
+                reached.append(quote)
+            else:
+                broken.append((quote, f"{doc.path}:{link.line} \"{link.text.strip()}\" links {target.path}#{fragment}, "
+                                      f"which has no such section"))
+    if not reached and not broken:
+        return Finding(status=NOT_APPLICABLE, message="no link to a section of another document read")
+    if not broken:
+        return Finding(status=PASS, message=f"{len(reached)} link(s) to sections of other documents, each found",
+                       evidence=tuple(reached[:3]))
+    where = "; ".join(text for _, text in broken[:4])
+    return Finding(status=FAIL, message=f"links to sections that are not there (what they point to is not where "
+                                        f"they say): {where}", near_miss=tuple(q for q, _ in broken[:3]))
