@@ -33,6 +33,7 @@ BUILTIN_CHECKS = {
     "review-maintainer-diversity": "govlint.rules.builtin.review_maintainers:check_diversity",
     "review-maintainers-per-area": "govlint.rules.builtin.review_maintainers:check_areas",
     "review-owners-agree": "govlint.rules.builtin.review_maintainers:check_owners",
+    "review-section-links": "govlint.rules.builtin.review_links:check_section_links",
 }
 
 
