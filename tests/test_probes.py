@@ -58,3 +58,13 @@ def test_a_probe_naming_nothing_known_is_refused():
         build_language({"a": ["a"]}, {"p": {"find": ["nothing"]}})
     with pytest.raises(ValueError, match="defined above"):
         build_language({"a": ["a"]}, {"p": {"any": ["q"]}, "q": {"find": ["a"]}})
+
+
+def test_rules_naming_the_same_vocabulary_share_one_search_of_a_text():
+    """A vocabulary named as a probe is one probe for every rule: a scan remembers what each probe
+    found, so the second rule asking reads the first one's answer instead of searching again."""
+    language = build_language({"vote": ["vote"], "other": ["other"]}, {})
+    first, second = language.probe("vote"), language.probe("vote")
+    scan = language.lexicon.scan("The maintainers vote.")
+    assert first.find_all(scan) == second.find_all(scan) != []
+    assert len(scan.found) == 1

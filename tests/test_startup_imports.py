@@ -42,3 +42,24 @@ def test_a_check_answered_from_the_cache_imports_no_parser(tmp_path):
     parsers = {"govlint.document", "markdown_it", "govlint.rules.registry"}
     assert "govlint.document" in _imported(checkout, tmp_path, parsers)  # the first check parses
     assert _imported(checkout, tmp_path, parsers) == []  # the second is answered from the cache
+
+
+def test_a_check_builds_only_its_own_command_and_help_still_lists_all(tmp_path, run_cli, monkeypatch):
+    """typer builds a click command for every command an app holds, on every run; a check builds one."""
+    import typer.main
+
+    built: list[str] = []
+    original = typer.main.get_command_from_info
+
+    def recording(command_info, **kwargs):
+        built.append(command_info.name or command_info.callback.__name__)
+        return original(command_info, **kwargs)
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", recording)
+    code, _, err = run_cli("check", str(_checkout(tmp_path)), "--format", "json", "--no-cache")
+    assert code in (0, 1), err
+    assert built == ["check"]
+    code, out, _ = run_cli("--help")
+    assert code == 0 and all(name in out for name in ("check", "rules", "explain", "fix", "audit-merge"))
+    code, out, _ = run_cli("check", "--help")
+    assert code == 0 and "--format" in out

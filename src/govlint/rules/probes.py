@@ -264,14 +264,18 @@ class Language:
     lexicon: Lexicon
     probes: Mapping[str, Probe]
     values: Mapping[str, Any] = field(default_factory=dict)  # name -> compiled pattern (values.py's and the pack's)
+    # A vocabulary's probe of one slot, made once: a scan remembers what each probe found, by identity,
+    # so every rule asking for the same vocabulary then shares one search of each text.
+    _words: dict[str, Probe] = field(default_factory=dict, repr=False, compare=False)
 
     def probe(self, name: str) -> Probe:
         """A probe by name; a vocabulary name is a probe of one slot."""
-        found = self.probes.get(name)
+        found = self.probes.get(name) or self._words.get(name)
         if found is not None:
             return found
         if name in self.lexicon:
-            return Probe(name=name, about="", slots=(Slot(name, (name,)),))
+            found = self._words[name] = Probe(name=name, about="", slots=(Slot(name, (name,)),))
+            return found
         raise ValueError(f"unknown probe or vocabulary {name!r}")
 
     def value(self, name: str) -> Any:
