@@ -271,3 +271,18 @@ def test_an_unknown_probe_is_refused_naming_the_rule():
 def test_a_link_is_no_placeholder_unless_it_says_todo(line, placeholder):
     check = "\ncheck:\n  kind: absent\n  placeholders: true\n"
     assert (run(check, f"# G\n\n{line}\n").status == "fail") == placeholder
+
+
+def test_a_negated_impasse_does_not_negate_what_follows():
+    from govlint.rules.matching import is_negated
+
+    def negated(text: str, word: str) -> bool:
+        at = text.index(word)
+        return is_negated(text, at, at + len(word))
+
+    # The cue negates the impasse in its own clause, not the escalation after it ...
+    assert not negated("Disputes that cannot be resolved are escalated to the TSC.", "escalated")
+    assert not negated("Matters the council cannot settle may be appealed to the board.", "appealed")
+    # ... and still negates what it governs.
+    assert negated("There is currently no process to remove a maintainer.", "remove")
+    assert negated("Maintainers who cannot agree will not be removed.", "removed")

@@ -47,6 +47,12 @@ _EXCEPTION = re.compile(
     r"^[^.;:!?]{0,160}?\b(?:unless|except(?:\s+(?:if|when|where|for|by|through|via|in|with|as))?|other\s+than|"
     r"save\s+for|but\s+only|only\s+(?:if|when|by|through|after))\b", re.I)
 _WITHOUT_AFTER = re.compile(r"^[^.;:!?]{0,60}?\bwithout\b", re.I)
+# A negated settling verb followed by a verb of its own: the negation describes an impasse in a
+# clause of its own ("disputes that cannot be resolved are escalated", "matters the council cannot
+# settle may be appealed"), not the phrase after it.
+_IMPASSE_THEN_VERB = re.compile(
+    r"^\W*(?:be\s+)?(?:resolv|settl|agree|decid|reach|solv|handl)\w*\b.*?\b(?:may|can|could|will|shall|must|"
+    r"should|is|are|go|goes|get|gets)\b", re.I)
 
 
 def _list_continuation(segment: str) -> bool:
@@ -91,9 +97,13 @@ def negation_cue(text: str, start: int) -> re.Match[str] | None:
             continue
         clause = tail
         break
-    words = clause.split()[-(_NEGATION_WINDOW_WORDS + extra):]
-    cues = list(_NEGATION.finditer(" ".join(words)))
-    return cues[-1] if cues else None
+    words = " ".join(clause.split()[-(_NEGATION_WINDOW_WORDS + extra):])
+    cues = list(_NEGATION.finditer(words))
+    if not cues:
+        return None
+    if _IMPASSE_THEN_VERB.search(words[cues[-1].end():]):
+        return None  # "matters the council cannot settle may be appealed": the cue negates the impasse
+    return cues[-1]
 
 
 def is_negated(text: str, start: int, end: int | None = None) -> bool:
