@@ -54,3 +54,11 @@ def _private_cache_folder(tmp_path_factory):
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+def small_checkout(tmp_path: _Path) -> _Path:
+    """A checkout holding one short GOVERNANCE.md (tests that run govlint as a process)."""
+    checkout = tmp_path / "project"
+    checkout.mkdir()
+    (checkout / "GOVERNANCE.md").write_text("# Governance\n\nMaintainers decide by a simple majority vote.\n")
+    return checkout

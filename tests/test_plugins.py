@@ -8,6 +8,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+from conftest import small_checkout
+
 from govlint.rules.plugins import BUILTIN_CHECKS, load_builtin
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,16 +61,9 @@ def _run(args: list[str], *, pythonpath: Path | None = None, code: str | None = 
     return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
-def _checkout(tmp_path: Path) -> Path:
-    checkout = tmp_path / "project"
-    checkout.mkdir()
-    (checkout / "GOVERNANCE.md").write_text("# Governance\n\nMaintainers decide by a simple majority vote.\n")
-    return checkout
-
-
 def test_another_packages_complete_rule_is_run_and_listed(tmp_path):
     _install_plugin(tmp_path / "site")
-    checkout = _checkout(tmp_path)
+    checkout = small_checkout(tmp_path)
     out = _run(["check", str(checkout), "--format", "json", "--no-cache"], pythonpath=tmp_path / "site")
     results = {r["name"]: r for r in json.loads(out.stdout)["reports"][0]["results"]}
     assert results["extra-plugin-rule"]["status"] == "pass"

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import small_checkout
+
 _RUN = """import json, sys
 from govlint.cli import main
 try:
@@ -26,19 +28,12 @@ def _imported(target: Path, tmp_path: Path, modules: set[str]) -> list[str]:
     return json.loads(out.stderr.strip().splitlines()[-1])
 
 
-def _checkout(tmp_path: Path) -> Path:
-    checkout = tmp_path / "project"
-    checkout.mkdir()
-    (checkout / "GOVERNANCE.md").write_text("# Governance\n\nMaintainers decide by a simple majority vote.\n")
-    return checkout
-
-
 def test_a_check_imports_neither_importlib_metadata_nor_the_review_checks(tmp_path):
-    assert _imported(_checkout(tmp_path), tmp_path, {"importlib.metadata"}) == []
+    assert _imported(small_checkout(tmp_path), tmp_path, {"importlib.metadata"}) == []
 
 
 def test_a_check_answered_from_the_cache_imports_no_parser(tmp_path):
-    checkout = _checkout(tmp_path)
+    checkout = small_checkout(tmp_path)
     parsers = {"govlint.document", "markdown_it", "govlint.rules.registry"}
     assert "govlint.document" in _imported(checkout, tmp_path, parsers)  # the first check parses
     assert _imported(checkout, tmp_path, parsers) == []  # the second is answered from the cache
@@ -56,7 +51,7 @@ def test_a_check_builds_only_its_own_command_and_help_still_lists_all(tmp_path, 
         return original(command_info, **kwargs)
 
     monkeypatch.setattr(typer.main, "get_command_from_info", recording)
-    code, _, err = run_cli("check", str(_checkout(tmp_path)), "--format", "json", "--no-cache")
+    code, _, err = run_cli("check", str(small_checkout(tmp_path)), "--format", "json", "--no-cache")
     assert code in (0, 1), err
     assert built == ["check"]
     code, out, _ = run_cli("--help")
