@@ -430,7 +430,7 @@ def test_write_refuses_a_read_only_file_and_creates_nothing(tmp_path, run_cli):
     root = _widget(tmp_path)
     (root / "GOVERNANCE.md").chmod(0o444)
     code, out, err = run_cli("fix", str(root), "--write", "--unsafe")
-    assert code == 2 and err == f"govlint: error: GOVERNANCE.md: is read-only; govlint fix does not change it " \
+    assert code == 2 and err == "govlint: error: GOVERNANCE.md: is read-only; govlint fix does not change it " \
                                "(make it writable, or apply the diff by hand)\n"
     assert (root / "GOVERNANCE.md").read_text(encoding="utf-8") == _GOVERNANCE
     assert (root / "GOVERNANCE.md").stat().st_mode & 0o777 == 0o444

@@ -2,7 +2,6 @@
 project's own document instead of asking for a file the project already has."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
