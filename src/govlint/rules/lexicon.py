@@ -39,6 +39,22 @@ class Scan:
     # What each probe found in this text: rules share probes, and a text is scanned once.
     found: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def start(self, index: int) -> int:
+        """Where token ``index`` starts in the text."""
+        tokens = self.tokens
+        return tokens[index].start if type(tokens) is tuple else tokens.offsets(index)[0]  # type: ignore[attr-defined]
+
+    def end(self, index: int) -> int:
+        """Where token ``index`` ends in the text."""
+        tokens = self.tokens
+        return tokens[index].end if type(tokens) is tuple else tokens.offsets(index)[1]  # type: ignore[attr-defined]
+
+    def word(self, index: int) -> Token:
+        """Token ``index`` for its kind, norm and value; its offsets may be those in its own run
+        of a text put together from pieces (start and end give them in this text)."""
+        tokens = self.tokens
+        return tokens[index] if type(tokens) is tuple else tokens.unmoved(index)  # type: ignore[attr-defined]
+
     def spans(self, name: str) -> tuple[tuple[int, int], ...]:
         return self.hits.get(name, ())
 
@@ -85,6 +101,22 @@ class JoinedTokens(Sequence[Token]):
             raise IndexError("token index out of range")
         number = bisect_right(self._firsts, index) - 1
         return self._run(number)[index - self._runs[number][0]]
+
+    def unmoved(self, index: int) -> Token:
+        """The token at ``index`` as its run has it: its kind, norm and value are right, its
+        offsets are its run's (nothing is made; what a probe's clause test needs)."""
+        first, _, tokens = self._runs[bisect_right(self._firsts, index) - 1]
+        return tokens[index - first] if not isinstance(tokens, JoinedTokens) else tokens.unmoved(index - first)
+
+    def offsets(self, index: int) -> tuple[int, int]:
+        """Where the token at ``index`` starts and ends in the joined text (nothing is made)."""
+        first, offset, tokens = self._runs[bisect_right(self._firsts, index) - 1]
+        if isinstance(tokens, JoinedTokens):
+            start, end = tokens.offsets(index - first)
+        else:
+            token = tokens[index - first]
+            start, end = token.start, token.end
+        return start + offset, end + offset
 
     def __iter__(self) -> Iterator[Token]:
         for (_, offset, tokens), moved in zip(self._runs, self._moved):
