@@ -157,20 +157,28 @@ class ProbeCheck:
         scan.found[key] = where
         return where
 
-    def _candidates(self, docs: DocumentSet) -> list[Unit]:
-        """The units of the scope whose reach is at least one, in order: the only ones ``run`` looks
-        at (it needs at least half a group). A long document has many units and a check reaches few."""
+    def _candidates(self, docs: DocumentSet) -> list[tuple[Unit, int | None]]:
+        """The units of the scope whose reach is at least one, in order, each with its reach (None:
+        not known yet): the only ones ``run`` looks at, since it needs at least half a group. A long
+        document has many units and a check reaches few; their reach comes from the same scans'
+        vocabularies as ``_reach`` would find, looked up once per unit list."""
         every = units(docs, self.scope, self.kinds, anaphora=self.anaphora)
         if self.value or len(every) < _INDEXED:
-            return every
+            return [(unit, None) for unit in every]
         index = _units_holding(docs, every, self.language.lexicon)
-        positions: set[int] = set()
-        for group in self.groups:
-            for probe in group:
-                positions.update(_probe_units(docs, index, probe))
-        if self.heading_context and len(self.groups) > 1:
+        reaching = [frozenset().union(*(_probe_units(docs, index, probe) for probe in group)) for group in self.groups]
+        headed = self.heading_context and len(self.groups) > 1
+        positions = set().union(*reaching)
+        if headed:
             positions.update(i for i, unit in enumerate(every) if unit.headings)
-        return [every[i] for i in sorted(positions)]
+        out = []
+        for i in sorted(positions):
+            unit = every[i]
+            reach = 0
+            for number, group in enumerate(reaching):
+                reach += (headed and number > 0 and bool(unit.headings)) or i in group
+            out.append((unit, reach))
+        return out
 
     @cached_property
     def _wanted(self) -> int:
@@ -183,7 +191,10 @@ class ProbeCheck:
         best_near: tuple[float, Unit, list[ProbeMatch | None]] | None = None
         placed = bool(self.heading or self.not_heading)
         outside: dict[tuple[str, int], bool] = {}
-        for unit in self._candidates(docs):
+        for unit, reach in self._candidates(docs):
+            at_least = min(best_near[0] + 0.5, self._wanted) if best_near else 0.5
+            if reach is not None and reach < at_least:
+                continue  # what match would count (found or negated) is at most the reach
             if placed:
                 where = (unit.headings, id(unit.section))
                 ruled = outside.get(where)
@@ -193,10 +204,9 @@ class ProbeCheck:
                     continue
             if unit.placeholder:
                 continue
-            at_least = min(best_near[0] + 0.5, self._wanted) if best_near else 0.5
             scan = self.language.lexicon.scan(unit.text, unit.pieces)
-            if self._reach(unit, scan) < at_least:
-                continue  # what match would count (found or negated) is at most the reach
+            if reach is None and self._reach(unit, scan) < at_least:
+                continue
             result = self.match(unit, at_least, scan)
             if result is None:
                 continue
