@@ -137,6 +137,52 @@ class JoinedTokens(Sequence[Token]):
         return f"JoinedTokens({tuple(self)!r})"
 
 
+class JoinedHits(Mapping[str, tuple[tuple[int, int], ...]]):
+    """Where each vocabulary occurs in runs of text one after the other: a vocabulary's spans are
+    moved along by their runs' first tokens when it is first asked for (a long block holds many
+    vocabularies, and a check asks for few)."""
+
+    __slots__ = ("_runs", "_where", "_spans")
+
+    def __init__(self, runs: Sequence[tuple[int, Mapping[str, tuple[tuple[int, int], ...]]]]) -> None:
+        self._runs = tuple(runs)  # (index of the run's first token, the run's hits)
+        self._where: dict[str, list[int]] = {}  # vocabulary -> the runs holding it, in order
+        for number, (_, hits) in enumerate(self._runs):
+            for name in hits:
+                self._where.setdefault(name, []).append(number)
+        self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[tuple[int, int], ...]:
+        spans = self._spans.get(name)
+        if spans is None:
+            numbers = self._where[name]  # KeyError for a vocabulary the text lacks
+            out: list[tuple[int, int]] = []
+            runs = self._runs
+            for number in numbers:
+                shift, hits = runs[number]
+                if shift:
+                    out.extend([(a + shift, b + shift) for a, b in hits[name]])
+                else:
+                    out.extend(hits[name])
+            spans = self._spans[name] = tuple(out)
+        return spans
+
+    def get(self, name: str, default=None):  # type: ignore[override]
+        return self[name] if name in self._where else default
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __repr__(self) -> str:
+        return f"JoinedHits({dict(self)!r})"
+
+
 @dataclass(eq=False)
 class Lexicon:
     """The compiled vocabularies of a pack."""
@@ -226,8 +272,8 @@ class Lexicon:
         cuts = [0, *(i for i in range(1, len(pieces)) if separable(pieces[i - 1], pieces[i])), len(pieces)]
         if len(cuts) == 2:
             return self._scan(text)
-        moved: list[tuple[int, int, tuple[Token, ...]]] = []
-        hits: dict[str, list[tuple[int, int]]] = {}
+        moved: list[tuple[int, int, Sequence[Token]]] = []
+        hits: list[tuple[int, Mapping[str, tuple[tuple[int, int], ...]]]] = []
         offset = shift = 0
         for low, high in zip(cuts, cuts[1:]):
             run = pieces[low] if high - low == 1 else " ".join(pieces[low:high])
@@ -235,14 +281,11 @@ class Lexicon:
             if part is None:
                 part = memo[run] = self._scan(run)
             moved.append((shift, offset, part.tokens))
-            for name, spans in part.hits.items():
-                if shift:
-                    hits.setdefault(name, []).extend([(a + shift, b + shift) for a, b in spans])
-                else:
-                    hits.setdefault(name, []).extend(spans)
+            if part.hits:
+                hits.append((shift, part.hits))
             shift += len(part.tokens)
             offset += len(part.text) + 1
-        return Scan(text, JoinedTokens(moved), {name: tuple(spans) for name, spans in hits.items()})
+        return Scan(text, JoinedTokens(moved), JoinedHits(hits))
 
     def _scan(self, text: str) -> Scan:
         tokens = tokenize(text)
