@@ -120,3 +120,18 @@ def test_a_placeholder_is_found_in_any_case_and_text_without_one_is_not_searched
     monkeypatch.setattr(matching, "PLACEHOLDER", Counting())
     matching.has_placeholder.__wrapped__("Maintainer 4 may be removed by a vote of the others.")
     assert searched == []
+
+
+def test_a_documents_sentence_units_are_made_once_for_every_list_that_reads_them():
+    """Rules read a document's sentences in several lists (by document kinds, with or without
+    anaphora); a sentence's unit is made once, so a long document's units are not made three times."""
+    doc = _document(["Maintainers vote on releases.", "This requires a two-thirds majority.", "Members may leave."])
+    docs = DocumentSet([doc])
+    every = matching.units(docs, "sentence", None)
+    governance = matching.units(docs, "sentence", frozenset({"governance"}))
+    anaphora = matching.units(docs, "sentence", None, anaphora=True)
+    assert [u.text for u in anaphora] == ["Maintainers vote on releases.",
+                                          "Maintainers vote on releases. This requires a two-thirds majority.",
+                                          "Members may leave."]
+    assert all(a is b for a, b in zip(every, governance))
+    assert anaphora[0] is every[0] and anaphora[2] is every[2] and anaphora[1] is not every[1]
