@@ -106,12 +106,12 @@ class JoinedTokens(Sequence[Token]):
         """The token at ``index`` as its run has it: its kind, norm and value are right, its
         offsets are its run's (nothing is made; what a probe's clause test needs)."""
         first, _, tokens = self._runs[bisect_right(self._firsts, index) - 1]
-        return tokens[index - first] if not isinstance(tokens, JoinedTokens) else tokens.unmoved(index - first)
+        return tokens[index - first] if type(tokens) is not JoinedTokens else tokens.unmoved(index - first)
 
     def offsets(self, index: int) -> tuple[int, int]:
         """Where the token at ``index`` starts and ends in the joined text (nothing is made)."""
         first, offset, tokens = self._runs[bisect_right(self._firsts, index) - 1]
-        if isinstance(tokens, JoinedTokens):
+        if type(tokens) is JoinedTokens:  # isinstance would ask the Sequence ABC, a cost per token
             start, end = tokens.offsets(index - first)
         else:
             token = tokens[index - first]
