@@ -135,3 +135,19 @@ def test_a_documents_sentence_units_are_made_once_for_every_list_that_reads_them
                                           "Members may leave."]
     assert all(a is b for a, b in zip(every, governance))
     assert anaphora[0] is every[0] and anaphora[2] is every[2] and anaphora[1] is not every[1]
+
+
+def test_once_a_full_match_is_the_near_miss_units_ruled_out_are_not_matched_again(monkeypatch):
+    """'Maintainer 7 may be removed when inactive' matches the removal and is ruled out, 500 times:
+    the first is the near miss, and no later one can be found or be nearer, so none is matched."""
+    sentences = [f"Maintainer {n} may be removed when inactive." for n in range(500)]
+    docs = DocumentSet([_document(sentences + ["Maintainer 900 may be removed by a vote."])])
+    matched = []
+    original = ProbeCheck.match
+    monkeypatch.setattr(ProbeCheck, "match", lambda self, unit, *a: matched.append(unit) or original(self, unit, *a))
+    with remembering():
+        found = _check({"all": ["removal"], "none": ["quiet"]}).run(docs)
+        missed = _check({"all": ["removal", "vote"], "none": ["quiet"]}).run(DocumentSet([_document(sentences)]))
+    assert found.status == "pass" and [e.text for e in found.evidence] == ["Maintainer 900 may be removed by a vote."]
+    assert missed.status == "fail" and [e.text for e in missed.near_miss] == [sentences[0]]
+    assert len(matched) <= 4

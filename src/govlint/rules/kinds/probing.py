@@ -207,6 +207,9 @@ class ProbeCheck:
             scan = self.language.lexicon.scan(unit.text, unit.pieces)
             if reach is None and self._reach(unit, scan) < at_least:
                 continue
+            if best_near is not None and best_near[0] >= self._wanted and self.none \
+                    and any(p.find_all(scan) for p in self.none):
+                continue  # ruled out, so not found, and no miss is nearer than the one kept
             result = self.match(unit, at_least, scan)
             if result is None:
                 continue
