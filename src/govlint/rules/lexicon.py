@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -33,10 +34,26 @@ class Scan:
     """One text, its tokens, and where each vocabulary occurs (token index spans, end exclusive)."""
 
     text: str
-    tokens: tuple[Token, ...]
+    tokens: Sequence[Token]  # a tuple, or JoinedTokens for a text put together from its pieces' scans
     hits: Mapping[str, tuple[tuple[int, int], ...]]
     # What each probe found in this text: rules share probes, and a text is scanned once.
     found: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def start(self, index: int) -> int:
+        """Where token ``index`` starts in the text."""
+        tokens = self.tokens
+        return tokens[index].start if type(tokens) is tuple else tokens.offsets(index)[0]  # type: ignore[attr-defined]
+
+    def end(self, index: int) -> int:
+        """Where token ``index`` ends in the text."""
+        tokens = self.tokens
+        return tokens[index].end if type(tokens) is tuple else tokens.offsets(index)[1]  # type: ignore[attr-defined]
+
+    def word(self, index: int) -> Token:
+        """Token ``index`` for its kind, norm and value; its offsets may be those in its own run
+        of a text put together from pieces (start and end give them in this text)."""
+        tokens = self.tokens
+        return tokens[index] if type(tokens) is tuple else tokens.unmoved(index)  # type: ignore[attr-defined]
 
     def spans(self, name: str) -> tuple[tuple[int, int], ...]:
         return self.hits.get(name, ())
@@ -48,6 +65,122 @@ class Scan:
 
     def has(self, name: str) -> bool:
         return name in self.hits
+
+
+class JoinedTokens(Sequence[Token]):
+    """The tokens of runs of text one after the other, each run's moved along by the run's place in
+    the joined text. A run's tokens are moved when one of them is first asked for: a long block's
+    scan would otherwise copy every token of its sentences, and most are never looked at (probes
+    work on vocabulary spans)."""
+
+    __slots__ = ("_runs", "_firsts", "_moved", "_count")
+
+    def __init__(self, runs: Sequence[tuple[int, int, Sequence[Token]]]) -> None:
+        self._runs = tuple(runs)  # (index of the run's first token, the run's character offset, its tokens)
+        self._firsts = [first for first, _, _ in self._runs]
+        self._moved: list[Sequence[Token] | None] = [tokens if not offset else None for _, offset, tokens in self._runs]
+        self._count = self._runs[-1][0] + len(self._runs[-1][2]) if self._runs else 0
+
+    def _run(self, number: int) -> Sequence[Token]:
+        moved = self._moved[number]
+        if moved is None:
+            _, offset, tokens = self._runs[number]
+            moved = self._moved[number] = tuple(
+                Token(t.start + offset, t.end + offset, t.norm, t.kind, t.value) for t in tokens)
+        return moved
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._count)))
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("token index out of range")
+        number = bisect_right(self._firsts, index) - 1
+        return self._run(number)[index - self._runs[number][0]]
+
+    def unmoved(self, index: int) -> Token:
+        """The token at ``index`` as its run has it: its kind, norm and value are right, its
+        offsets are its run's (nothing is made; what a probe's clause test needs)."""
+        first, _, tokens = self._runs[bisect_right(self._firsts, index) - 1]
+        return tokens[index - first] if type(tokens) is not JoinedTokens else tokens.unmoved(index - first)
+
+    def offsets(self, index: int) -> tuple[int, int]:
+        """Where the token at ``index`` starts and ends in the joined text (nothing is made)."""
+        first, offset, tokens = self._runs[bisect_right(self._firsts, index) - 1]
+        if type(tokens) is JoinedTokens:  # isinstance would ask the Sequence ABC, a cost per token
+            start, end = tokens.offsets(index - first)
+        else:
+            token = tokens[index - first]
+            start, end = token.start, token.end
+        return start + offset, end + offset
+
+    def __iter__(self) -> Iterator[Token]:
+        for (_, offset, tokens), moved in zip(self._runs, self._moved):
+            if moved is not None:
+                yield from moved
+            else:  # not kept: a walk over every token would keep them all
+                for t in tokens:
+                    yield Token(t.start + offset, t.end + offset, t.norm, t.kind, t.value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, JoinedTokens)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"JoinedTokens({tuple(self)!r})"
+
+
+class JoinedHits(Mapping[str, tuple[tuple[int, int], ...]]):
+    """Where each vocabulary occurs in runs of text one after the other: a vocabulary's spans are
+    moved along by their runs' first tokens when it is first asked for (a long block holds many
+    vocabularies, and a check asks for few)."""
+
+    __slots__ = ("_runs", "_where", "_spans")
+
+    def __init__(self, runs: Sequence[tuple[int, Mapping[str, tuple[tuple[int, int], ...]]]]) -> None:
+        self._runs = tuple(runs)  # (index of the run's first token, the run's hits)
+        self._where: dict[str, list[int]] = {}  # vocabulary -> the runs holding it, in order
+        for number, (_, hits) in enumerate(self._runs):
+            for name in hits:
+                self._where.setdefault(name, []).append(number)
+        self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[tuple[int, int], ...]:
+        spans = self._spans.get(name)
+        if spans is None:
+            numbers = self._where[name]  # KeyError for a vocabulary the text lacks
+            out: list[tuple[int, int]] = []
+            runs = self._runs
+            for number in numbers:
+                shift, hits = runs[number]
+                if shift:
+                    out.extend([(a + shift, b + shift) for a, b in hits[name]])
+                else:
+                    out.extend(hits[name])
+            spans = self._spans[name] = tuple(out)
+        return spans
+
+    def get(self, name: str, default=None):  # type: ignore[override]
+        return self[name] if name in self._where else default
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._where
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __repr__(self) -> str:
+        return f"JoinedHits({dict(self)!r})"
 
 
 @dataclass(eq=False)
@@ -126,41 +259,33 @@ class Lexicon:
         found = memo.get(text)
         if found is None:
             if len(pieces) > 1 and " ".join(pieces) == text:
-                found = self._joined(pieces, memo)
+                found = self._joined(text, pieces, memo)
             else:
                 found = self._scan(text)
             memo[text] = found
         return found
 
-    def _joined(self, pieces: Sequence[str], memo: dict[str, Scan]) -> Scan:
+    def _joined(self, text: str, pieces: Sequence[str], memo: dict[str, Scan]) -> Scan:
         """The scan of the pieces joined by spaces: the scans of its runs one after the other. Runs
         split where the words cannot reach across (words.separable), and no phrase runs across the
         punctuation they split at, so the tokens and the hits are those of the whole text."""
-        runs: list[list[str]] = [[pieces[0]]]
-        for before, after in zip(pieces, pieces[1:]):
-            if separable(before, after):
-                runs.append([after])
-            else:
-                runs[-1].append(after)
-        if len(runs) == 1:
-            return self._scan(" ".join(pieces))
-        tokens: list[Token] = []
-        hits: dict[str, list[tuple[int, int]]] = {}
-        offset = 0
-        for run in runs:
-            text = " ".join(run)
-            part = memo.get(text)
+        cuts = [0, *(i for i in range(1, len(pieces)) if separable(pieces[i - 1], pieces[i])), len(pieces)]
+        if len(cuts) == 2:
+            return self._scan(text)
+        moved: list[tuple[int, int, Sequence[Token]]] = []
+        hits: list[tuple[int, Mapping[str, tuple[tuple[int, int], ...]]]] = []
+        offset = shift = 0
+        for low, high in zip(cuts, cuts[1:]):
+            run = pieces[low] if high - low == 1 else " ".join(pieces[low:high])
+            part = memo.get(run)
             if part is None:
-                part = memo[text] = self._scan(text)
-            shift = len(tokens)
-            if offset:
-                tokens.extend(Token(t.start + offset, t.end + offset, t.norm, t.kind, t.value) for t in part.tokens)
-            else:
-                tokens.extend(part.tokens)
-            for name, spans in part.hits.items():
-                hits.setdefault(name, []).extend((a + shift, b + shift) for a, b in spans)
+                part = memo[run] = self._scan(run)
+            moved.append((shift, offset, part.tokens))
+            if part.hits:
+                hits.append((shift, part.hits))
+            shift += len(part.tokens)
             offset += len(part.text) + 1
-        return Scan(" ".join(pieces), tuple(tokens), {name: tuple(spans) for name, spans in hits.items()})
+        return Scan(text, JoinedTokens(moved), JoinedHits(hits))
 
     def _scan(self, text: str) -> Scan:
         tokens = tokenize(text)

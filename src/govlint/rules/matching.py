@@ -134,8 +134,17 @@ PLACEHOLDER = re.compile(
     r"\{\{\s*[\w.]+\s*\}\}|<\s*(?:insert|project[-_ ]?name|your[-_ ][\w-]+)[^>]*>|\bthis is a template\b", re.I)
 
 
+# What every placeholder holds, lower-cased: a text holding none of these has none, and most hold
+# none ("template", "todo:" and "project...name" lack the letters i and s, whose other forms
+# (dotless ı, long ſ) str.lower() leaves alone while a case-blind pattern takes them).
+_PLACEHOLDER_SIGNS = ("[", "<", "{{", "todo:", "template", "projectname", "project name", "project_name")
+
+
 @lru_cache(maxsize=1 << 14)
 def has_placeholder(text: str) -> bool:
+    lowered = text.lower()
+    if not any(sign in lowered for sign in _PLACEHOLDER_SIGNS):
+        return False  # the pattern's search costs ten times as much, on each of a long document's units
     return bool(PLACEHOLDER.search(text))
 
 
@@ -252,28 +261,49 @@ def units(docs: DocumentSet, scope: str, kinds: frozenset[str] | None, *,
 
 def _units(docs: DocumentSet, scope: str, kinds: frozenset[str] | None, *, anaphora: bool) -> Iterator[Unit]:
     for doc in docs.of_kinds(kinds):
-        if scope == "section":
-            for section in doc.sections:
-                own = [s for b in section.blocks for s in b.sentences]
-                if own:
-                    text, parts, texts = _join([(s, True) for s in own])
-                    yield Unit(doc, text, tuple(own), " > ".join(section.headings), own[0].line, parts, section,
-                               texts)
+        yield from _doc_units(docs, doc, scope, anaphora=anaphora and scope == "sentence")
+
+
+def _doc_units(docs: DocumentSet, doc: Document, scope: str, *, anaphora: bool) -> list[Unit]:
+    """One document's units of a scope, made once for every list of units that holds the document
+    (the lists differ in the document kinds they read); with ``anaphora``, the units of the
+    sentences that do not refer back are those without it."""
+    key = ("document units", id(doc), scope, anaphora)
+    found = docs.memo.get(key)
+    if found is None:
+        plain = _doc_units(docs, doc, scope, anaphora=False) if anaphora else None
+        found = docs.memo[key] = list(_units_of(doc, scope, anaphora=anaphora, plain=plain))
+    return found  # type: ignore[return-value]
+
+
+def _units_of(doc: Document, scope: str, *, anaphora: bool, plain: list[Unit] | None) -> Iterator[Unit]:
+    if scope == "section":
+        for section in doc.sections:
+            own = [s for b in section.blocks for s in b.sentences]
+            if own:
+                text, parts, texts = _join([(s, True) for s in own])
+                yield Unit(doc, text, tuple(own), " > ".join(section.headings), own[0].line, parts, section, texts)
+        return
+    number = 0  # the sentence's place among the document's sentence units (those of ``plain``)
+    for block in doc.blocks:
+        headings = " > ".join(block.section.headings)
+        lead: list[tuple[Sentence | str, bool]] = [(_lead_sentence(block), False)] if block.lead else []
+        if scope == "block":
+            if block.sentences:
+                text, parts, texts = _join(lead + [(s, True) for s in block.sentences])
+                yield Unit(doc, text, tuple(block.sentences), headings, block.line, parts, block.section, texts)
             continue
-        for block in doc.blocks:
-            headings = " > ".join(block.section.headings)
-            lead: list[tuple[Sentence | str, bool]] = [(_lead_sentence(block), False)] if block.lead else []
-            if scope == "block":
-                if block.sentences:
-                    text, parts, texts = _join(lead + [(s, True) for s in block.sentences])
-                    yield Unit(doc, text, tuple(block.sentences), headings, block.line, parts, block.section, texts)
+        for position, sentence in enumerate(block.sentences):
+            number += 1
+            if anaphora and _ANAPHOR.match(sentence.text):
+                context = lead + [(s, False) for s in _antecedents(block, position)]
+            elif plain is not None:
+                yield plain[number - 1]
                 continue
-            for position, sentence in enumerate(block.sentences):
+            else:
                 context = list(lead)
-                if anaphora and _ANAPHOR.match(sentence.text):
-                    context += [(s, False) for s in _antecedents(block, position)]
-                text, parts, texts = _join(context + [(sentence, True)])
-                yield Unit(doc, text, (sentence,), headings, sentence.line, parts, block.section, texts)
+            text, parts, texts = _join(context + [(sentence, True)])
+            yield Unit(doc, text, (sentence,), headings, sentence.line, parts, block.section, texts)
 
 
 def section_context(unit: Unit) -> str:

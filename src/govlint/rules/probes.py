@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from govlint.rules.lexicon import Lexicon, Scan
-from govlint.rules.words import BREAK
+from govlint.rules.words import BREAK, Token
 
 # Punctuation that ends a clause: a probe's slots never reach across it.
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
@@ -134,9 +134,8 @@ class Probe:
                     continue
                 if self.not_between and _between(scan, chosen, self.not_between):
                     continue
-                tokens = scan.tokens
-                filled = tuple((tokens[a].start, tokens[b - 1].end) for a, b in chosen)
-                matches.append(ProbeMatch(self.name, tokens[low].start, tokens[high - 1].end, low, high, filled))
+                filled = tuple((scan.start(a), scan.end(b - 1)) for a, b in chosen)
+                matches.append(ProbeMatch(self.name, scan.start(low), scan.end(high - 1), low, high, filled))
         return sorted(matches, key=lambda m: (m.start, m.end))
 
     def examples_hold(self, lexicon: Lexicon) -> list[str]:
@@ -151,16 +150,23 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _crosses_clause(scan: Scan, low: int, high: int) -> bool:
-    return any(t.kind == BREAK and t.norm in _CLAUSE_END for t in scan.tokens[low:high])
+    if type(scan.tokens) is tuple:
+        return any(t.kind == BREAK and t.norm in _CLAUSE_END for t in scan.tokens[low:high])
+    return any(_ends_clause(scan.word(index)) for index in range(low, high))
+
+
+def _ends_clause(token: Token) -> bool:
+    return token.kind == BREAK and token.norm in _CLAUSE_END
 
 
 def _clause_bounds(scan: Scan, low: int, high: int) -> tuple[int, int]:
-    tokens = scan.tokens
+    word = scan.word
     start = low
-    while start > 0 and not (tokens[start - 1].kind == BREAK and tokens[start - 1].norm in _CLAUSE_END):
+    while start > 0 and not _ends_clause(word(start - 1)):
         start -= 1
     end = high
-    while end < len(tokens) and not (tokens[end].kind == BREAK and tokens[end].norm in _CLAUSE_END):
+    count = len(scan.tokens)
+    while end < count and not _ends_clause(word(end)):
         end += 1
     return start, end
 

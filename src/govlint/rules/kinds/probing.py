@@ -24,7 +24,7 @@ from typing import Any, Mapping, Sequence
 
 from govlint.report import FAIL
 from govlint.rules.kinds._common import Outcome, document_kinds, names
-from govlint.rules.lexicon import Scan
+from govlint.rules.lexicon import Lexicon, Scan
 from govlint.rules.matching import Unit, is_negated, section_context, units
 from govlint.rules.model import DocumentSet, evidence
 from govlint.rules.probes import Language, Probe, ProbeMatch
@@ -34,6 +34,7 @@ from govlint.rules.words import DURATION, FRACTION
 _MAX_EVIDENCE = 3
 _VALUE_TOKENS = {"duration": DURATION, "threshold": FRACTION}
 CONTEXTS = ("none", "heading")
+_INDEXED = 64  # units in a scope from which a check looks up the units it reaches rather than try each
 
 
 class ProbeCheck:
@@ -71,7 +72,7 @@ class ProbeCheck:
         for probe in probes:
             for match in probe.find_all(scan):
                 seen = True
-                if negation and _negated(scan.text, match):
+                if negation and _negated_in(scan, match):
                     continue
                 if best is None or match.start < best.start:
                     best = match
@@ -156,6 +157,29 @@ class ProbeCheck:
         scan.found[key] = where
         return where
 
+    def _candidates(self, docs: DocumentSet) -> list[tuple[Unit, int | None]]:
+        """The units of the scope whose reach is at least one, in order, each with its reach (None:
+        not known yet): the only ones ``run`` looks at, since it needs at least half a group. A long
+        document has many units and a check reaches few; their reach comes from the same scans'
+        vocabularies as ``_reach`` would find, looked up once per unit list."""
+        every = units(docs, self.scope, self.kinds, anaphora=self.anaphora)
+        if self.value or len(every) < _INDEXED:
+            return [(unit, None) for unit in every]
+        index = _units_holding(docs, every, self.language.lexicon)
+        reaching = [frozenset().union(*(_probe_units(docs, index, probe) for probe in group)) for group in self.groups]
+        headed = self.heading_context and len(self.groups) > 1
+        positions = set().union(*reaching)
+        if headed:
+            positions.update(i for i, unit in enumerate(every) if unit.headings)
+        out = []
+        for i in sorted(positions):
+            unit = every[i]
+            reach = 0
+            for number, group in enumerate(reaching):
+                reach += (headed and number > 0 and bool(unit.headings)) or i in group
+            out.append((unit, reach))
+        return out
+
     @cached_property
     def _wanted(self) -> int:
         return len(self.groups) + bool(self.value)
@@ -167,7 +191,10 @@ class ProbeCheck:
         best_near: tuple[float, Unit, list[ProbeMatch | None]] | None = None
         placed = bool(self.heading or self.not_heading)
         outside: dict[tuple[str, int], bool] = {}
-        for unit in units(docs, self.scope, self.kinds, anaphora=self.anaphora):
+        for unit, reach in self._candidates(docs):
+            at_least = min(best_near[0] + 0.5, self._wanted) if best_near else 0.5
+            if reach is not None and reach < at_least:
+                continue  # what match would count (found or negated) is at most the reach
             if placed:
                 where = (unit.headings, id(unit.section))
                 ruled = outside.get(where)
@@ -177,10 +204,12 @@ class ProbeCheck:
                     continue
             if unit.placeholder:
                 continue
-            at_least = min(best_near[0] + 0.5, self._wanted) if best_near else 0.5
             scan = self.language.lexicon.scan(unit.text, unit.pieces)
-            if self._reach(unit, scan) < at_least:
-                continue  # what match would count (found or negated) is at most the reach
+            if reach is None and self._reach(unit, scan) < at_least:
+                continue
+            if best_near is not None and best_near[0] >= self._wanted and self.none \
+                    and any(p.find_all(scan) for p in self.none):
+                continue  # ruled out, so not found, and no miss is nearer than the one kept
             result = self.match(unit, at_least, scan)
             if result is None:
                 continue
@@ -205,6 +234,42 @@ class ProbeCheck:
             sentence = _quoted_sentence(best_near[1], best_near[2])
             near.append(evidence(best_near[1].doc, sentence.line, sentence.text))
         return Outcome(FAIL, near_miss=near)
+
+
+def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> dict[str, list[int]]:
+    """For each vocabulary, the positions of the units (of one list) whose text holds it."""
+    key = ("holding", id(every), lexicon)
+    index = docs.memo.get(key)
+    if index is None:
+        index = {}
+        for position, unit in enumerate(every):
+            for name in lexicon.scan(unit.text, unit.pieces).names:
+                index.setdefault(name, []).append(position)
+        docs.memo[key] = index
+    return index  # type: ignore[return-value]
+
+
+def _probe_units(docs: DocumentSet, index: dict[str, list[int]], probe: Probe) -> frozenset[int]:
+    """The positions of the units holding a vocabulary of each of the probe's needs (Probe.needs):
+    a unit outside them cannot match the probe."""
+    key = ("reaching", id(index), probe)
+    found = docs.memo.get(key)
+    if found is None:
+        found = None
+        for need in probe.needs:
+            holding = {position for name in need for position in index.get(name, ())}
+            found = holding if found is None else found & holding
+        found = docs.memo[key] = frozenset(found or ())
+    return found  # type: ignore[return-value]
+
+
+def _negated_in(scan: Scan, match: ProbeMatch) -> bool:
+    """_negated, remembered with the scan: checks that share a probe ask it of the same matches."""
+    key = ("negated", match)
+    negated = scan.found.get(key)
+    if negated is None:
+        negated = scan.found[key] = _negated(scan.text, match)
+    return negated
 
 
 def _negated(text: str, match: ProbeMatch) -> bool:

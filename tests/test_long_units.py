@@ -1,0 +1,153 @@
+"""A long paragraph (issue 13 #8): a check reads a long document's many units without doing per unit
+the work only a few need, and gives the same results it always did."""
+from __future__ import annotations
+
+import tracemalloc
+
+from govlint.document import parse
+from govlint.rules import matching
+from govlint.rules.kinds import probing
+from govlint.rules.kinds.probing import ProbeCheck
+from govlint.rules.lexicon import Lexicon, remembering
+from govlint.rules.model import DocumentSet
+from govlint.rules.probes import build_language
+
+_VOCABULARY = {"remove": ["remove", "expel"], "person": ["maintainer", "member"], "vote": ["vote", "ballot"],
+               "quiet": ["inactive"]}
+_PROBES = {"removal": {"find": ["remove", "person"], "within": 6}}
+
+
+def _sentences(count: int) -> list[str]:
+    neutral = "Release {n} is cut by the release team on a Tuesday."
+    kinds = {1: "Maintainer {n} may be removed by a vote of the others.",
+             5: "Reviewer {n} reads proposals, and nobody expels member {n}."}
+    return [kinds.get(n % 10, neutral).format(n=n) for n in range(count)]
+
+
+def _document(sentences: list[str]):
+    return parse("# Governance\n\n" + " ".join(sentences) + "\n", path="GOVERNANCE.md", kind="governance")
+
+
+def test_a_scan_put_together_from_many_sentences_shares_their_tokens():
+    """A block of 3,000 sentences: its scan's tokens are those of the whole text read at once, and
+    it keeps no second copy of its sentences' tokens (a 5 MB paragraph's block held a million)."""
+    lexicon = Lexicon.build(_VOCABULARY)
+    pieces = _sentences(3000)
+    text = " ".join(pieces)
+    tracemalloc.start()
+    whole = lexicon._scan(text)
+    whole_size, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    with remembering():
+        for piece in pieces:
+            lexicon.scan(piece)
+        tracemalloc.start()
+        joined = lexicon.scan(text, pieces)
+        size, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert joined.hits == whole.hits
+        assert joined.tokens == whole.tokens and len(joined.tokens) == len(whole.tokens)
+        assert [joined.tokens[i] for i in (0, 7, 12_345, -1)] == [whole.tokens[i] for i in (0, 7, 12_345, -1)]
+        assert joined.tokens[100:110] == whole.tokens[100:110]
+        assert list(joined.tokens) == list(whole.tokens)
+        for i in (0, 7, 12_345, len(whole.tokens) - 1):
+            assert (joined.start(i), joined.end(i)) == (whole.tokens[i].start, whole.tokens[i].end)
+            assert (joined.word(i).norm, joined.word(i).kind) == (whole.tokens[i].norm, whole.tokens[i].kind)
+    assert size < whole_size / 8, f"the joined scan kept {size:,} bytes, the text read at once {whole_size:,}"
+
+
+_LANGUAGE = build_language(_VOCABULARY, _PROBES)
+
+
+def _check(spec: dict) -> ProbeCheck:
+    return ProbeCheck(spec, _LANGUAGE)
+
+
+def test_a_check_looks_only_at_the_units_its_words_reach(monkeypatch):
+    """Of 3,000 sentences only those holding both a removal word and a person can match 'removal':
+    the check tries those and no other (not even to ask whether one is a template's placeholder),
+    and finds what it found when it tried them all."""
+    docs = DocumentSet([_document(_sentences(3000))])
+    tried = []
+    original = matching.has_placeholder
+    monkeypatch.setattr(matching, "has_placeholder", lambda text: tried.append(text) or original(text))
+    check = _check({"all": ["removal", "quiet"]})  # never both: every unit is a near miss at best
+    with remembering():
+        outcome = check.run(docs)
+    holding = [u for u in docs.memo[("units", "sentence", check.kinds, False)] if "remove" in u.text or "expel" in u.text]
+    assert outcome.status == "fail" and outcome.near_miss[0].text == "Maintainer 1 may be removed by a vote of the others."
+    assert 0 < len(tried) <= len(holding) == 600
+
+
+def test_a_check_with_a_value_or_heading_context_still_tries_every_unit():
+    """A value found alone makes a unit a near miss, so such a check cannot skip a unit by its words."""
+    docs = DocumentSet([_document(_sentences(200))])
+    with remembering():
+        outcome = _check({"all": ["quiet"], "value": "duration"}).run(docs)
+    assert outcome.status == "fail" and not outcome.near_miss
+
+
+def test_negation_is_decided_once_per_match_for_the_checks_that_share_it(monkeypatch):
+    """Two checks finding the same removal in 1,000 sentences ask whether it is negated once each."""
+    docs = DocumentSet([_document(_sentences(1000))])
+    asked = []
+    original = probing.is_negated
+    monkeypatch.setattr(probing, "is_negated", lambda text, *a: asked.append(a) or original(text, *a))
+    with remembering():
+        first = _check({"all": ["removal"]}).run(docs)
+        count = len(asked)
+        second = _check({"all": ["removal"], "none": ["quiet"]}).run(docs)
+    assert first.status == second.status == "pass"
+    assert count and len(asked) == count  # the second check's matches were the first's
+
+
+def test_a_placeholder_is_found_in_any_case_and_text_without_one_is_not_searched(monkeypatch):
+    """The template signs are looked for before the placeholder pattern runs on a unit."""
+    examples = ["[TODO: name the maintainers]", "todo: fill in", "Run by PROJECT_NAME.", "Projectname leads",
+                "{{ project.name }}", "< insert the date >", "<your-org> decides", "This Is A Template.",
+                "thİs is a template", "[add members here]", "[Your First Contribution](#first)", "Plain text."]
+    expected = [bool(matching.PLACEHOLDER.search(text)) for text in examples]
+    assert expected == [True] * 10 + [False, False]
+    assert [matching.has_placeholder.__wrapped__(text) for text in examples] == expected
+
+    searched = []
+
+    class Counting:
+        def search(self, text):
+            searched.append(text)
+            return None
+
+    monkeypatch.setattr(matching, "PLACEHOLDER", Counting())
+    matching.has_placeholder.__wrapped__("Maintainer 4 may be removed by a vote of the others.")
+    assert searched == []
+
+
+def test_a_documents_sentence_units_are_made_once_for_every_list_that_reads_them():
+    """Rules read a document's sentences in several lists (by document kinds, with or without
+    anaphora); a sentence's unit is made once, so a long document's units are not made three times."""
+    doc = _document(["Maintainers vote on releases.", "This requires a two-thirds majority.", "Members may leave."])
+    docs = DocumentSet([doc])
+    every = matching.units(docs, "sentence", None)
+    governance = matching.units(docs, "sentence", frozenset({"governance"}))
+    anaphora = matching.units(docs, "sentence", None, anaphora=True)
+    assert [u.text for u in anaphora] == ["Maintainers vote on releases.",
+                                          "Maintainers vote on releases. This requires a two-thirds majority.",
+                                          "Members may leave."]
+    assert all(a is b for a, b in zip(every, governance))
+    assert anaphora[0] is every[0] and anaphora[2] is every[2] and anaphora[1] is not every[1]
+
+
+def test_once_a_full_match_is_the_near_miss_units_ruled_out_are_not_matched_again(monkeypatch):
+    """'Maintainer 7 may be removed when inactive' matches the removal and is ruled out, 500 times:
+    the first is the near miss, and no later one can be found or be nearer, so none is matched."""
+    sentences = [f"Maintainer {n} may be removed when inactive." for n in range(500)]
+    docs = DocumentSet([_document(sentences + ["Maintainer 900 may be removed by a vote."])])
+    matched = []
+    original = ProbeCheck.match
+    monkeypatch.setattr(ProbeCheck, "match", lambda self, unit, *a: matched.append(unit) or original(self, unit, *a))
+    with remembering():
+        found = _check({"all": ["removal"], "none": ["quiet"]}).run(docs)
+        missed = _check({"all": ["removal", "vote"], "none": ["quiet"]}).run(DocumentSet([_document(sentences)]))
+    assert found.status == "pass" and [e.text for e in found.evidence] == ["Maintainer 900 may be removed by a vote."]
+    assert missed.status == "fail" and [e.text for e in missed.near_miss] == [sentences[0]]
+    assert len(matched) <= 4
