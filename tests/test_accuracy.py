@@ -7,8 +7,9 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh``: 42 cases labelled the same way for issue 12's first-contact
-  measurement (FIRST-CONTACT.md), a regression set since.
+- ``tests/fixtures/corpus-fresh``, ``corpus-fresh2``, ``corpus-fresh3``: 42, 42 and 41 cases labelled
+  the same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md),
+  regression sets since. Their floors and precision floors are what each reached after it was read.
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -36,16 +37,32 @@ F1_FLOORS = {
 # Reached on the extra set: 0.960 to 1.000 (removal-threshold lowest; restorative-step 0.909).
 EXTRA_F1_FLOORS = {**F1_FLOORS, "removal-process": 0.95, "vote-of-no-confidence": 0.95, "removal-threshold": 0.95,
                    "restorative-step": 0.90}
-# Reached on the fresh set after its first contact (FIRST-CONTACT.md): 0.706 to 0.987.
-FRESH_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.95, "removal-process": 0.90,
-                   "inactivity-policy": 0.70, "vote-of-no-confidence": 0.90, "removal-threshold": 0.85,
-                   "restorative-step": 0.70, "escalation-path": 0.70, "conflict-resolution": 0.90,
-                   "code-of-conduct": 0.95}
-FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss.
+# Reached on the fresh sets after they were read (FIRST-CONTACT.md): 0.900 to 1.000, 0.842 to
+# 1.000, 0.571 to 1.000.
+FRESH_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.95, "removal-process": 0.97,
+                   "inactivity-policy": 0.90, "vote-of-no-confidence": 0.98, "removal-threshold": 0.93,
+                   "restorative-step": 0.88, "escalation-path": 0.90, "conflict-resolution": 0.92,
+                   "code-of-conduct": 0.98}
+FRESH2_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.97, "removal-process": 0.97,
+                    "inactivity-policy": 0.88, "vote-of-no-confidence": 0.93, "removal-threshold": 0.93,
+                    "restorative-step": 0.98, "escalation-path": 0.83, "conflict-resolution": 0.90,
+                    "code-of-conduct": 0.97}
+FRESH3_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.88,
+                    "inactivity-policy": 0.85, "vote-of-no-confidence": 0.90, "removal-threshold": 0.88,
+                    "restorative-step": 0.55, "escalation-path": 0.87, "conflict-resolution": 0.78,
+                    "code-of-conduct": 0.98}
+FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
+          "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. The two newest
+# sets are not there yet (vote 0.870 on fresh3): their floors are what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
+SET_PRECISION_FLOORS = {
+    "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
+    "corpus-fresh3": {"removal-process": 0.90, "vote-of-no-confidence": 0.86, "escalation-path": 0.98},
+}
 
-SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh"}
+SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
+        "corpus-fresh2": FIXTURES / "corpus-fresh2", "corpus-fresh3": FIXTURES / "corpus-fresh3"}
 
 
 def _evaluate(folder):
@@ -84,9 +101,11 @@ def test_f1_stays_at_or_above_its_floor(labelled, rule):
 
 
 @pytest.mark.parametrize("rule", sorted(PRECISION_FLOORS))
-def test_precision_where_a_false_alarm_hurts(result, rule):
+def test_precision_where_a_false_alarm_hurts(labelled, rule):
+    name, result = labelled
     table = result["rules"][rule]
-    assert table["precision"] >= PRECISION_FLOORS[rule], (table, _disagreements(result, rule))
+    floor = SET_PRECISION_FLOORS.get(name, PRECISION_FLOORS)[rule]
+    assert table["precision"] >= floor, (table, _disagreements(result, rule))
 
 
 def test_no_case_lacks_documents(result):
