@@ -228,7 +228,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     # Each pass joins tokens only around a number, "half" or a unit of time, and only classed
     # tokens change in the last: a text with none is as it was.
     if numbers:
-        raw = _numbers_in_parentheses(_compound_numbers(raw))
+        raw = _numbers(raw)
     if numbers or joining:
         raw = _fractions(raw)
     if joining:
@@ -251,38 +251,36 @@ def separable(before: str, after: str) -> bool:
             and _clean(after[0]) != "-")
 
 
-def _compound_numbers(tokens: list[Token]) -> list[Token]:
-    """"sixty-six" or "sixty six" -> one number, 66."""
+def _numbers(tokens: list[Token]) -> list[Token]:
+    """Numbers written in more than one token become one: "sixty-six" or "sixty six" is 66, and a
+    number repeated in parentheses, "six (6) months", is six."""
     out: list[Token] = []
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
         t = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (t.kind == NUMBER and nxt is not None and nxt.kind == NUMBER and t.value in _TENS
-                and nxt.value is not None and 1 <= nxt.value <= 9 and nxt.start - t.end <= 1
+        i += 1
+        if t.kind != NUMBER:
+            out.append(t)
+            continue
+        nxt = tokens[i] if i < count else None
+        if (nxt is not None and nxt.kind == NUMBER and t.value in _TENS and nxt.value is not None
+                and 1 <= nxt.value <= 9 and nxt.start - t.end <= 1
                 and not t.norm[:1].isdigit() and not nxt.norm[:1].isdigit()):
-            out.append(Token(t.start, nxt.end, t.norm, NUMBER, t.value + nxt.value))
-            i += 2
-            continue
+            t = Token(t.start, nxt.end, t.norm, NUMBER, t.value + nxt.value)
+            i += 1
+        if (i + 2 < count and tokens[i].norm == "(" and tokens[i + 1].kind == NUMBER and tokens[i + 2].norm == ")"
+                and tokens[i + 1].value == t.value):
+            t = Token(t.start, tokens[i + 2].end, t.norm, NUMBER, t.value)
+            i += 3
         out.append(t)
-        i += 1
     return out
 
 
-def _numbers_in_parentheses(tokens: list[Token]) -> list[Token]:
-    """"six (6) months" -> "six months": a number repeated in parentheses is one number."""
-    out: list[Token] = []
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        if (t.kind == NUMBER and i + 3 < len(tokens) and tokens[i + 1].norm == "(" and tokens[i + 2].kind == NUMBER
-                and tokens[i + 3].norm == ")" and tokens[i + 2].value == t.value):
-            out.append(Token(t.start, tokens[i + 3].end, t.norm, NUMBER, t.value))
-            i += 4
-            continue
-        out.append(t)
-        i += 1
-    return out
+@lru_cache(maxsize=None)
+def _denominators() -> dict[str, int]:
+    """The stem of each word that names a share ("thirds" -> 3)."""
+    return {stem(word): denominator for word, denominator in _DENOMINATORS.items()}
 
 
 def _fractions(tokens: list[Token]) -> list[Token]:
@@ -294,7 +292,7 @@ def _fractions(tokens: list[Token]) -> list[Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if t.kind == NUMBER and nxt is not None and nxt.kind == WORD and t.value:
             word = nxt.norm
-            denominator = next((d for w, d in _DENOMINATORS.items() if stem(w) == word), None)
+            denominator = _denominators().get(word)
             if denominator is not None and t.value < denominator:
                 out.append(Token(t.start, nxt.end, f"{int(t.value)}/{denominator}", FRACTION, t.value / denominator))
                 i += 2
