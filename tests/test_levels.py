@@ -38,6 +38,18 @@ def test_a_pack_with_its_own_levels_is_checked_on_them(run_cli, metals, project)
     # The built-in CNCF rules are on other levels: they are not part of this check.
     assert [r["code"] for r in report["results"]] == ["MT001", "MT002", "MT003"]
 
+
+def test_sarif_tags_name_the_pack_whose_levels_are_checked(run_cli, metals, project):
+    """Code scanning filters by tag: another foundation's rules are not tagged as the CNCF's."""
+    code, out, _ = run_cli("check", project, "--rule-pack", metals, "--no-cache", "--format", "sarif")
+    tags = {tuple(rule["properties"]["tags"]) for rule in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+            if rule["id"] != "discovery"}
+    assert tags == {("governance", "metals")}
+    code, out, _ = run_cli("check", project, "--no-cache", "--format", "sarif")
+    tags = {tuple(rule["properties"]["tags"]) for rule in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+            if rule["id"] != "discovery"}
+    assert tags == {("governance", "cncf")}
+
     code, out, _ = run_cli("check", project, "--rule-pack", metals, "--level", "gold", "--no-cache", "--no-color")
     assert code == 1
     lines = [line.split() for line in out.splitlines()]

@@ -86,7 +86,7 @@ def _descriptor(report: Report, result: RuleResult) -> dict[str, Any]:
                             or result.title},
         "help": {"text": result.remediation.strip() or result.title, "markdown": "\n".join(help_md)},
         "defaultConfiguration": {"level": "error" if is_error(report, _as_failing(result)) else "warning"},
-        "properties": {"tags": ["governance", "cncf"], "weight": result.weight, "levels": dict(result.level)},
+        "properties": {"tags": ["governance", report.ladder or "cncf"], "weight": result.weight, "levels": dict(result.level)},
     }
     if criterion is not None:
         descriptor["properties"]["criterion"] = {"text": criterion.text, "source": criterion.source}
