@@ -273,6 +273,33 @@ def test_a_link_is_no_placeholder_unless_it_says_todo(line, placeholder):
     assert (run(check, f"# G\n\n{line}\n").status == "fail") == placeholder
 
 
+def test_a_negation_inside_a_frames_own_slot_does_not_deny_the_slots_after_it():
+    """A frame that is itself about a failure ("cannot be resolved through discussion") keeps its
+    later slots: the "cannot" is what the frame says, not a denial of "discussion". A negation
+    before the frame still denies it."""
+    words = """
+vocabulary:
+  unresolved: [cannot be resolved]
+  by: [through, by]
+  talk: [discussion]
+probes:
+  talk-failed:
+    find: [unresolved, by, talk]
+    order: as-listed
+    gap: 1
+rules:
+  - """
+    pack = textwrap.dedent(words).lstrip() + textwrap.indent(
+        textwrap.dedent(_META).strip() + "\ncheck:\n  kind: probes\n  all: [talk-failed]", "    ")[4:]
+    [rule] = parse_pack(pack, origin="test.yaml")
+
+    def status(text: str) -> str:
+        return rule.check(DocumentSet([parse(f"# G\n\n{text}\n", path="GOVERNANCE.md", kind="governance")])).status
+
+    assert status("A committer may be removed in cases where the issue cannot be resolved through discussion.") == "pass"
+    assert status("We never said the issue cannot be resolved through discussion.") == "fail"
+
+
 def test_a_negated_impasse_does_not_negate_what_follows():
     from govlint.rules.matching import is_negated
 

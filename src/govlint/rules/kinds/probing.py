@@ -273,10 +273,26 @@ def _negated_in(scan: Scan, match: ProbeMatch) -> bool:
 
 
 def _negated(text: str, match: ProbeMatch) -> bool:
-    """A negation governs the frame, or one of its slots: "Proposals are not approved or voted on"."""
+    """A negation governs the frame, or one of its slots: "Proposals are not approved or voted on".
+    A negation inside the frame's own earlier slots is part of what it says, not a denial of the
+    slots after it: in "the issue cannot be resolved through discussion" the "cannot" is the failed
+    attempt the frame looks for, and does not negate "discussion"."""
     if is_negated(text, match.start, match.end):
         return True
-    return any(is_negated(text, start, end) for start, end in match.fillers[1:])
+    for index, (start, end) in enumerate(match.fillers[1:], 1):
+        if is_negated(text, start, end) and is_negated(_masked(text, match.fillers[:index]), start, end):
+            return True
+    return False
+
+
+def _masked(text: str, spans) -> str:
+    """The text with the words in ``spans`` made neutral (same length, same word count)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if not chars[i].isspace():
+                chars[i] = "x"
+    return "".join(chars)
 
 
 def _message(matches: list[ProbeMatch | None], value: str | None, text: str) -> str:
