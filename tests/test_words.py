@@ -24,6 +24,9 @@ def norms(text: str) -> list[str]:
     ("choose", "chose", "chosen", "choosing"),
     ("take", "took", "taken"),
     ("lose", "lost", "loses"),
+    # forms the stemmer leaves as "goe" and "doe"
+    ("go", "goes", "went", "gone"),
+    ("do", "does", "did"),
 ])
 def test_word_forms_share_one_norm(forms):
     assert len({norms(f)[0] for f in forms}) == 1

@@ -135,6 +135,8 @@ _IRREGULAR = {
     "said": "say", "saw": "see", "seen": "see", "shown": "show", "spent": "spend", "won": "win",
     "upheld": "uphold", "withheld": "withhold", "dealt": "deal", "meant": "mean", "heard": "hear",
     "became": "become", "came": "come", "ran": "run", "got": "get", "gotten": "get",
+    # The stemmer leaves "goes" and "does" as "goe" and "doe": "does not participate" is "do not".
+    "goes": "go", "does": "do", "did": "do",
 }
 
 
