@@ -151,3 +151,21 @@ def test_once_a_full_match_is_the_near_miss_units_ruled_out_are_not_matched_agai
     assert found.status == "pass" and [e.text for e in found.evidence] == ["Maintainer 900 may be removed by a vote."]
     assert missed.status == "fail" and [e.text for e in missed.near_miss] == [sentences[0]]
     assert len(matched) <= 4
+
+
+def test_a_check_on_a_probe_of_several_probes_tries_only_units_where_one_of_them_can_match(monkeypatch):
+    """'either' is a removal or a vote on a person: 'Release 7 is removed on a Tuesday.' holds a
+    removal word but no person, so it can be neither, and of 2,000 such sentences none is tried."""
+    language = build_language(_VOCABULARY, {**_PROBES, "person-vote": {"find": ["vote", "person"]},
+                                            "either": {"any": ["removal", "person-vote"]}})
+    sentences = [f"Release {n} is removed on a Tuesday." for n in range(2000)] + ["Members may be expelled."]
+    docs = DocumentSet([_document(sentences)])
+    matched = []
+    original = ProbeCheck.match
+    monkeypatch.setattr(ProbeCheck, "match", lambda self, unit, *a: matched.append(unit) or original(self, unit, *a))
+    with remembering():
+        found = ProbeCheck({"all": ["either"]}, language).run(docs)
+        short = ProbeCheck({"all": ["either"]}, language).run(DocumentSet([_document(sentences[-3:])]))
+    assert found.status == short.status == "pass"
+    assert [e.text for e in found.evidence] == [e.text for e in short.evidence] == ["Members may be expelled."]
+    assert [u.text for u in matched] == ["Members may be expelled."] * 2

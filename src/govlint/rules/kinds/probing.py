@@ -101,7 +101,7 @@ class ProbeCheck:
             if self.heading_context and index > 0 and unit.headings:
                 reach += 1
             else:
-                reach += any(all(not need.isdisjoint(names) for need in probe.needs) for probe in group)
+                reach += any(probe.possible(names) for probe in group)
         return reach
 
     def match(self, unit: Unit, at_least: float = 0, scan: Scan | None = None
@@ -250,16 +250,23 @@ def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> di
 
 
 def _probe_units(docs: DocumentSet, index: dict[str, list[int]], probe: Probe) -> frozenset[int]:
-    """The positions of the units holding a vocabulary of each of the probe's needs (Probe.needs):
-    a unit outside them cannot match the probe."""
+    """The positions of the units whose vocabularies make the probe possible (Probe.possible): a
+    unit outside them cannot match it."""
     key = ("reaching", id(index), probe)
     found = docs.memo.get(key)
     if found is None:
-        found = None
-        for need in probe.needs:
-            holding = {position for name in need for position in index.get(name, ())}
-            found = holding if found is None else found & holding
-        found = docs.memo[key] = frozenset(found or ())
+        if probe.any_of:
+            found = frozenset().union(*(_probe_units(docs, index, p) for p in probe.any_of))
+        else:
+            holding: set[int] | None = None
+            for slot in probe.slots:
+                positions = {position for name in slot.vocabularies for position in index.get(name, ())}
+                positions.update(*(_probe_units(docs, index, p) for p in slot.probes))
+                holding = positions if holding is None else holding & positions
+            if probe.with_in_text:
+                holding &= set().union(*(_probe_units(docs, index, p) for p in probe.with_in_text))  # type: ignore[operator]
+            found = frozenset(holding or ())
+        docs.memo[key] = found
     return found  # type: ignore[return-value]
 
 
