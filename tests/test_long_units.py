@@ -169,3 +169,23 @@ def test_a_check_on_a_probe_of_several_probes_tries_only_units_where_one_of_them
     assert found.status == short.status == "pass"
     assert [e.text for e in found.evidence] == [e.text for e in short.evidence] == ["Members may be expelled."]
     assert [u.text for u in matched] == ["Members may be expelled."] * 2
+
+
+def test_once_a_value_alone_is_the_near_miss_only_units_holding_the_words_are_read(monkeypatch):
+    """A period alone ('every six months') is a near miss; after it, of 300 sentences only the five
+    that say 'inactive' could come nearer, and only those are read (not even asked for a placeholder).
+    A short document is read the same way: its units that cannot match are not looked at."""
+    sentences = (["Releases are cut every six months."] + _sentences(300)
+                 + [f"Maintainer {n} is inactive." for n in range(5)])
+    docs = DocumentSet([_document(sentences)])
+    tried = []
+    original = matching.has_placeholder
+    monkeypatch.setattr(matching, "has_placeholder", lambda text: tried.append(text) or original(text))
+    with remembering():
+        outcome = _check({"all": ["quiet"], "value": "duration"}).run(docs)
+        assert outcome.status == "fail" and outcome.near_miss[0].text == "Releases are cut every six months."
+        assert len(tried) == 6
+        del tried[:]
+        short = _check({"all": ["removal"]}).run(DocumentSet([_document(_sentences(10))]))
+    assert short.status == "pass" and tried == ["Maintainer 1 may be removed by a vote of the others.",
+                                                "Reviewer 5 reads proposals, and nobody expels member 5."]
