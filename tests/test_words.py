@@ -115,3 +115,14 @@ def test_a_text_without_an_address_is_read_without_the_address_patterns(monkeypa
     assert used == []
     addresses = words.tokenize.__wrapped__("Write to @alice or ops@example.org.")
     assert [t.kind for t in addresses][2:5:2] == [words.HANDLE, words.EMAIL] and used == [True]
+
+
+def test_a_token_is_a_light_named_tuple():
+    """A text makes a token per word, so a token is a named tuple (a third of a frozen dataclass's
+    cost to make): read by name or unpacked, and immutable."""
+    token = tokenize("Maintainers")[0]
+    start, end, norm, kind, value = token
+    assert (start, end, norm, kind, value) == (token.start, token.end, token.norm, token.kind, token.value) == (
+        0, 11, "maintainer", "word", None)
+    with pytest.raises(AttributeError):
+        token.norm = "x"  # type: ignore[misc]
