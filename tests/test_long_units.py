@@ -189,3 +189,18 @@ def test_once_a_value_alone_is_the_near_miss_only_units_holding_the_words_are_re
         short = _check({"all": ["removal"]}).run(DocumentSet([_document(_sentences(10))]))
     assert short.status == "pass" and tried == ["Maintainer 1 may be removed by a vote of the others.",
                                                 "Reviewer 5 reads proposals, and nobody expels member 5."]
+
+
+def test_a_filled_template_value_is_quoted_from_the_first_sentence_without_reading_the_rest(monkeypatch):
+    """`absent` quotes the first sentence holding a filled value: the 500 sentences after it are not read."""
+    from govlint.rules.kinds.absent import AbsentCheck
+
+    docs = DocumentSet([_document(["Maintainers inactive for a year step down."] + _sentences(500))])
+    check = AbsentCheck({"placeholders": True, "filled": ["quiet"]}, _LANGUAGE)
+    read = []
+    original = AbsentCheck._holds
+    monkeypatch.setattr(AbsentCheck, "_holds", lambda self, probes, text: read.append(text) or original(self, probes, text))
+    with remembering():
+        outcome = check.run(docs)
+    assert outcome.status == "pass" and [e.text for e in outcome.evidence] == ["Maintainers inactive for a year step down."]
+    assert read == ["Maintainers inactive for a year step down."]
