@@ -76,7 +76,8 @@ class Probe:
         if self.any_of:
             return any(probe.possible(names) for probe in self.any_of)
         for slot in self.slots:
-            if names.isdisjoint(slot.vocabularies) and not any(probe.possible(names) for probe in slot.probes):
+            if names.isdisjoint(slot.vocabularies) and not (
+                    slot.probes and any(probe.possible(names) for probe in slot.probes)):
                 return False
         return not self.with_in_text or any(probe.possible(names) for probe in self.with_in_text)
 
