@@ -96,3 +96,12 @@ def test_every_sentence_is_read_once_however_many_rules_and_units_hold_it(tmp_pa
     assert set(sentences) <= set(read)
     assert [text for text in read if read.count(text) > 1] == []
     assert [text for text in read if sum(s in text for s in sentences) > 1] == []
+
+
+def test_vocabularies_found_on_the_same_words_share_their_span():
+    """'maintainer' is in many of a pack's vocabularies: where it stands, they all hold one span,
+    not a copy each (a long document has a span per vocabulary and word)."""
+    lexicon = Lexicon.build({"person": ["maintainer"], "role": ["maintainer", "reviewer"], "lead": ["maintainer"]})
+    scan = lexicon._scan("A maintainer may be removed; the reviewer stays.")
+    assert scan.hits["person"] == scan.hits["lead"] == ((1, 2),) and scan.hits["role"] == ((1, 2), (7, 8))
+    assert scan.hits["person"][0] is scan.hits["role"][0] is scan.hits["lead"][0]

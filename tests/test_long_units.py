@@ -151,3 +151,56 @@ def test_once_a_full_match_is_the_near_miss_units_ruled_out_are_not_matched_agai
     assert found.status == "pass" and [e.text for e in found.evidence] == ["Maintainer 900 may be removed by a vote."]
     assert missed.status == "fail" and [e.text for e in missed.near_miss] == [sentences[0]]
     assert len(matched) <= 4
+
+
+def test_a_check_on_a_probe_of_several_probes_tries_only_units_where_one_of_them_can_match(monkeypatch):
+    """'either' is a removal or a vote on a person: 'Release 7 is removed on a Tuesday.' holds a
+    removal word but no person, so it can be neither, and of 2,000 such sentences none is tried."""
+    language = build_language(_VOCABULARY, {**_PROBES, "person-vote": {"find": ["vote", "person"]},
+                                            "either": {"any": ["removal", "person-vote"]}})
+    sentences = [f"Release {n} is removed on a Tuesday." for n in range(2000)] + ["Members may be expelled."]
+    docs = DocumentSet([_document(sentences)])
+    matched = []
+    original = ProbeCheck.match
+    monkeypatch.setattr(ProbeCheck, "match", lambda self, unit, *a: matched.append(unit) or original(self, unit, *a))
+    with remembering():
+        found = ProbeCheck({"all": ["either"]}, language).run(docs)
+        short = ProbeCheck({"all": ["either"]}, language).run(DocumentSet([_document(sentences[-3:])]))
+    assert found.status == short.status == "pass"
+    assert [e.text for e in found.evidence] == [e.text for e in short.evidence] == ["Members may be expelled."]
+    assert [u.text for u in matched] == ["Members may be expelled."] * 2
+
+
+def test_once_a_value_alone_is_the_near_miss_only_units_holding_the_words_are_read(monkeypatch):
+    """A period alone ('every six months') is a near miss; after it, of 300 sentences only the five
+    that say 'inactive' could come nearer, and only those are read (not even asked for a placeholder).
+    A short document is read the same way: its units that cannot match are not looked at."""
+    sentences = (["Releases are cut every six months."] + _sentences(300)
+                 + [f"Maintainer {n} is inactive." for n in range(5)])
+    docs = DocumentSet([_document(sentences)])
+    tried = []
+    original = matching.has_placeholder
+    monkeypatch.setattr(matching, "has_placeholder", lambda text: tried.append(text) or original(text))
+    with remembering():
+        outcome = _check({"all": ["quiet"], "value": "duration"}).run(docs)
+        assert outcome.status == "fail" and outcome.near_miss[0].text == "Releases are cut every six months."
+        assert len(tried) == 6
+        del tried[:]
+        short = _check({"all": ["removal"]}).run(DocumentSet([_document(_sentences(10))]))
+    assert short.status == "pass" and tried == ["Maintainer 1 may be removed by a vote of the others.",
+                                                "Reviewer 5 reads proposals, and nobody expels member 5."]
+
+
+def test_a_filled_template_value_is_quoted_from_the_first_sentence_without_reading_the_rest(monkeypatch):
+    """`absent` quotes the first sentence holding a filled value: the 500 sentences after it are not read."""
+    from govlint.rules.kinds.absent import AbsentCheck
+
+    docs = DocumentSet([_document(["Maintainers inactive for a year step down."] + _sentences(500))])
+    check = AbsentCheck({"placeholders": True, "filled": ["quiet"]}, _LANGUAGE)
+    read = []
+    original = AbsentCheck._holds
+    monkeypatch.setattr(AbsentCheck, "_holds", lambda self, probes, text: read.append(text) or original(self, probes, text))
+    with remembering():
+        outcome = check.run(docs)
+    assert outcome.status == "pass" and [e.text for e in outcome.evidence] == ["Maintainers inactive for a year step down."]
+    assert read == ["Maintainers inactive for a year step down."]

@@ -93,3 +93,39 @@ def test_phrases_are_normalized_like_text():
     assert phrase_stems("step * down") == ("step", "*", "down")
     with pytest.raises(ValueError, match="unknown word class"):
         phrase_stems("<month>")
+
+
+def test_a_text_without_an_address_is_read_without_the_address_patterns(monkeypatch):
+    """Links, e-mails and handles need '://' or '@': a text without either is not searched for
+    them, and reads as it always did; a text with one still finds it."""
+    from govlint.rules import words
+
+    used = []
+
+    class Watched:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def finditer(self, text):
+            used.append(self.pattern is whole)
+            return self.pattern.finditer(text)
+
+    whole = words._TOKEN
+    monkeypatch.setattr(words, "_TOKEN", Watched(whole))
+    plain = words.tokenize.__wrapped__("Maintainers may be removed by a two-thirds vote after 6 months.")
+    assert [t.norm for t in plain] == ["maintainer", "may", "be", "remov", "by", "a", "<fraction>", "vote", "after",
+                                       "<duration>", "."]
+    assert used == []
+    addresses = words.tokenize.__wrapped__("Write to @alice or ops@example.org.")
+    assert [t.kind for t in addresses][2:5:2] == [words.HANDLE, words.EMAIL] and used == [True]
+
+
+def test_a_token_is_a_light_named_tuple():
+    """A text makes a token per word, so a token is a named tuple (a third of a frozen dataclass's
+    cost to make): read by name or unpacked, and immutable."""
+    token = tokenize("Maintainers")[0]
+    start, end, norm, kind, value = token
+    assert (start, end, norm, kind, value) == (token.start, token.end, token.norm, token.kind, token.value) == (
+        0, 11, "maintainer", "word", None)
+    with pytest.raises(AttributeError):
+        token.norm = "x"  # type: ignore[misc]

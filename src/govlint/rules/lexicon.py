@@ -19,13 +19,14 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import product
-from typing import Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from govlint.rules.words import BREAK, COMMA, LITERAL_CLASSES, Token, phrase_stems, separable, tokenize
 
 _REFERENCE = re.compile(r"\{([\w-]+)\}")
 _END = ""  # the trie key under which a node keeps the vocabularies whose phrase ends there
 _MAX_PHRASES = 20_000  # per vocabulary, after expanding references: a pack is read by people
+_PUNCTUATION = frozenset({BREAK, COMMA})  # no phrase runs across these
 _MEMO_SIZE = 1 << 15  # texts a lexicon remembers outside a lint (within one, it remembers them all)
 
 
@@ -292,20 +293,21 @@ class Lexicon:
         hits: dict[str, list[tuple[int, int]]] = {}
         trie = self._trie
         count = len(tokens)
-        any_first = "*" in trie
-        for start in range(count):
-            first = tokens[start]
-            if not any_first and first.norm not in trie and first.kind not in LITERAL_CLASSES:
-                continue  # no phrase starts with this word (most words)
+        if "*" in trie:
+            starts: Iterable[int] = range(count)
+        else:  # no phrase starts with most words
+            starts = [i for i, t in enumerate(tokens) if t.norm in trie or t.kind in LITERAL_CLASSES]
+        for start in starts:
             nodes = [trie]
             index = start
             while nodes and index < count:
                 token = tokens[index]
-                if token.kind in (BREAK, COMMA) and index > start:
+                kind = token.kind
+                if kind in _PUNCTUATION and index > start:
                     # A phrase never runs across punctuation, but may end on a word before it.
                     break
                 following = []
-                literal = text[token.start:token.end].lower() if token.kind in LITERAL_CLASSES else None
+                literal = text[token.start:token.end].lower() if kind in LITERAL_CLASSES else None
                 for node in nodes:
                     child = node.get(token.norm)
                     if child is not None:
@@ -313,12 +315,17 @@ class Lexicon:
                     if literal is not None and literal in node:
                         following.append(node[literal])
                     wild = node.get("*")
-                    if wild is not None and token.kind not in (BREAK, COMMA):
+                    if wild is not None and kind not in _PUNCTUATION:
                         following.append(wild)
                 index += 1
+                span = (start, index)
                 for node in following:
                     for name in node.get(_END, ()):
-                        hits.setdefault(name, []).append((start, index))
+                        spans = hits.get(name)
+                        if spans is None:
+                            hits[name] = [span]
+                        else:
+                            spans.append(span)
                 nodes = following
         return Scan(text, tokens, {name: tuple(spans) for name, spans in hits.items()})
 

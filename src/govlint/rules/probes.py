@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Mapping, Sequence
 
 from govlint.rules.lexicon import Lexicon, Scan
@@ -67,22 +66,20 @@ class Probe:
         """Every way the probe's slots are filled in the text, earliest first (remembered per text)."""
         found = scan.found.get(self)
         if found is None:
-            names = scan.names
-            possible = all(not need.isdisjoint(names) for need in self.needs)
-            found = scan.found[self] = self._find_all(scan) if possible else []
+            found = scan.found[self] = self._find_all(scan) if self.possible(scan.names) else []
         return found
 
-    @cached_property
-    def needs(self) -> tuple[frozenset[str], ...]:
-        """Sets of vocabularies a text must hold one of each for the probe to match: what most
-        texts lack, found without looking for the probe."""
+    def possible(self, names: frozenset[str]) -> bool:
+        """Whether a text holding these vocabularies may match: each slot has one of its
+        vocabularies or a possible probe (an `any:` probe, one of its probes is possible). Most
+        texts lack one, and this is found without looking for the probe."""
         if self.any_of:
-            return (frozenset().union(*(probe.needs[0] for probe in self.any_of)),)
-        needs = [frozenset(slot.vocabularies).union(*(probe.needs[0] for probe in slot.probes))
-                 for slot in self.slots]
-        if self.with_in_text:
-            needs.append(frozenset().union(*(probe.needs[0] for probe in self.with_in_text)))
-        return tuple(needs)
+            return any(probe.possible(names) for probe in self.any_of)
+        for slot in self.slots:
+            if names.isdisjoint(slot.vocabularies) and not (
+                    slot.probes and any(probe.possible(names) for probe in slot.probes)):
+                return False
+        return not self.with_in_text or any(probe.possible(names) for probe in self.with_in_text)
 
     def _find_all(self, scan: Scan) -> list[ProbeMatch]:
         if self.any_of:

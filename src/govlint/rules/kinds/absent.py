@@ -43,8 +43,10 @@ class AbsentCheck:
                     hits.append(evidence(doc, number, line.strip()))
         if self.filled and not hits:
             # Sentences, not lines: the rules have read them already, so this costs no new scan.
-            filled = [evidence(doc, sentence.line, sentence.text) for doc in documents for sentence in doc.sentences
-                      if self._holds(self.filled, sentence.text)][:1]
+            # The first one only: a long document's every sentence need not be read for it.
+            first = next((evidence(doc, sentence.line, sentence.text) for doc in documents
+                          for sentence in doc.sentences if self._holds(self.filled, sentence.text)), None)
+            filled = [first] if first is not None else []
         if hits:
             more = f" (and {len(hits) - _MAX_EVIDENCE} more)" if len(hits) > _MAX_EVIDENCE else ""
             return Outcome(FAIL, hits[:_MAX_EVIDENCE], message=f"{len(hits)} found{more}")

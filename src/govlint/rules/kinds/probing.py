@@ -20,7 +20,7 @@ Options:
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from govlint.report import FAIL
 from govlint.rules.kinds._common import Outcome, document_kinds, names
@@ -34,7 +34,6 @@ from govlint.rules.words import DURATION, FRACTION
 _MAX_EVIDENCE = 3
 _VALUE_TOKENS = {"duration": DURATION, "threshold": FRACTION}
 CONTEXTS = ("none", "heading")
-_INDEXED = 64  # units in a scope from which a check looks up the units it reaches rather than try each
 
 
 class ProbeCheck:
@@ -92,18 +91,6 @@ class ProbeCheck:
                 return True
         return False
 
-    def _reach(self, unit: Unit, scan: Scan) -> int:
-        """The most ``match`` could count in the unit: its groups whose vocabularies are all there
-        (or that the headings may satisfy), and the value. Most units reach too little to look at."""
-        names = scan.names
-        reach = bool(self.value)
-        for index, group in enumerate(self.groups):
-            if self.heading_context and index > 0 and unit.headings:
-                reach += 1
-            else:
-                reach += any(all(not need.isdisjoint(names) for need in probe.needs) for probe in group)
-        return reach
-
     def match(self, unit: Unit, at_least: float = 0, scan: Scan | None = None
               ) -> tuple[int, list[ProbeMatch | None], bool, bool] | None:
         """(groups matched, each group's match in the unit text or None, whether it is ruled out,
@@ -157,24 +144,26 @@ class ProbeCheck:
         scan.found[key] = where
         return where
 
-    def _candidates(self, docs: DocumentSet) -> list[tuple[Unit, int | None]]:
-        """The units of the scope whose reach is at least one, in order, each with its reach (None:
-        not known yet): the only ones ``run`` looks at, since it needs at least half a group. A long
-        document has many units and a check reaches few; their reach comes from the same scans'
-        vocabularies as ``_reach`` would find, looked up once per unit list."""
+    def _candidates(self, docs: DocumentSet) -> list[tuple[Unit, int]]:
+        """The units of the scope that ``run`` may look at, in order, each with the most ``match``
+        could count in it (its reach): the value, and its groups that a probe of is possible there
+        (or that the headings may satisfy). A long document has many units and a check reaches
+        few; their reach comes from the vocabularies of each unit, looked up once per unit list."""
         every = units(docs, self.scope, self.kinds, anaphora=self.anaphora)
-        if self.value or len(every) < _INDEXED:
-            return [(unit, None) for unit in every]
         index = _units_holding(docs, every, self.language.lexicon)
         reaching = [frozenset().union(*(_probe_units(docs, index, probe) for probe in group)) for group in self.groups]
         headed = self.heading_context and len(self.groups) > 1
-        positions = set().union(*reaching)
-        if headed:
-            positions.update(i for i, unit in enumerate(every) if unit.headings)
+        if self.value:  # a value found alone makes a unit a near miss: every unit reaches one
+            positions: Iterable[int] = range(len(every))
+        else:
+            found = set().union(*reaching)
+            if headed:
+                found.update(i for i, unit in enumerate(every) if unit.headings)
+            positions = sorted(found)
         out = []
-        for i in sorted(positions):
+        for i in positions:
             unit = every[i]
-            reach = 0
+            reach = bool(self.value)
             for number, group in enumerate(reaching):
                 reach += (headed and number > 0 and bool(unit.headings)) or i in group
             out.append((unit, reach))
@@ -193,7 +182,7 @@ class ProbeCheck:
         outside: dict[tuple[str, int], bool] = {}
         for unit, reach in self._candidates(docs):
             at_least = min(best_near[0] + 0.5, self._wanted) if best_near else 0.5
-            if reach is not None and reach < at_least:
+            if reach < at_least:
                 continue  # what match would count (found or negated) is at most the reach
             if placed:
                 where = (unit.headings, id(unit.section))
@@ -205,8 +194,6 @@ class ProbeCheck:
             if unit.placeholder:
                 continue
             scan = self.language.lexicon.scan(unit.text, unit.pieces)
-            if reach is None and self._reach(unit, scan) < at_least:
-                continue
             if best_near is not None and best_near[0] >= self._wanted and self.none \
                     and any(p.find_all(scan) for p in self.none):
                 continue  # ruled out, so not found, and no miss is nearer than the one kept
@@ -250,16 +237,23 @@ def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> di
 
 
 def _probe_units(docs: DocumentSet, index: dict[str, list[int]], probe: Probe) -> frozenset[int]:
-    """The positions of the units holding a vocabulary of each of the probe's needs (Probe.needs):
-    a unit outside them cannot match the probe."""
+    """The positions of the units whose vocabularies make the probe possible (Probe.possible): a
+    unit outside them cannot match it."""
     key = ("reaching", id(index), probe)
     found = docs.memo.get(key)
     if found is None:
-        found = None
-        for need in probe.needs:
-            holding = {position for name in need for position in index.get(name, ())}
-            found = holding if found is None else found & holding
-        found = docs.memo[key] = frozenset(found or ())
+        if probe.any_of:
+            found = frozenset().union(*(_probe_units(docs, index, p) for p in probe.any_of))
+        else:
+            holding: set[int] | None = None
+            for slot in probe.slots:
+                positions = {position for name in slot.vocabularies for position in index.get(name, ())}
+                positions.update(*(_probe_units(docs, index, p) for p in slot.probes))
+                holding = positions if holding is None else holding & positions
+            if probe.with_in_text:
+                holding &= set().union(*(_probe_units(docs, index, p) for p in probe.with_in_text))  # type: ignore[operator]
+            found = frozenset(holding or ())
+        docs.memo[key] = found
     return found  # type: ignore[return-value]
 
 
