@@ -152,23 +152,25 @@ def test_govlint_runs_once_for_log_summary_and_sarif(tmp_path):
     sarif_validator().validate(json.loads((workspace / "govlint.sarif").read_text(encoding="utf-8")))
 
 
-def hook_entry() -> list[str]:
-    """The pre-commit hook's command, as pre-commit would run it (govlint from this checkout)."""
+def hook_args() -> list[str]:
+    """The pre-commit hook's arguments to govlint (tests/test_precommit.py runs it through pre-commit)."""
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     program, *args = hook["entry"].split()
     assert program == "govlint" and hook["pass_filenames"] is False
-    return [sys.executable, "-m", "govlint", *args]
+    return args
 
 
-def run_hook(repo: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
-    return subprocess.run(hook_entry(), cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+def run_hook(repo: Path, run_cli, monkeypatch) -> subprocess.CompletedProcess[str]:
+    """The hook's command run in ``repo`` as pre-commit would, in this process (govlint from this checkout)."""
+    monkeypatch.chdir(repo)
+    code, out, err = run_cli(*hook_args())
+    return subprocess.CompletedProcess(["govlint", *hook_args()], code, out, err)
 
 
-def test_the_hook_fails_a_project_rated_c_by_default_and_prints_the_concise_form(tmp_path):
+def test_the_hook_fails_a_project_rated_c_by_default_and_prints_the_concise_form(tmp_path, run_cli, monkeypatch):
     repo = checkout(tmp_path, "template-copy")
     (repo / "CONTRIBUTOR_LADDER.md").unlink()  # rated C (29.4); sandbox is met
-    run = run_hook(repo)
+    run = run_hook(repo, run_cli, monkeypatch)
     assert run.returncode == 1, run.stdout + run.stderr
     *findings, summary = run.stdout.splitlines()
     assert summary == ".: 14 findings · score 29.4/100 (C) · level met: sandbox · below the minimum score 50"
@@ -176,11 +178,11 @@ def test_the_hook_fails_a_project_rated_c_by_default_and_prints_the_concise_form
     assert "Score" not in run.stdout and len(run.stdout.splitlines()) < 20
 
 
-def test_the_hook_holds_a_project_to_its_configured_level_instead(tmp_path):
+def test_the_hook_holds_a_project_to_its_configured_level_instead(tmp_path, run_cli, monkeypatch):
     repo = checkout(tmp_path, "template-copy")
     (repo / "CONTRIBUTOR_LADDER.md").unlink()
     (repo / ".govlint.yaml").write_text("level: sandbox\n", encoding="utf-8")
-    assert run_hook(repo).returncode == 0  # sandbox is met: the score default does not apply
+    assert run_hook(repo, run_cli, monkeypatch).returncode == 0  # sandbox is met: the score default does not apply
     (repo / ".govlint.yaml").write_text("level: incubating\n", encoding="utf-8")
-    run = run_hook(repo)
+    run = run_hook(repo, run_cli, monkeypatch)
     assert run.returncode == 1 and run.stdout.splitlines()[-1].endswith("target incubating: not met")
