@@ -9,11 +9,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECTS = Path(__file__).parent / "fixtures" / "projects"
 INPUTS = ["path", "level", "profile", "format", "fail-under", "sarif-file"]
+
+
+# The tests that run scripts/action.sh: bash and a govlint process per run (~1 s each), with the slow ones.
+SCRIPT = pytest.mark.slow
 
 
 def run_action(workspace: Path, *, govlint: str | None = None,
@@ -59,6 +64,7 @@ def test_action_yml_is_a_composite_action_that_installs_govlint_and_runs_the_scr
     assert (ROOT / "scripts" / "action.sh").is_file()
 
 
+@SCRIPT
 def test_a_project_that_meets_the_level_passes_with_summary_and_sarif(tmp_path):
     workspace = checkout(tmp_path, "exemplary")
     process, summary, outputs = run_action(workspace, path=".", level="incubating", **{"sarif-file": "govlint.sarif"})
@@ -73,6 +79,7 @@ def test_a_project_that_meets_the_level_passes_with_summary_and_sarif(tmp_path):
     assert outputs.read_text(encoding="utf-8") == "exit-code=0\nsarif-file=govlint.sarif\n"
 
 
+@SCRIPT
 def test_a_project_below_the_level_fails_and_still_leaves_summary_and_sarif(tmp_path):
     from govlint.api import lint
 
@@ -94,6 +101,7 @@ def test_a_project_below_the_level_fails_and_still_leaves_summary_and_sarif(tmp_
     assert "exit-code=1" in outputs.read_text(encoding="utf-8")
 
 
+@SCRIPT
 def test_fail_under_and_profile_reach_govlint(tmp_path):
     workspace = checkout(tmp_path, "template-copy")  # score 50 under toc
     assert run_action(workspace, **{"fail-under": "40"})[0].returncode == 0
@@ -102,6 +110,7 @@ def test_fail_under_and_profile_reach_govlint(tmp_path):
     assert run_action(workspace, level="incubating", profile="templates")[0].returncode == 0
 
 
+@SCRIPT
 def test_no_sarif_file_when_the_input_is_empty_and_other_log_formats(tmp_path):
     workspace = checkout(tmp_path, "minimal")
     process, _, _ = run_action(workspace, format="text", **{"sarif-file": ""})
@@ -110,6 +119,7 @@ def test_no_sarif_file_when_the_input_is_empty_and_other_log_formats(tmp_path):
     assert not list(workspace.glob("*.sarif"))
 
 
+@SCRIPT
 def test_an_error_exits_2_with_an_annotation(tmp_path):
     workspace = checkout(tmp_path, "minimal")
     process, summary, _ = run_action(workspace, path="does-not-exist")
@@ -136,6 +146,7 @@ def test_the_documented_snippets_use_the_real_inputs_and_hook():
     assert {h["id"] for h in config["repos"][0]["hooks"]} <= hook_ids
 
 
+@SCRIPT
 def test_govlint_runs_once_for_log_summary_and_sarif(tmp_path):
     """One lint feeds all three: the log on stdout, the job summary and the SARIF file."""
     workspace = checkout(tmp_path, "template-copy")
