@@ -113,7 +113,7 @@ class GitHubFixtureServer:
         return f"http://{host}:{port}"
 
     def start(self) -> GitHubFixtureServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01},
                                         name="github-fixture-server", daemon=True)
         self._thread.start()
         return self

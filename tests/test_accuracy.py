@@ -74,7 +74,13 @@ def _evaluate(folder):
     return accuracy.evaluate(folder, folder / "labels.yaml")
 
 
-@pytest.fixture(scope="module", params=sorted(SETS))
+# The three largest sets (160 cases, ~20 s together) run with the slow tests, in .ci/run: the
+# default suite keeps the shared corpus and corpus-fresh (70 cases).
+SLOW_SETS = {"corpus-extra", "corpus-fresh2", "corpus-fresh3"}
+
+
+@pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
+                                        for name in sorted(SETS)])
 def labelled(request):
     return request.param, _evaluate(SETS[request.param])
 

@@ -9,11 +9,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECTS = Path(__file__).parent / "fixtures" / "projects"
 INPUTS = ["path", "level", "profile", "format", "fail-under", "sarif-file"]
+
+
+# The tests that run scripts/action.sh: bash and a govlint process per run (~1 s each), with the slow ones.
+SCRIPT = pytest.mark.slow
 
 
 def run_action(workspace: Path, *, govlint: str | None = None,
@@ -59,6 +64,7 @@ def test_action_yml_is_a_composite_action_that_installs_govlint_and_runs_the_scr
     assert (ROOT / "scripts" / "action.sh").is_file()
 
 
+@SCRIPT
 def test_a_project_that_meets_the_level_passes_with_summary_and_sarif(tmp_path):
     workspace = checkout(tmp_path, "exemplary")
     process, summary, outputs = run_action(workspace, path=".", level="incubating", **{"sarif-file": "govlint.sarif"})
@@ -73,6 +79,7 @@ def test_a_project_that_meets_the_level_passes_with_summary_and_sarif(tmp_path):
     assert outputs.read_text(encoding="utf-8") == "exit-code=0\nsarif-file=govlint.sarif\n"
 
 
+@SCRIPT
 def test_a_project_below_the_level_fails_and_still_leaves_summary_and_sarif(tmp_path):
     from govlint.api import lint
 
@@ -94,6 +101,7 @@ def test_a_project_below_the_level_fails_and_still_leaves_summary_and_sarif(tmp_
     assert "exit-code=1" in outputs.read_text(encoding="utf-8")
 
 
+@SCRIPT
 def test_fail_under_and_profile_reach_govlint(tmp_path):
     workspace = checkout(tmp_path, "template-copy")  # score 50 under toc
     assert run_action(workspace, **{"fail-under": "40"})[0].returncode == 0
@@ -102,6 +110,7 @@ def test_fail_under_and_profile_reach_govlint(tmp_path):
     assert run_action(workspace, level="incubating", profile="templates")[0].returncode == 0
 
 
+@SCRIPT
 def test_no_sarif_file_when_the_input_is_empty_and_other_log_formats(tmp_path):
     workspace = checkout(tmp_path, "minimal")
     process, _, _ = run_action(workspace, format="text", **{"sarif-file": ""})
@@ -110,6 +119,7 @@ def test_no_sarif_file_when_the_input_is_empty_and_other_log_formats(tmp_path):
     assert not list(workspace.glob("*.sarif"))
 
 
+@SCRIPT
 def test_an_error_exits_2_with_an_annotation(tmp_path):
     workspace = checkout(tmp_path, "minimal")
     process, summary, _ = run_action(workspace, path="does-not-exist")
@@ -136,6 +146,7 @@ def test_the_documented_snippets_use_the_real_inputs_and_hook():
     assert {h["id"] for h in config["repos"][0]["hooks"]} <= hook_ids
 
 
+@SCRIPT
 def test_govlint_runs_once_for_log_summary_and_sarif(tmp_path):
     """One lint feeds all three: the log on stdout, the job summary and the SARIF file."""
     workspace = checkout(tmp_path, "template-copy")
@@ -152,23 +163,25 @@ def test_govlint_runs_once_for_log_summary_and_sarif(tmp_path):
     sarif_validator().validate(json.loads((workspace / "govlint.sarif").read_text(encoding="utf-8")))
 
 
-def hook_entry() -> list[str]:
-    """The pre-commit hook's command, as pre-commit would run it (govlint from this checkout)."""
+def hook_args() -> list[str]:
+    """The pre-commit hook's arguments to govlint (tests/test_precommit.py runs it through pre-commit)."""
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     program, *args = hook["entry"].split()
     assert program == "govlint" and hook["pass_filenames"] is False
-    return [sys.executable, "-m", "govlint", *args]
+    return args
 
 
-def run_hook(repo: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
-    return subprocess.run(hook_entry(), cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+def run_hook(repo: Path, run_cli, monkeypatch) -> subprocess.CompletedProcess[str]:
+    """The hook's command run in ``repo`` as pre-commit would, in this process (govlint from this checkout)."""
+    monkeypatch.chdir(repo)
+    code, out, err = run_cli(*hook_args())
+    return subprocess.CompletedProcess(["govlint", *hook_args()], code, out, err)
 
 
-def test_the_hook_fails_a_project_rated_c_by_default_and_prints_the_concise_form(tmp_path):
+def test_the_hook_fails_a_project_rated_c_by_default_and_prints_the_concise_form(tmp_path, run_cli, monkeypatch):
     repo = checkout(tmp_path, "template-copy")
     (repo / "CONTRIBUTOR_LADDER.md").unlink()  # rated C (29.4); sandbox is met
-    run = run_hook(repo)
+    run = run_hook(repo, run_cli, monkeypatch)
     assert run.returncode == 1, run.stdout + run.stderr
     *findings, summary = run.stdout.splitlines()
     assert summary == ".: 14 findings · score 29.4/100 (C) · level met: sandbox · below the minimum score 50"
@@ -176,11 +189,11 @@ def test_the_hook_fails_a_project_rated_c_by_default_and_prints_the_concise_form
     assert "Score" not in run.stdout and len(run.stdout.splitlines()) < 20
 
 
-def test_the_hook_holds_a_project_to_its_configured_level_instead(tmp_path):
+def test_the_hook_holds_a_project_to_its_configured_level_instead(tmp_path, run_cli, monkeypatch):
     repo = checkout(tmp_path, "template-copy")
     (repo / "CONTRIBUTOR_LADDER.md").unlink()
     (repo / ".govlint.yaml").write_text("level: sandbox\n", encoding="utf-8")
-    assert run_hook(repo).returncode == 0  # sandbox is met: the score default does not apply
+    assert run_hook(repo, run_cli, monkeypatch).returncode == 0  # sandbox is met: the score default does not apply
     (repo / ".govlint.yaml").write_text("level: incubating\n", encoding="utf-8")
-    run = run_hook(repo)
+    run = run_hook(repo, run_cli, monkeypatch)
     assert run.returncode == 1 and run.stdout.splitlines()[-1].endswith("target incubating: not met")

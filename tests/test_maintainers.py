@@ -150,14 +150,15 @@ def test_names_alone_one_a_line_are_a_list_without_contacts():
     assert found.with_contact == 0
 
 
-def test_ten_thousand_headings_are_read_in_one_pass():
+@pytest.mark.parametrize("headings", [1_000, pytest.param(10_000, marks=pytest.mark.slow)])  # 10,000: ~4 s
+def test_thousands_of_headings_are_read_in_one_pass(headings):
     import time
 
-    text = "".join(f"{'#' * (i % 6 + 1)} Maintainers {i}\n- Jane Roe (@jdoe{i}), Acme\n" for i in range(10_000))
+    text = "".join(f"{'#' * (i % 6 + 1)} Maintainers {i}\n- Jane Roe (@jdoe{i}), Acme\n" for i in range(headings))
     doc = parse(text, path="MAINTAINERS.md", kind="maintainers")
     start = time.perf_counter()
     found = facts(DocumentSet([doc]))
-    assert found.count == 10_000  # one name, 10,000 logins: 10,000 people
+    assert found.count == headings  # one name, a login per heading: a person per heading
     assert time.perf_counter() - start < 10
 
 

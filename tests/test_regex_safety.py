@@ -63,6 +63,7 @@ Maintainers may be removed by a two-thirds vote of the other maintainers.
 """
 
 
+@pytest.mark.slow  # a process of its own that spends two 1 s deadlines; the deadline itself is tested below
 def test_user_pack_patterns_that_backtrack_are_stopped_at_their_deadline(tmp_path):
     """Issue 13: these patterns pass the static check and kept CI at 100% CPU. Each now stops at its
     1 s deadline; its rule is an error that names it, every other rule is reported, exit code 2."""
