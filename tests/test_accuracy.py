@@ -7,9 +7,9 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh``, ``corpus-fresh2``, ``corpus-fresh3``: 42, 42 and 41 cases labelled
-  the same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md),
-  regression sets since. Their floors and precision floors are what each reached after it was read.
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh5``: 42, 42, 41, 42 and 42 cases labelled the
+  same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
+  sets since. Their floors and precision floors are what each reached after it was read.
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -47,22 +47,34 @@ FRESH2_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.97, "removal-pro
                     "inactivity-policy": 0.88, "vote-of-no-confidence": 0.93, "removal-threshold": 0.93,
                     "restorative-step": 0.98, "escalation-path": 0.83, "conflict-resolution": 0.90,
                     "code-of-conduct": 0.97}
-FRESH3_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.88,
+FRESH3_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.91,
                     "inactivity-policy": 0.85, "vote-of-no-confidence": 0.90, "removal-threshold": 0.88,
-                    "restorative-step": 0.55, "escalation-path": 0.87, "conflict-resolution": 0.78,
+                    "restorative-step": 0.55, "escalation-path": 0.87, "conflict-resolution": 0.80,
+                    "code-of-conduct": 0.98}
+FRESH4_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.95, "removal-process": 0.93,
+                    "inactivity-policy": 0.95, "vote-of-no-confidence": 0.98, "removal-threshold": 0.97,
+                    "restorative-step": 0.65, "escalation-path": 0.93, "conflict-resolution": 0.95,
+                    "code-of-conduct": 0.98}
+FRESH5_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.98, "removal-process": 0.97,
+                    "inactivity-policy": 0.97, "vote-of-no-confidence": 0.97, "removal-threshold": 0.91,
+                    "restorative-step": 0.88, "escalation-path": 0.65, "conflict-resolution": 0.93,
                     "code-of-conduct": 0.98}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
-          "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss. The two newest
-# sets are not there yet (vote 0.870 on fresh3): their floors are what they reached, to be raised.
+          "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
+          "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. Three sets are
+# not there yet (vote 0.870 on fresh3, escalation 0.571 on fresh5): their floors are what they
+# reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
     "corpus-fresh3": {"removal-process": 0.90, "vote-of-no-confidence": 0.86, "escalation-path": 0.98},
+    "corpus-fresh5": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.57},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
-        "corpus-fresh2": FIXTURES / "corpus-fresh2", "corpus-fresh3": FIXTURES / "corpus-fresh3"}
+        "corpus-fresh2": FIXTURES / "corpus-fresh2", "corpus-fresh3": FIXTURES / "corpus-fresh3",
+        "corpus-fresh4": FIXTURES / "corpus-fresh4", "corpus-fresh5": FIXTURES / "corpus-fresh5"}
 
 
 def _evaluate(folder):
@@ -74,9 +86,9 @@ def _evaluate(folder):
     return accuracy.evaluate(folder, folder / "labels.yaml")
 
 
-# The three largest sets (160 cases, ~20 s together) run with the slow tests, in .ci/run: the
-# default suite keeps the shared corpus and corpus-fresh (70 cases).
-SLOW_SETS = {"corpus-extra", "corpus-fresh2", "corpus-fresh3"}
+# Five of the sets (244 cases, ~30 s together) run with the slow tests, in .ci/run: the default
+# suite keeps the shared corpus and corpus-fresh (70 cases).
+SLOW_SETS = {"corpus-extra", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
