@@ -63,33 +63,3 @@ def small_checkout(tmp_path: _Path) -> _Path:
     (checkout / "GOVERNANCE.md").write_text("# Governance\n\nMaintainers decide by a simple majority vote.\n")
     return checkout
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _one_language_per_pack():
-    """Compile each built-in pack's Language (its lexicon and probes: ~50 ms) once per session, not on
-    every load of the rules: every in-process `govlint check`, `fix` and `audit` loads them again,
-    about a thousand times in the suite. Keyed by the words, probes and values themselves, so a pack
-    of other content gets its own; user packs (guarded: their value patterns are checked and timed)
-    are always compiled afresh, as is anything that is not plain data."""
-    import json
-
-    from govlint.rules import loader
-
-    original = loader.build_language
-    compiled: dict[str, object] = {}
-
-    def build_once(vocabulary, probes, values=None, *, guard=False):
-        try:
-            key = None if guard else json.dumps([vocabulary, probes, values], sort_keys=True)
-        except (TypeError, ValueError):
-            key = None
-        if key is None:
-            return original(vocabulary, probes, values, guard=guard)
-        if key not in compiled:
-            compiled[key] = original(vocabulary, probes, values, guard=guard)
-        return compiled[key]
-
-    patch = pytest.MonkeyPatch()
-    patch.setattr(loader, "build_language", build_once)
-    yield
-    patch.undo()

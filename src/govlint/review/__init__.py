@@ -37,11 +37,12 @@ def review_rules(rules: Sequence[Rule] = ()) -> list[Rule]:
     """The rules of the opt-in review pack, on the levels of the built-in ``rules`` it joins
     (load_rules()); it declares none of its own."""
     from govlint.resources import opt_in_pack
-    from govlint.rules.loader import builtin_pack_data, pack_rules
+    from govlint.rules.loader import builtin_pack, pack_rules
 
     pack = opt_in_pack("review.yaml")
     ladder = next((r.meta.ladder for r in rules if r.meta.ladder is not None and r.meta.ladder.builtin), None)
-    return pack_rules(builtin_pack_data(pack), origin=f"govlint:rules/{pack.name}", validate=False, inherit=ladder)
+    data, language = builtin_pack(pack)
+    return pack_rules(data, origin=f"govlint:rules/{pack.name}", validate=False, inherit=ladder, language=language)
 
 
 def _open(target: str, *, primary: bool, remote: RemoteOptions | None):

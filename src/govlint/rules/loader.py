@@ -5,6 +5,7 @@ Every error names the file, and where it can, the rule and the key.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
@@ -47,15 +48,17 @@ def pack_ladder(data: Any, *, origin: str, inherit: Ladder | None = None) -> Lad
     return inherit.with_profiles(declared_profiles(data)) if inherit is not None else None
 
 
-def pack_rules(data: Any, *, origin: str, validate: bool = True, inherit: Ladder | None = None) -> list[YamlRule]:
-    """The rules of a pack already read from YAML (see parse_pack)."""
+def pack_rules(data: Any, *, origin: str, validate: bool = True, inherit: Ladder | None = None,
+               language: Language | None = None) -> list[YamlRule]:
+    """The rules of a pack already read from YAML (see parse_pack); ``language``: its words and
+    probes when already compiled (a packaged pack's, builtin_pack)."""
     if validate:
         from govlint.validation import validate as check_schema
         check_schema(data, "rule", path=origin, error=RulePackError)
     if not isinstance(data, dict) or "rules" not in data:
         raise RulePackError("a rule pack is a mapping with a `rules:` list", path=origin)
     pack = data.get("pack", origin.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-    language = pack_language(data, origin=origin, validate=validate)
+    language = language or pack_language(data, origin=origin, validate=validate)
     ladder = pack_ladder(data, origin=origin, inherit=inherit)
     rules = []
     for index, rule in enumerate(data["rules"]):
@@ -73,16 +76,33 @@ def _describe(err: Exception) -> str:
     return str(err)
 
 
-def builtin_pack_data(pack: Any) -> Any:
+def builtin_pack_data(pack: Any, raw: bytes | None = None) -> Any:
     """A built-in pack (a Traversable from resources.builtin_packs) read from YAML, or from its JSON
     copy when that was made from these very bytes (packjson.py: the copy reads 25 ms faster)."""
     from govlint.rules.packjson import read_copy
 
-    raw = pack.read_bytes()
+    raw = pack.read_bytes() if raw is None else raw
     data = read_copy(pack.name, raw)
     if data is not None:
         return data
     return load_yaml(raw.decode("utf-8"), path=f"govlint:rules/{pack.name}", error=RulePackError)
+
+
+def builtin_pack(pack: Any) -> tuple[Any, Language]:
+    """A packaged pack (built-in or opt-in) read and its words and probes compiled, once per
+    process for the same bytes: every lint of an audit, every in-process check of the API, and the
+    tests load the rules again, and compiling the words is most of the cost (~50 ms). Kept in
+    memory only, keyed by the file's name and content; user packs are always compiled afresh."""
+    raw = pack.read_bytes()
+    key = (pack.name, hashlib.sha256(raw).hexdigest())
+    found = _PACKAGED.get(key)
+    if found is None:
+        data = builtin_pack_data(pack, raw)
+        found = _PACKAGED[key] = (data, pack_language(data, origin=f"govlint:rules/{pack.name}", validate=False))
+    return found
+
+
+_PACKAGED: dict[tuple[str, str], tuple[Any, Language]] = {}
 
 
 def builtin_languages() -> dict[str, Language]:
@@ -91,9 +111,8 @@ def builtin_languages() -> dict[str, Language]:
 
     out = {}
     for pack in builtin_packs():
-        data = builtin_pack_data(pack)
-        out[data.get("pack", pack.name.rsplit(".", 1)[0])] = pack_language(
-            data, origin=f"govlint:rules/{pack.name}", validate=False)
+        data, language = builtin_pack(pack)
+        out[data.get("pack", pack.name.rsplit(".", 1)[0])] = language
     return out
 
 

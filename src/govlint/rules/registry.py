@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from govlint.errors import RulePackError, UsageError
 from govlint.levels import Ladder, ladder_of_run
 from govlint.resources import builtin_packs
-from govlint.rules.loader import builtin_pack_data, load_pack_file, pack_ladder, pack_rules
+from govlint.rules.loader import builtin_pack, builtin_pack_data, load_pack_file, pack_ladder, pack_rules
 from govlint.rules.model import Rule
 from govlint.rules.plugins import other_entry_points
 
@@ -26,8 +26,9 @@ def load_rules(*, extra_packs: Sequence[str] = (), plugins: bool = True) -> list
     ladder: Ladder | None = None
     for pack in builtin_packs():
         # Built-in packs are validated against the schema by the test suite, not on every run.
-        loaded = pack_rules(builtin_pack_data(pack), origin=f"govlint:rules/{pack.name}", validate=False,
-                            inherit=ladder)
+        data, language = builtin_pack(pack)
+        loaded = pack_rules(data, origin=f"govlint:rules/{pack.name}", validate=False, inherit=ladder,
+                            language=language)
         ladder = ladder or next((r.meta.ladder for r in loaded if r.meta.ladder is not None), None)
         builtin.extend(loaded)
     extra: list[Rule] = []

@@ -17,10 +17,9 @@ PACK = "review"
 def language() -> Language:
     """The review pack's Language, compiled once from the packaged file."""
     from govlint.resources import opt_in_pack
-    from govlint.rules.loader import builtin_pack_data, pack_language
+    from govlint.rules.loader import builtin_pack
 
-    return pack_language(builtin_pack_data(opt_in_pack("review.yaml")), origin="govlint:rules/review.yaml",
-                         validate=False)
+    return builtin_pack(opt_in_pack("review.yaml"))[1]
 
 
 def scan(text: str) -> Scan:
