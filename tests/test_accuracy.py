@@ -47,9 +47,9 @@ FRESH2_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.97, "removal-pro
                     "inactivity-policy": 0.88, "vote-of-no-confidence": 0.93, "removal-threshold": 0.93,
                     "restorative-step": 0.98, "escalation-path": 0.83, "conflict-resolution": 0.90,
                     "code-of-conduct": 0.97}
-FRESH3_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.91,
-                    "inactivity-policy": 0.85, "vote-of-no-confidence": 0.90, "removal-threshold": 0.88,
-                    "restorative-step": 0.55, "escalation-path": 0.87, "conflict-resolution": 0.80,
+FRESH3_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.93,
+                    "inactivity-policy": 0.88, "vote-of-no-confidence": 0.92, "removal-threshold": 0.88,
+                    "restorative-step": 0.55, "escalation-path": 0.87, "conflict-resolution": 0.84,
                     "code-of-conduct": 0.98}
 FRESH4_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.95, "removal-process": 0.93,
                     "inactivity-policy": 0.95, "vote-of-no-confidence": 0.98, "removal-threshold": 0.97,
@@ -63,12 +63,12 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS}
 # The issue's own bar: a false "you have a removal process" is worse than a miss. Three sets are
-# not there yet (vote 0.870 on fresh3, escalation 0.571 on fresh5): their floors are what they
+# not there yet (vote 0.909 on fresh3, escalation 0.571 on fresh5): their floors are what they
 # reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
-    "corpus-fresh3": {"removal-process": 0.90, "vote-of-no-confidence": 0.86, "escalation-path": 0.98},
+    "corpus-fresh3": {"removal-process": 0.92, "vote-of-no-confidence": 0.90, "escalation-path": 0.98},
     "corpus-fresh5": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.57},
 }
 
