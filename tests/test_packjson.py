@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from govlint.errors import RulePackError
 from govlint.resources import data_dir
 from govlint.rules import loader
 from govlint.rules.packjson import copy_name, make_copy, read_copy
@@ -50,3 +51,42 @@ def test_once_the_yaml_changes_its_copy_is_ignored():
     edited = raw.replace(b"\ndescription: ", b"\ndescription: Edited. ", 1)
     assert edited != raw and read_copy("cncf.yaml", edited) is None
     assert loader.builtin_pack_data(_Pack("cncf.yaml", edited))["description"].startswith("Edited. ")
+
+
+@pytest.mark.parametrize("name", PACKS)
+def test_the_copy_ships_its_phrases_normalized_as_words_py_would_now(name):
+    # A change to words.py (or PyStemmer) without `python -m govlint.rules.packjson` fails here.
+    from govlint.rules.lexicon import normalize
+    from govlint.rules.words import normalization_key
+
+    raw = (data_dir("rules") / name).read_bytes()
+    vocabulary = read_copy(name, raw)["vocabulary"]
+    fresh = normalize(loader.load_yaml(raw.decode("utf-8"), path=name, error=RulePackError)["vocabulary"])
+    assert vocabulary.key == normalization_key(), f"rules/{copy_name(name)}: run `python -m govlint.rules.packjson`"
+    assert vocabulary.phrases == fresh, f"rules/{copy_name(name)}: run `python -m govlint.rules.packjson`"
+
+
+def test_a_fresh_process_does_not_stem_the_packs_phrases_again(monkeypatch):
+    from govlint.rules import lexicon
+
+    raw = (data_dir("rules") / "cncf.yaml").read_bytes()
+    vocabulary = read_copy("cncf.yaml", raw)["vocabulary"]
+    expected = lexicon.Lexicon.build(dict(vocabulary)).phrases  # stemmed afresh
+
+    def no_stemming(phrase):
+        raise AssertionError(f"stemmed {phrase!r} again")
+
+    monkeypatch.setattr(lexicon, "phrase_stems", no_stemming)
+    assert lexicon.Lexicon.build(vocabulary).phrases == expected
+
+
+def test_phrases_normalized_under_another_normalization_are_stemmed_afresh():
+    from govlint.rules.lexicon import Lexicon, NormalizedVocabulary
+
+    vocabularies = {"removal": ["remove", "kick out"], "vote": ["vote to {removal}"]}
+    stale = {"removal": [("delet",)], "vote": [("vote", "to", "delet")]}
+    for key in ("words.py sha256 0000, PyStemmer 0.0, Unicode 1.0", ""):
+        lexicon = Lexicon.build(NormalizedVocabulary(vocabularies, phrases=stale, key=key))
+        assert lexicon.phrases == Lexicon.build(vocabularies).phrases
+        assert lexicon.scan("They vote to remove him.").has("vote")
+        assert not lexicon.scan("They vote to delete it.").has("vote")

@@ -21,7 +21,8 @@ from functools import cached_property
 from itertools import product
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from govlint.rules.words import BREAK, COMMA, LITERAL_CLASSES, Token, phrase_stems, separable, tokenize
+from govlint.rules.words import (BREAK, COMMA, LITERAL_CLASSES, Token, normalization_key, phrase_stems, separable,
+                                 tokenize)
 
 _REFERENCE = re.compile(r"\{([\w-]+)\}")
 _END = ""  # the trie key under which a node keeps the vocabularies whose phrase ends there
@@ -184,6 +185,62 @@ class JoinedHits(Mapping[str, tuple[tuple[int, int], ...]]):
         return f"JoinedHits({dict(self)!r})"
 
 
+def normalize(vocabularies: Mapping[str, Sequence[str]]) -> dict[str, list[tuple[str, ...]]]:
+    """Each vocabulary's phrases, references expanded, as sorted distinct tuples of normalized
+    words (words.phrase_stems); raises ValueError naming the entry at fault."""
+    expanded: dict[str, list[str]] = {}
+
+    def expand(name: str, trail: tuple[str, ...]) -> list[str]:
+        if name in expanded:
+            return expanded[name]
+        if name in trail:
+            raise ValueError(f"vocabulary {name!r} refers to itself through {' -> '.join((*trail, name))}")
+        if name not in vocabularies:
+            raise ValueError(f"unknown vocabulary {{{name}}}" + (f" (in {trail[-1]!r})" if trail else ""))
+        out: list[str] = []
+        for phrase in vocabularies[name]:
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise ValueError(f"vocabulary {name!r}: every entry is a non-empty word or phrase")
+            if "{" not in phrase:
+                out.append(phrase)
+                if len(out) > _MAX_PHRASES:
+                    raise ValueError(f"vocabulary {name!r} expands to more than {_MAX_PHRASES:,} phrases")
+                continue
+            pieces = _REFERENCE.split(phrase)
+            # pieces alternate: text, reference, text, reference, ...
+            options = [[p] if i % 2 == 0 else expand(p, (*trail, name)) for i, p in enumerate(pieces)]
+            for combination in product(*options):
+                out.append("".join(combination))
+                if len(out) > _MAX_PHRASES:
+                    raise ValueError(f"vocabulary {name!r} expands to more than {_MAX_PHRASES:,} phrases")
+        expanded[name] = out
+        return out
+
+    normalized: dict[str, list[tuple[str, ...]]] = {}
+    for name in vocabularies:
+        stems = []
+        for phrase in expand(name, ()):
+            try:
+                stems.append(phrase_stems(phrase))
+            except ValueError as err:
+                raise ValueError(f"vocabulary {name!r}: {err}") from None
+        normalized[name] = sorted(set(stems))
+    return normalized
+
+
+class NormalizedVocabulary(dict):
+    """A pack's vocabularies (name -> phrases, as written) with every vocabulary's phrases already
+    normalized (``normalize``'s result), as a built-in pack's JSON copy ships them (packjson.py):
+    Lexicon.build uses them instead of stemming again only while ``key`` is the normalization
+    they were made under (words.normalization_key), so a stale copy costs time, never a result."""
+
+    def __init__(self, vocabularies: Mapping[str, Sequence[str]], *, phrases: dict[str, list[tuple[str, ...]]],
+                 key: str) -> None:
+        super().__init__(vocabularies)
+        self.phrases = phrases
+        self.key = key
+
+
 @dataclass(eq=False)
 class Lexicon:
     """The compiled vocabularies of a pack."""
@@ -197,42 +254,11 @@ class Lexicon:
         """Compile vocabularies (name -> phrases); raises ValueError naming the entry at fault."""
         lexicon = cls()
         _LEXICONS.add(lexicon)
-        expanded: dict[str, list[str]] = {}
-
-        def expand(name: str, trail: tuple[str, ...]) -> list[str]:
-            if name in expanded:
-                return expanded[name]
-            if name in trail:
-                raise ValueError(f"vocabulary {name!r} refers to itself through {' -> '.join((*trail, name))}")
-            if name not in vocabularies:
-                raise ValueError(f"unknown vocabulary {{{name}}}" + (f" (in {trail[-1]!r})" if trail else ""))
-            out: list[str] = []
-            for phrase in vocabularies[name]:
-                if not isinstance(phrase, str) or not phrase.strip():
-                    raise ValueError(f"vocabulary {name!r}: every entry is a non-empty word or phrase")
-                if "{" not in phrase:
-                    out.append(phrase)
-                    if len(out) > _MAX_PHRASES:
-                        raise ValueError(f"vocabulary {name!r} expands to more than {_MAX_PHRASES:,} phrases")
-                    continue
-                pieces = _REFERENCE.split(phrase)
-                # pieces alternate: text, reference, text, reference, ...
-                options = [[p] if i % 2 == 0 else expand(p, (*trail, name)) for i, p in enumerate(pieces)]
-                for combination in product(*options):
-                    out.append("".join(combination))
-                    if len(out) > _MAX_PHRASES:
-                        raise ValueError(f"vocabulary {name!r} expands to more than {_MAX_PHRASES:,} phrases")
-            expanded[name] = out
-            return out
-
-        for name in vocabularies:
-            stems = []
-            for phrase in expand(name, ()):
-                try:
-                    stems.append(phrase_stems(phrase))
-                except ValueError as err:
-                    raise ValueError(f"vocabulary {name!r}: {err}") from None
-            lexicon.phrases[name] = sorted(set(stems))
+        key = vocabularies.key if isinstance(vocabularies, NormalizedVocabulary) else ""
+        if key and key == normalization_key():
+            lexicon.phrases = dict(vocabularies.phrases)  # type: ignore[attr-defined]
+        else:
+            lexicon.phrases = normalize(vocabularies)
         for name, entries in lexicon.phrases.items():
             for stems in entries:
                 node = lexicon._trie

@@ -431,3 +431,26 @@ def _plain_stems(part: str) -> list[str] | None:
             return None
         out.append(stemmed)
     return out
+
+
+@lru_cache(maxsize=None)
+def normalization_key() -> str:
+    """What a phrase's stems depend on: this module's source, PyStemmer's version and the Unicode
+    data (NFKC, letters). A built-in pack's JSON copy keeps its phrases' stems with the key they
+    were made under, and they are used only while it is this one (lexicon.NormalizedVocabulary).
+    Empty when the source cannot be read (then every phrase is stemmed afresh)."""
+    import hashlib
+
+    try:
+        with open(__file__, "rb") as handle:
+            source = handle.read().replace(b"\r\n", b"\n")
+    except OSError:
+        return ""
+    return (f"words.py sha256 {hashlib.sha256(source).hexdigest()}, PyStemmer {_stemmer_version()}, "
+            f"Unicode {unicodedata.unidata_version}")
+
+
+def _stemmer_version() -> str:
+    import Stemmer
+
+    return str(Stemmer.version())
