@@ -204,3 +204,35 @@ def test_a_filled_template_value_is_quoted_from_the_first_sentence_without_readi
         outcome = check.run(docs)
     assert outcome.status == "pass" and [e.text for e in outcome.evidence] == ["Maintainers inactive for a year step down."]
     assert read == ["Maintainers inactive for a year step down."]
+
+
+def test_a_long_blocks_first_match_is_found_without_finding_every_match(monkeypatch):
+    """A paragraph of 3,000 sentences holds 600 removals: a block check needs the first one no
+    negation governs, and finds it without making the other 599."""
+    from govlint.rules import probes
+
+    made = []
+    original = probes.ProbeMatch
+    monkeypatch.setattr(probes, "ProbeMatch", lambda *a, **k: made.append(a) or original(*a, **k))
+    docs = DocumentSet([_document(_sentences(3000))])
+    with remembering():
+        outcome = _check({"all": ["removal"], "scope": "block"}).run(docs)
+    assert outcome.status == "pass" and outcome.message == "matched removal"
+    assert outcome.evidence[0].text == "Maintainer 1 may be removed by a vote of the others."
+    assert 0 < len(made) < 10
+
+
+def test_a_long_texts_matches_come_one_at_a_time_in_the_order_of_every_match():
+    """Every example sentence of the built-in pack's probes in one long text: each probe's matches
+    given one at a time are its matches all at once, in text order."""
+    from govlint.rules.lexicon import Scan
+    from govlint.rules.loader import builtin_languages
+
+    language = builtin_languages()["cncf"]
+    text = " ".join(example for probe in language.probes.values() for example in (*probe.passes, *probe.fails))
+    scanned = language.lexicon.scan(text)
+    assert len(scanned.tokens) > 2_000
+    for probe in language.probes.values():
+        one_by_one = list(probe.matches(Scan(text, scanned.tokens, scanned.hits)))
+        every = probe.find_all(Scan(text, scanned.tokens, scanned.hits))
+        assert one_by_one == every == sorted(every, key=lambda m: (m.start, m.end)), probe.name
