@@ -236,3 +236,18 @@ def test_a_long_texts_matches_come_one_at_a_time_in_the_order_of_every_match():
         one_by_one = list(probe.matches(Scan(text, scanned.tokens, scanned.hits)))
         every = probe.find_all(Scan(text, scanned.tokens, scanned.hits))
         assert one_by_one == every == sorted(every, key=lambda m: (m.start, m.end)), probe.name
+
+
+def test_checks_reading_the_same_units_in_two_lists_look_up_their_words_once(monkeypatch):
+    """One governance document: a check reading every document and one reading governance documents
+    read the same 3,000 sentence units, and which vocabularies each unit holds is gathered once."""
+    docs = DocumentSet([_document(_sentences(3000))])
+    scanned = []
+    original = Lexicon.scan
+    monkeypatch.setattr(Lexicon, "scan", lambda self, text, *a: scanned.append(text) or original(self, text, *a))
+    with remembering():
+        first = _check({"all": ["removal", "quiet"]}).run(docs)
+        count = len(scanned)
+        second = _check({"all": ["removal", "quiet"], "documents": ["governance"]}).run(docs)
+    assert first.near_miss == second.near_miss and first.near_miss
+    assert count >= 3000 and len(scanned) - count < 100

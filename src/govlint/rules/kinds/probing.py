@@ -224,8 +224,9 @@ class ProbeCheck:
 
 
 def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> dict[str, list[int]]:
-    """For each vocabulary, the positions of the units (of one list) whose text holds it."""
-    key = ("holding", id(every), lexicon)
+    """For each vocabulary, the positions of the units (of one list) whose text holds it. Lists of
+    the same units (the document kinds they read, or anaphora, made no difference) share one."""
+    key = ("holding", tuple(map(id, every)), lexicon)  # the units stay in docs.memo's lists, ids with them
     index = docs.memo.get(key)
     if index is None:
         index = {}
