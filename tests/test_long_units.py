@@ -251,3 +251,33 @@ def test_checks_reading_the_same_units_in_two_lists_look_up_their_words_once(mon
         second = _check({"all": ["removal", "quiet"], "documents": ["governance"]}).run(docs)
     assert first.near_miss == second.near_miss and first.near_miss
     assert count >= 3000 and len(scanned) - count < 100
+
+
+def test_leader_coverage_searches_only_sentences_that_may_name_a_body(monkeypatch):
+    """Of 2,000 release notes none can name a leadership body, so no body's pattern searches them;
+    the bodies found are those a search of every sentence finds, in a non-ASCII sentence too."""
+    from govlint.rules.builtin import leader_coverage
+    from govlint.rules.loader import builtin_languages
+
+    searched = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text):
+            searched.append(text)
+            return self.pattern.search(text)
+
+        def __getattr__(self, name):
+            return getattr(self.pattern, name)
+
+    for name, pattern in list(leader_coverage.BODIES.items()):
+        monkeypatch.setitem(leader_coverage.BODIES, name, Counting(pattern))
+    sentences = [f"Release {n} is cut by the release team on a Tuesday." for n in range(2000)]
+    sentences += ["The Steering Committee’s members serve two years.", "The steering committee meets monthly.",
+                  "Maintainers review changes.", "Each maintainer may be removed by a vote of the TSC."]
+    with remembering():
+        finding = leader_coverage.check(DocumentSet([_document(sentences)]), language=builtin_languages()["cncf"])
+    assert finding.message.startswith("bodies defined: Steering Committee, Maintainers;")
+    assert not any(text.startswith("Release") for text in searched)
