@@ -281,3 +281,16 @@ def test_leader_coverage_searches_only_sentences_that_may_name_a_body(monkeypatc
         finding = leader_coverage.check(DocumentSet([_document(sentences)]), language=builtin_languages()["cncf"])
     assert finding.message.startswith("bodies defined: Steering Committee, Maintainers;")
     assert not any(text.startswith("Release") for text in searched)
+
+
+def test_a_long_documents_scans_keep_no_empty_list_per_probe():
+    """Of 3,000 sentences 2,400 hold no removal: what each of their scans remembers of the probe is
+    one shared empty value, not a list of its own (a long document's scans kept tens of thousands for
+    the garbage collector to walk through), and find_all still gives a list."""
+    removal = _LANGUAGE.probe("removal")
+    with remembering():
+        scans = [_LANGUAGE.lexicon.scan(text) for text in _sentences(3000)]
+        found = [removal.find_all(scan) for scan in scans]
+        assert sum(1 for f in found if f) == 600 and all(isinstance(f, list) for f in found)
+        remembered = [scan.found[removal] for scan in scans if not scan.found[removal]]
+    assert len(remembered) == 2400 and not any(isinstance(f, list) for f in remembered)

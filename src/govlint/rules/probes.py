@@ -67,10 +67,12 @@ class Probe:
     def find_all(self, scan: Scan) -> list[ProbeMatch]:
         """Every way the probe's slots are filled in the text, earliest first (remembered per text)."""
         found = scan.found.get(self)
-        if type(found) is not list:
-            found = scan.found[self] = found.all() if found is not None else (
-                self._all(scan) if self.possible(scan.names) else [])
-        return found
+        if found is None or type(found) is _Found:
+            # None found is remembered as (), not a list of its own: a long document's scans would
+            # keep tens of thousands of empty lists for the garbage collector to walk through.
+            found = scan.found[self] = (found.all() if found is not None else
+                                        self._all(scan) if self.possible(scan.names) else None) or ()
+        return found or []
 
     def matches(self, scan: Scan) -> Iterator[ProbeMatch]:
         """find_all's matches one at a time, in a long text each looked for only when asked for: a
