@@ -204,3 +204,93 @@ def test_a_filled_template_value_is_quoted_from_the_first_sentence_without_readi
         outcome = check.run(docs)
     assert outcome.status == "pass" and [e.text for e in outcome.evidence] == ["Maintainers inactive for a year step down."]
     assert read == ["Maintainers inactive for a year step down."]
+
+
+def test_a_long_blocks_first_match_is_found_without_finding_every_match(monkeypatch):
+    """A paragraph of 3,000 sentences holds 600 removals: a block check needs the first one no
+    negation governs, and finds it without making the other 599."""
+    from govlint.rules import probes
+
+    made = []
+    original = probes.ProbeMatch
+    monkeypatch.setattr(probes, "ProbeMatch", lambda *a, **k: made.append(a) or original(*a, **k))
+    docs = DocumentSet([_document(_sentences(3000))])
+    with remembering():
+        outcome = _check({"all": ["removal"], "scope": "block"}).run(docs)
+    assert outcome.status == "pass" and outcome.message == "matched removal"
+    assert outcome.evidence[0].text == "Maintainer 1 may be removed by a vote of the others."
+    assert 0 < len(made) < 10
+
+
+def test_a_long_texts_matches_come_one_at_a_time_in_the_order_of_every_match():
+    """Every example sentence of the built-in pack's probes in one long text: each probe's matches
+    given one at a time are its matches all at once, in text order."""
+    from govlint.rules.lexicon import Scan
+    from govlint.rules.loader import builtin_languages
+
+    language = builtin_languages()["cncf"]
+    text = " ".join(example for probe in language.probes.values() for example in (*probe.passes, *probe.fails))
+    scanned = language.lexicon.scan(text)
+    assert len(scanned.tokens) > 2_000
+    for probe in language.probes.values():
+        one_by_one = list(probe.matches(Scan(text, scanned.tokens, scanned.hits)))
+        every = probe.find_all(Scan(text, scanned.tokens, scanned.hits))
+        assert one_by_one == every == sorted(every, key=lambda m: (m.start, m.end)), probe.name
+
+
+def test_checks_reading_the_same_units_in_two_lists_look_up_their_words_once(monkeypatch):
+    """One governance document: a check reading every document and one reading governance documents
+    read the same 3,000 sentence units, and which vocabularies each unit holds is gathered once."""
+    docs = DocumentSet([_document(_sentences(3000))])
+    scanned = []
+    original = Lexicon.scan
+    monkeypatch.setattr(Lexicon, "scan", lambda self, text, *a: scanned.append(text) or original(self, text, *a))
+    with remembering():
+        first = _check({"all": ["removal", "quiet"]}).run(docs)
+        count = len(scanned)
+        second = _check({"all": ["removal", "quiet"], "documents": ["governance"]}).run(docs)
+    assert first.near_miss == second.near_miss and first.near_miss
+    assert count >= 3000 and len(scanned) - count < 100
+
+
+def test_leader_coverage_searches_only_sentences_that_may_name_a_body(monkeypatch):
+    """Of 2,000 release notes none can name a leadership body, so no body's pattern searches them;
+    the bodies found are those a search of every sentence finds, in a non-ASCII sentence too."""
+    from govlint.rules.builtin import leader_coverage
+    from govlint.rules.loader import builtin_languages
+
+    searched = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text):
+            searched.append(text)
+            return self.pattern.search(text)
+
+        def __getattr__(self, name):
+            return getattr(self.pattern, name)
+
+    for name, pattern in list(leader_coverage.BODIES.items()):
+        monkeypatch.setitem(leader_coverage.BODIES, name, Counting(pattern))
+    sentences = [f"Release {n} is cut by the release team on a Tuesday." for n in range(2000)]
+    sentences += ["The Steering Committee’s members serve two years.", "The steering committee meets monthly.",
+                  "Maintainers review changes.", "Each maintainer may be removed by a vote of the TSC."]
+    with remembering():
+        finding = leader_coverage.check(DocumentSet([_document(sentences)]), language=builtin_languages()["cncf"])
+    assert finding.message.startswith("bodies defined: Steering Committee, Maintainers;")
+    assert not any(text.startswith("Release") for text in searched)
+
+
+def test_a_long_documents_scans_keep_no_empty_list_per_probe():
+    """Of 3,000 sentences 2,400 hold no removal: what each of their scans remembers of the probe is
+    one shared empty value, not a list of its own (a long document's scans kept tens of thousands for
+    the garbage collector to walk through), and find_all still gives a list."""
+    removal = _LANGUAGE.probe("removal")
+    with remembering():
+        scans = [_LANGUAGE.lexicon.scan(text) for text in _sentences(3000)]
+        found = [removal.find_all(scan) for scan in scans]
+        assert sum(1 for f in found if f) == 600 and all(isinstance(f, list) for f in found)
+        remembered = [scan.found[removal] for scan in scans if not scan.found[removal]]
+    assert len(remembered) == 2400 and not any(isinstance(f, list) for f in remembered)

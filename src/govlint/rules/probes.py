@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from heapq import heappop, heappush, merge
+from typing import Any, Iterator, Mapping, Sequence
 
 from govlint.rules.lexicon import Lexicon, Scan
 from govlint.rules.words import BREAK, Token
@@ -24,6 +25,7 @@ from govlint.rules.words import BREAK, Token
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
 _DEFAULT_WITHIN = 12  # tokens from the first filled slot to the last
 _NOT_AFTER_REACH = 3  # words before a filler that `not_after` looks at
+_LONG = 400  # tokens: in a text this long, a probe's matches are looked for as they are asked for
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,26 @@ class Probe:
     def find_all(self, scan: Scan) -> list[ProbeMatch]:
         """Every way the probe's slots are filled in the text, earliest first (remembered per text)."""
         found = scan.found.get(self)
+        if found is None or type(found) is _Found:
+            # None found is remembered as (), not a list of its own: a long document's scans would
+            # keep tens of thousands of empty lists for the garbage collector to walk through.
+            found = scan.found[self] = (found.all() if found is not None else
+                                        self._all(scan) if self.possible(scan.names) else None) or ()
+        return found or []
+
+    def matches(self, scan: Scan) -> Iterator[ProbeMatch]:
+        """find_all's matches one at a time, in a long text each looked for only when asked for: a
+        check that needs the first match no negation governs reads a long block's first few."""
+        found = scan.found.get(self)
         if found is None:
-            found = scan.found[self] = self._find_all(scan) if self.possible(scan.names) else []
-        return found
+            if len(scan.tokens) < _LONG or not self.possible(scan.names):
+                return iter(self.find_all(scan))
+            found = scan.found[self] = _Found(self._matches(scan))
+        return iter(found)
+
+    def holds(self, scan: Scan) -> bool:
+        """Whether the probe matches the text at all (its first match is enough)."""
+        return next(self.matches(scan), None) is not None
 
     def possible(self, names: frozenset[str]) -> bool:
         """Whether a text holding these vocabularies may match: each slot has one of its
@@ -81,14 +100,21 @@ class Probe:
                 return False
         return not self.with_in_text or any(probe.possible(names) for probe in self.with_in_text)
 
-    def _find_all(self, scan: Scan) -> list[ProbeMatch]:
-        if self.any_of:
-            found = [m for probe in self.any_of for m in probe.find_all(scan)]
-            return sorted(found, key=lambda m: (m.start, m.end))
-        if self.unless_in_text and any(p.find_all(scan) for p in self.unless_in_text):
-            return []
-        if self.with_in_text and not any(p.find_all(scan) for p in self.with_in_text):
-            return []
+    def _all(self, scan: Scan) -> list[ProbeMatch]:
+        if self.any_of:  # a stable sort: equal matches in the order of any_of, as merge gives them
+            return sorted((m for probe in self.any_of for m in probe.find_all(scan)), key=_place)
+        return list(self._matches(scan))
+
+    def _matches(self, scan: Scan) -> Iterator[ProbeMatch]:
+        """The matches in order of (start, end), ties in the order they are found: each is given as
+        soon as no match found later can come before it."""
+        if self.any_of:  # merge keeps the order of any_of among equal matches
+            yield from merge(*(probe.matches(scan) for probe in self.any_of), key=_place)
+            return
+        if self.unless_in_text and any(p.holds(scan) for p in self.unless_in_text):
+            return
+        if self.with_in_text and not any(p.holds(scan) for p in self.with_in_text):
+            return
         fillers = []
         for slot in self.slots:
             spans = {s for name in slot.vocabularies for s in scan.spans(name)}
@@ -97,11 +123,15 @@ class Probe:
             if slot.not_after:
                 spans = [s for s in spans if not _after(scan, s[0], slot.not_after)]
             if not spans:
-                return []
+                return
             fillers.append(spans)
-        matches = []
+        # A match spans at most `within` words and holds its anchor, and the anchors come in order, so
+        # a match starting `within` words before the anchor's start comes before every later one.
+        waiting: list[tuple[int, int, int, ProbeMatch]] = []
         starts = [[span[0] for span in spans] for spans in fillers]
-        for anchor in fillers[0]:
+        for number, anchor in enumerate(fillers[0]):
+            while waiting and waiting[0][3].first_token <= anchor[0] - self.within:
+                yield heappop(waiting)[3]
             chosen = [anchor]
             for index, spans in enumerate(fillers[1:], start=1):
                 best = None
@@ -132,14 +162,53 @@ class Probe:
                 if self.not_between and _between(scan, chosen, self.not_between):
                     continue
                 filled = tuple((scan.start(a), scan.end(b - 1)) for a, b in chosen)
-                matches.append(ProbeMatch(self.name, scan.start(low), scan.end(high - 1), low, high, filled))
-        return sorted(matches, key=lambda m: (m.start, m.end))
+                match = ProbeMatch(self.name, scan.start(low), scan.end(high - 1), low, high, filled)
+                heappush(waiting, (match.start, match.end, number, match))
+        while waiting:
+            yield heappop(waiting)[3]
 
     def examples_hold(self, lexicon: Lexicon) -> list[str]:
         """The probe's own examples that it gets wrong (empty when all hold)."""
         wrong = [f"PASS example not found: {text!r}" for text in self.passes if not self.find_all(lexicon.scan(text))]
         wrong += [f"FAIL example found: {text!r}" for text in self.fails if self.find_all(lexicon.scan(text))]
         return wrong
+
+
+class _Found:
+    """A probe's matches in one text while some are left to find: those found so far, and the
+    search that finds the rest (find_all then keeps the list alone)."""
+
+    __slots__ = ("made", "_rest")
+
+    def __init__(self, rest: Iterator[ProbeMatch]) -> None:
+        self.made: list[ProbeMatch] = []
+        self._rest = rest
+
+    def __iter__(self) -> Iterator[ProbeMatch]:
+        made = self.made
+        index = 0
+        while True:
+            if index < len(made):
+                yield made[index]
+                index += 1
+            elif self._rest is None:
+                return
+            else:
+                match = next(self._rest, None)
+                if match is None:
+                    self._rest = None
+                    return
+                made.append(match)
+
+    def all(self) -> list[ProbeMatch]:
+        if self._rest is not None:
+            self.made.extend(self._rest)
+            self._rest = None
+        return self.made
+
+
+def _place(match: ProbeMatch) -> tuple[int, int]:
+    return match.start, match.end
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:

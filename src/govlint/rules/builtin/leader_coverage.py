@@ -39,11 +39,21 @@ _WORDS_BEFORE = 2
 _MIN_MENTIONS = 2
 
 
+# Words without which a body's pattern cannot match an ASCII text (case aside): a sentence lacking
+# them is not searched (a long document has many sentences, most naming no body).
+_NEEDS = {"Technical Steering Committee": ("technical", "tsc"), "Steering Committee": ("steering", "sc"),
+          "Governing Board": ("governing",), "Maintainers Council": ("council",), "Core Maintainers": ("core",),
+          "Maintainers": ("maintainer", "committer")}
+
+
 def _defined_bodies(docs: DocumentSet) -> dict[str, tuple]:
     mentions: dict[str, list] = {}
     for doc, sentence in docs.sentences():
         text = sentence.text
+        lower = text.lower() if text.isascii() else None  # re.I folds more than ASCII letters
         for name, pattern in BODIES.items():
+            if lower is not None and not any(word in lower for word in _NEEDS[name]):
+                continue
             if pattern.search(text) and not _claimed_by_longer(name, text):
                 mentions.setdefault(name, []).append((doc, sentence))
     return {name: found[0] for name, found in mentions.items() if len(found) >= _MIN_MENTIONS}

@@ -28,7 +28,7 @@ class DocumentCheck:
 
     def _holds(self, probes, text: str) -> bool:
         scan = self.language.lexicon.scan(text)
-        return any(p.find_all(scan) for p in probes)
+        return any(p.holds(scan) for p in probes)
 
     def run(self, docs: DocumentSet) -> Outcome:
         if self.links:

@@ -69,7 +69,7 @@ class ProbeCheck:
         seen = False
         best = None
         for probe in probes:
-            for match in probe.find_all(scan):
+            for match in probe.matches(scan):
                 seen = True
                 if negation and _negated_in(scan, match):
                     continue
@@ -80,7 +80,7 @@ class ProbeCheck:
 
     def _holds(self, probes: Sequence[Probe], text: str) -> bool:
         scan = self._scan(text)
-        return any(p.find_all(scan) for p in probes)
+        return any(p.holds(scan) for p in probes)
 
     def _outside(self, unit: Unit) -> bool:
         """Whether the unit's place (its headings, its section) rules it out."""
@@ -125,7 +125,7 @@ class ProbeCheck:
             else:
                 found.append(ProbeMatch(self.value, value[0], value[1], 0, 0) if value else None)
                 count += value is not None
-        ruled_out = any(p.find_all(scan) for p in self.none) if count == wanted else False
+        ruled_out = any(p.holds(scan) for p in self.none) if count == wanted else False
         return count, found, ruled_out, negated
 
     def _value(self, scan: Scan) -> tuple[int, int] | None:
@@ -195,7 +195,7 @@ class ProbeCheck:
                 continue
             scan = self.language.lexicon.scan(unit.text, unit.pieces)
             if best_near is not None and best_near[0] >= self._wanted and self.none \
-                    and any(p.find_all(scan) for p in self.none):
+                    and any(p.holds(scan) for p in self.none):
                 continue  # ruled out, so not found, and no miss is nearer than the one kept
             result = self.match(unit, at_least, scan)
             if result is None:
@@ -224,8 +224,9 @@ class ProbeCheck:
 
 
 def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> dict[str, list[int]]:
-    """For each vocabulary, the positions of the units (of one list) whose text holds it."""
-    key = ("holding", id(every), lexicon)
+    """For each vocabulary, the positions of the units (of one list) whose text holds it. Lists of
+    the same units (the document kinds they read, or anaphora, made no difference) share one."""
+    key = ("holding", tuple(map(id, every)), lexicon)  # the units stay in docs.memo's lists, ids with them
     index = docs.memo.get(key)
     if index is None:
         index = {}

@@ -24,7 +24,7 @@ class SectionCheck:
 
     def _found(self, probes, text: str, *, negation: bool = True) -> bool:
         scan = self.language.lexicon.scan(text)
-        return any(not (negation and is_negated(text, m.start, m.end)) for p in probes for m in p.find_all(scan))
+        return any(not (negation and is_negated(text, m.start, m.end)) for p in probes for m in p.matches(scan))
 
     def run(self, docs: DocumentSet) -> Outcome:
         near = []
