@@ -67,14 +67,14 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS}
 # The issue's own bar: a false "you have a removal process" is worse than a miss. Three sets are
-# not there yet (vote 0.909 on fresh3 and 0.900 on fresh6, escalation 0.571 on fresh5): their floors are what they
+# not there yet (vote 0.909 on fresh3 and 0.947 on fresh6, escalation 0.571 on fresh5): their floors are what they
 # reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
     "corpus-fresh3": {"removal-process": 0.92, "vote-of-no-confidence": 0.90, "escalation-path": 0.98},
     "corpus-fresh5": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.57},
-    "corpus-fresh6": {"removal-process": 0.95, "vote-of-no-confidence": 0.90, "escalation-path": 0.98},
+    "corpus-fresh6": {"removal-process": 0.95, "vote-of-no-confidence": 0.94, "escalation-path": 0.98},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
