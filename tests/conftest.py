@@ -62,4 +62,3 @@ def small_checkout(tmp_path: _Path) -> _Path:
     checkout.mkdir()
     (checkout / "GOVERNANCE.md").write_text("# Governance\n\nMaintainers decide by a simple majority vote.\n")
     return checkout
-

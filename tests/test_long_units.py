@@ -294,3 +294,18 @@ def test_a_long_documents_scans_keep_no_empty_list_per_probe():
         assert sum(1 for f in found if f) == 600 and all(isinstance(f, list) for f in found)
         remembered = [scan.found[removal] for scan in scans if not scan.found[removal]]
     assert len(remembered) == 2400 and not any(isinstance(f, list) for f in remembered)
+
+
+def test_a_body_without_listed_words_is_searched_in_every_sentence(monkeypatch):
+    """The words that let leader-coverage skip sentences are an aid: a body with none listed is
+    still found (a KeyError here would stop the rule)."""
+    import re as _re
+
+    from govlint.rules.builtin import leader_coverage
+    from govlint.rules.loader import builtin_languages
+
+    monkeypatch.setitem(leader_coverage.BODIES, "Oversight Board", _re.compile(r"\boversight\s+board\b", _re.I))
+    sentences = ["The Oversight Board meets monthly.", "The oversight board elects a chair.",
+                 "Maintainers review changes.", "Maintainers decide by vote."]
+    finding = leader_coverage.check(DocumentSet([_document(sentences)]), language=builtin_languages()["cncf"])
+    assert "Oversight Board" in finding.message

@@ -90,3 +90,23 @@ def test_phrases_normalized_under_another_normalization_are_stemmed_afresh():
         assert lexicon.phrases == Lexicon.build(vocabularies).phrases
         assert lexicon.scan("They vote to remove him.").has("vote")
         assert not lexicon.scan("They vote to delete it.").has("vote")
+
+
+@pytest.mark.parametrize("damage", [{"key": "k"}, {"phrases": {}}, {"key": 1, "phrases": {}}, {"key": "k", "phrases": []},
+                                    {"key": "k", "phrases": {"vote": [7]}}, "not a mapping"])
+def test_a_copy_with_damaged_normalized_phrases_is_read_with_its_words_stemmed_afresh(tmp_path, monkeypatch, damage):
+    """The phrases are an aid to start-up: a copy whose normalized part is not as make_copy writes
+    it still gives the pack (no traceback), and its words are stemmed again."""
+    import json
+
+    from govlint.rules import packjson
+    from govlint.rules.lexicon import Lexicon, NormalizedVocabulary
+
+    raw = (data_dir("rules") / "cncf.yaml").read_bytes()
+    copy = json.loads(make_copy("cncf.yaml", raw))
+    copy["normalized"] = damage
+    (tmp_path / "cncf.json").write_text(json.dumps(copy), encoding="utf-8")
+    monkeypatch.setattr(packjson, "data_dir", lambda name: tmp_path)
+    data = read_copy("cncf.yaml", raw)
+    assert not isinstance(data["vocabulary"], NormalizedVocabulary)
+    assert Lexicon.build(data["vocabulary"]).phrases == Lexicon.build(dict(data["vocabulary"])).phrases

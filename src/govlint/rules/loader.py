@@ -76,13 +76,13 @@ def _describe(err: Exception) -> str:
     return str(err)
 
 
-def builtin_pack_data(pack: Any, raw: bytes | None = None) -> Any:
+def builtin_pack_data(pack: Any, raw: bytes | None = None, digest: str | None = None) -> Any:
     """A built-in pack (a Traversable from resources.builtin_packs) read from YAML, or from its JSON
     copy when that was made from these very bytes (packjson.py: the copy reads 25 ms faster)."""
     from govlint.rules.packjson import read_copy
 
     raw = pack.read_bytes() if raw is None else raw
-    data = read_copy(pack.name, raw)
+    data = read_copy(pack.name, raw, digest)
     if data is not None:
         return data
     return load_yaml(raw.decode("utf-8"), path=f"govlint:rules/{pack.name}", error=RulePackError)
@@ -94,10 +94,11 @@ def builtin_pack(pack: Any) -> tuple[Any, Language]:
     tests load the rules again, and compiling the words is most of the cost (~50 ms). Kept in
     memory only, keyed by the file's name and content; user packs are always compiled afresh."""
     raw = pack.read_bytes()
-    key = (pack.name, hashlib.sha256(raw).hexdigest())
+    digest = hashlib.sha256(raw).hexdigest()
+    key = (pack.name, digest)
     found = _PACKAGED.get(key)
     if found is None:
-        data = builtin_pack_data(pack, raw)
+        data = builtin_pack_data(pack, raw, digest)
         found = _PACKAGED[key] = (data, pack_language(data, origin=f"govlint:rules/{pack.name}", validate=False))
     return found
 

@@ -28,24 +28,34 @@ def copy_name(pack_name: str) -> str:
     return pack_name.rsplit(".", 1)[0] + ".json"
 
 
-def read_copy(pack_name: str, raw: bytes) -> Any | None:
-    """The data of the built-in pack whose YAML bytes are ``raw``, from its JSON copy, or None
-    when there is no copy made from these very bytes."""
+def read_copy(pack_name: str, raw: bytes, digest: str | None = None) -> Any | None:
+    """The data of the built-in pack whose YAML bytes are ``raw`` (sha256 ``digest``, when the
+    caller has it), from its JSON copy, or None when there is no copy made from these very bytes."""
     try:
         copy = json.loads((data_dir("rules") / copy_name(pack_name)).read_bytes())
     except (OSError, ValueError):
         return None
-    if not isinstance(copy, dict) or copy.get(_DIGEST_KEY) != hashlib.sha256(raw).hexdigest():
+    if not isinstance(copy, dict) or copy.get(_DIGEST_KEY) != (digest or hashlib.sha256(raw).hexdigest()):
         return None
     data = copy.get("pack")
-    normalized = copy.get(_WORDS_KEY)
-    if isinstance(data, dict) and isinstance(data.get("vocabulary"), dict) and isinstance(normalized, dict):
-        from govlint.rules.lexicon import NormalizedVocabulary
+    if isinstance(data, dict) and isinstance(data.get("vocabulary"), dict):
+        phrases = _phrases(copy.get(_WORDS_KEY))
+        if phrases is not None:
+            from govlint.rules.lexicon import NormalizedVocabulary
 
-        phrases = {name: [tuple(phrase.split(" ")) for phrase in entries]
-                   for name, entries in normalized["phrases"].items()}
-        data["vocabulary"] = NormalizedVocabulary(data["vocabulary"], phrases=phrases, key=normalized["key"])
+            data["vocabulary"] = NormalizedVocabulary(data["vocabulary"], phrases=phrases[0], key=phrases[1])
     return data
+
+
+def _phrases(normalized: Any) -> tuple[dict[str, list[tuple[str, ...]]], str] | None:
+    """The copy's normalized phrases and their key, or None when they are not as make_copy writes
+    them (then the words are stemmed afresh: slower, never another result)."""
+    try:
+        key, entries = normalized["key"], normalized["phrases"]
+        phrases = {name: [tuple(phrase.split(" ")) for phrase in found] for name, found in entries.items()}
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return (phrases, key) if isinstance(key, str) else None
 
 
 def _normalized(data: Any) -> dict[str, Any] | None:

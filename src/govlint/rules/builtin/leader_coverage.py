@@ -39,8 +39,9 @@ _WORDS_BEFORE = 2
 _MIN_MENTIONS = 2
 
 
-# Words without which a body's pattern cannot match an ASCII text (case aside): a sentence lacking
-# them is not searched (a long document has many sentences, most naming no body).
+# Words without which a body's pattern above cannot match an ASCII text (case aside): a sentence
+# lacking them is not searched (a long document has many sentences, most naming no body). A body
+# not listed here is searched in every sentence.
 _NEEDS = {"Technical Steering Committee": ("technical", "tsc"), "Steering Committee": ("steering", "sc"),
           "Governing Board": ("governing",), "Maintainers Council": ("council",), "Core Maintainers": ("core",),
           "Maintainers": ("maintainer", "committer")}
@@ -52,7 +53,8 @@ def _defined_bodies(docs: DocumentSet) -> dict[str, tuple]:
         text = sentence.text
         lower = text.lower() if text.isascii() else None  # re.I folds more than ASCII letters
         for name, pattern in BODIES.items():
-            if lower is not None and not any(word in lower for word in _NEEDS[name]):
+            needs = _NEEDS.get(name) if lower is not None else None
+            if needs is not None and not any(word in lower for word in needs):
                 continue
             if pattern.search(text) and not _claimed_by_longer(name, text):
                 mentions.setdefault(name, []).append((doc, sentence))
