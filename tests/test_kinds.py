@@ -114,6 +114,23 @@ check:
     assert finding.status == "pass"
 
 
+def test_a_list_lead_that_refers_back_brings_what_it_refers_to():
+    # "This can occur in the following situations:" introduces the list, and "This" is the
+    # removal of the sentence before it: an item reads with both (OpenWallet ACA-Py's MAINTAINERS.md).
+    check = """
+check:
+  kind: probes
+  all: [removal, coc]
+"""
+    text = ("# G\n\nIt is sometimes necessary to remove a maintainer. This can occur in the following "
+            "situations:\n\n- Resignation.\n- A violation of the Code of Conduct.\n")
+    assert run(check, text).status == "pass"
+    # A lead that opens on its own does not reach back.
+    alone = ("# G\n\nIt is sometimes necessary to remove a maintainer. Reviewers look at the following "
+             "situations:\n\n- Resignation.\n- A violation of the Code of Conduct.\n")
+    assert run(check, alone).status != "pass"
+
+
 def test_heading_filter():
     check = """
 check:

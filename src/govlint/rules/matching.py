@@ -220,16 +220,20 @@ def _join(pieces: list[tuple[Sentence | str, bool]]) -> tuple[str, tuple[Part, .
     return "".join(chunks), tuple(parts), tuple(p if isinstance(p, str) else p.text for p, _ in pieces)
 
 
-def _lead_sentence(block: Block) -> Sentence | str:
-    """The Sentence object that introduced a list item's list (the text itself if not found)."""
+def _lead(block: Block) -> list[tuple[Sentence | str, bool]]:
+    """What introduced a list item's list: the sentence ending in a colon, and, when that sentence
+    opens by referring back ("This can occur in the following situations:"), the sentences it
+    refers to ("... to move a maintainer to emeritus status."). None of them is the item's own."""
     lead = block.lead.strip()
     blocks = block.section.blocks
     index = blocks.index(block) if block in blocks else len(blocks)
     for previous in reversed(blocks[:index]):
-        for sentence in reversed(previous.sentences):
+        for position in range(len(previous.sentences) - 1, -1, -1):
+            sentence = previous.sentences[position]
             if sentence.text.strip() == lead:
-                return sentence
-    return block.lead
+                before = _antecedents(previous, position) if _ANAPHOR.match(sentence.text) else []
+                return [(s, False) for s in (*before, sentence)]
+    return [(block.lead, False)]
 
 
 def _antecedents(block: Block, position: int) -> list[Sentence]:
@@ -287,7 +291,7 @@ def _units_of(doc: Document, scope: str, *, anaphora: bool, plain: list[Unit] | 
     number = 0  # the sentence's place among the document's sentence units (those of ``plain``)
     for block in doc.blocks:
         headings = " > ".join(block.section.headings)
-        lead: list[tuple[Sentence | str, bool]] = [(_lead_sentence(block), False)] if block.lead else []
+        lead = _lead(block) if block.lead else []
         if scope == "block":
             if block.sentences:
                 text, parts, texts = _join(lead + [(s, True) for s in block.sentences])
