@@ -149,9 +149,16 @@ def test_a_rate_limit_that_resets_too_late_is_an_error_record_and_retry_errors_f
 
 def start_audit(path: Path, out: Path, server: GitHubFixtureServer, cache: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    return subprocess.Popen([sys.executable, "-m", "govlint", "audit", str(path), "--out", str(out), "--api-url",
-                             server.url, "--cache-dir", str(cache), *extra], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # A test run started in the background (`pytest ... &`) ignores SIGINT, and an ignored signal
+    # stays ignored in a child: the audit must start as a user's terminal starts it, so that
+    # Ctrl-C reaches it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen([sys.executable, "-m", "govlint", "audit", str(path), "--out", str(out), "--api-url",
+                                 server.url, "--cache-dir", str(cache), *extra], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def wait_for_lines(out: Path, count: int, process: subprocess.Popen, timeout: float = 60) -> None:
