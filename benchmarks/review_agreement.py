@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`govlint review` against the published TAG Contributor Strategy governance reviews.
 
-    python benchmarks/review_agreement.py [-v] [--json] [PROJECT ...]
+    python benchmarks/review_agreement.py [-v] [--json] [--activity] [PROJECT ...]
 
 For each project of benchmarks/review_verdicts.yaml, drafts a review from its documents in
 tests/fixtures/review-cases/<project>/ (the repositories named by `targets`, the first being the
@@ -15,6 +15,12 @@ main one), at the level and date of the published review, and compares:
              can show (`rules: []`) is counted apart, with the reason.
   critical   the same for the published must-fix / critical items.
   status     the draft's status against the published one.
+
+--activity: for a project whose entry names a `history:` and whose folder holds activity.yaml (each
+listed maintainer's newest commit at the review's commits, recorded from the repositories' history
+by benchmarks/record_activity.py), the draft judges that recorded observation as `--activity` judges
+a fresh one (govlint.review.activity.judge). Without it, a finding only activity shows (`rules:
+[activity]`) is counted with those no document can show.
 
 Exit code 0; the figures are what it reports (docs/REVIEW.md explains each disagreement).
 """
@@ -35,6 +41,10 @@ _SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else st
 sys.path.insert(0, _SRC)
 
 from govlint.review import draft  # noqa: E402
+from govlint.review.activity import ACTIVITY_RULE, Observations  # noqa: E402
+
+RECORDED_ACTIVITY = "activity.yaml"  # benchmarks/record_activity.py writes it
+_OBSERVED = frozenset({ACTIVITY_RULE})  # findings raised from observations, not documents
 
 _BETWEEN = {"Mostly Complete": {"Complete", "Partial"}}
 
@@ -54,10 +64,21 @@ def agree(published: str, drafted: str) -> bool:
     return drafted in _BETWEEN.get(published, {published})
 
 
-def compare(name: str, spec: dict) -> dict:
-    """The comparison of one project's draft with its published review."""
+def recorded_activity(name: str, spec: dict) -> Observations | None:
+    """The observation recorded at the review's commits, for a project whose entry names a history."""
+    path = CASES / name / RECORDED_ACTIVITY
+    if not spec.get("history") or not path.is_file():
+        return None
+    return Observations.from_dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def compare(name: str, spec: dict, *, activity: bool = False) -> dict:
+    """The comparison of one project's draft with its published review; ``activity``: judge the
+    activity recorded at the review date too, where there is one."""
     targets = [str(CASES / name / t) for t in spec["targets"]]
-    result = draft(targets, level=spec.get("level"), today=dt.date.fromisoformat(str(spec["date"])), name=name)
+    recorded = recorded_activity(name, spec) if activity else None
+    result = draft(targets, level=spec.get("level"), today=dt.date.fromisoformat(str(spec["date"])), name=name,
+                   recorded_activity=recorded)
     drafted = {a.area: a.coverage for a in result.areas}
     raised = {f.rule for f in (*result.critical, *result.improvements) if f.rule}
     areas = []
@@ -68,12 +89,16 @@ def compare(name: str, spec: dict) -> dict:
     findings = []
     for finding in spec.get("findings") or ():
         rules = finding.get("rules") or []
+        why_not = finding.get("why_not", "")
+        if recorded is None and rules and set(rules) <= _OBSERVED:
+            rules, why_not = [], why_not or "activity: not observed in this run (--activity judges the recorded one)"
         findings.append({"title": finding["title"], "importance": finding.get("importance"),
                          "critical": bool(finding.get("critical")), "rules": rules,
-                         "raised": [r for r in rules if r in raised], "why_not": finding.get("why_not", "")})
+                         "raised": [r for r in rules if r in raised], "why_not": why_not})
     return {"project": name, "source": spec.get("source"), "status": {"published": spec.get("status"),
                                                                        "drafted": result.assessment.status},
-            "areas": areas, "findings": findings}
+            "areas": areas, "findings": findings,
+            "activity": None if result.activity is None else result.activity.summary}
 
 
 def summarise(results: list[dict]) -> dict:
@@ -111,6 +136,8 @@ def report(results: list[dict], *, verbose: bool) -> str:
         agreed = sum(a["agree"] for a in r["areas"])
         lines.append(f"{r['project']} ({r['source']}): areas {agreed}/{len(r['areas'])}; status published "
                      f"{r['status']['published']}, drafted {r['status']['drafted']}")
+        if r.get("activity") and verbose:
+            lines.append(f"   activity (recorded at the review date): {r['activity']}")
         for a in r["areas"]:
             if verbose or not a["agree"]:
                 mark = "  " if a["agree"] else "!="
@@ -141,10 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--src", help="measure another copy of govlint's src/")
+    parser.add_argument("--activity", action="store_true",
+                        help="judge the activity recorded at the review date (activity.yaml), where there is one")
     args = parser.parse_args(argv)
     data = load()
     names = args.projects or list(data)
-    results = [compare(name, data[name]) for name in names]
+    results = [compare(name, data[name], activity=args.activity) for name in names]
     if args.json:
         print(json.dumps({"results": results, "summary": summarise(results)}, indent=2))
     else:

@@ -1,16 +1,22 @@
 """`govlint review --activity` against the GitHub test server on 127.0.0.1: each listed maintainer's
 newest commit (one request per maintainer and repository, cached), compared with the project's own
-inactivity rule (lantern/fish: "no activity for six months ... emeritus")."""
+inactivity rule (lantern/fish: "no activity for six months ... emeritus"); and against a git
+checkout built in tmp_path with commits by several authors at set dates, matched by name and address."""
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
+import subprocess
 
 import jsonschema
+import pytest
 
 from govlint.api import RemoteOptions
 from govlint.resources import schema
 from govlint.review import draft
+from govlint.review.activity import ACTIVITY_RULE
 
 TODAY = dt.date(2025, 6, 30)
 HANDLES = ["icarvalho", "kmensah", "rgoldberg", "dsorensen", "meilin-dev"]
@@ -68,12 +74,119 @@ def test_one_request_per_maintainer_and_repository_cached_like_every_response(gi
     assert all(r.conditional for r in again) or not again  # revalidated from the cache, never fetched anew
 
 
-def test_activity_needs_a_remote_repository(tmp_path):
+def test_a_folder_outside_any_checkout_has_no_activity_and_says_so(tmp_path, monkeypatch):
     from conftest import FIXTURES
 
-    result = draft([str(FIXTURES / "review" / "project")], activity=True, today=TODAY)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "review" / "project", project)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # whatever holds tmp_path is not asked
+    result = draft([str(project)], activity=True, today=TODAY)
     assert result.activity is None
-    assert any("--activity" in w for w in result.warnings)
+    assert any("--activity" in w and "not in a git checkout" in w for w in result.warnings)
+
+
+# ---- a checkout: git log, matched by name and address ---------------------------------------------
+
+_MAINTAINERS = """# Maintainers
+
+| Name | GitHub | Affiliation | Email |
+|------|--------|-------------|-------|
+| Ada Active | @ada-a | Acme | <ada@acme.example> |
+| Ivan Idle | @ivan-i | Globex | <ivan@globex.example> |
+| Lena Listed | @lena-l | Initech | <lena@initech.example> |
+| Nora None | @nora-n | Umbrella | <nora@umbrella.example> |
+"""
+_GOVERNANCE = """# Governance
+
+## Maintainers
+
+Maintainers review and merge changes. A maintainer is added by a majority vote of the maintainers.
+Maintainers with no contributions for six months are moved to emeritus status.
+"""
+# (author name, address, date): who committed what, when.
+_COMMITS = [
+    ("Ivan Idle", "ivan.home@mail.example", "2024-01-10T10:00:00+00:00"),  # by the listed name
+    ("ivan", "ivan.home@mail.example", "2024-03-01T10:00:00+00:00"),  # that address, under another name
+    ("Lena L.", "lena@initech.example", "2025-01-20T10:00:00+00:00"),  # by the listed address
+    ("aa", "12345+ada-a@users.noreply.github.com", "2025-06-01T10:00:00+00:00"),  # by the noreply address
+    ("Someone Else", "else@example.org", "2025-06-20T10:00:00+00:00"),
+]
+
+
+def _git_env(tmp_path, name: str = "", email: str = "", date: str = "") -> dict[str, str]:
+    config = tmp_path / "gitconfig"
+    config.touch()
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": str(config), "GIT_CONFIG_NOSYSTEM": "1"}
+    if name:
+        env.update(GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_AUTHOR_DATE=date,
+                   GIT_COMMITTER_NAME=name, GIT_COMMITTER_EMAIL=email, GIT_COMMITTER_DATE=date)
+    return env
+
+
+def _checkout(tmp_path):
+    repo = tmp_path / "widget"
+    repo.mkdir()
+    (repo / "MAINTAINERS.md").write_text(_MAINTAINERS, encoding="utf-8")
+    (repo / "GOVERNANCE.md").write_text(_GOVERNANCE, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=_git_env(tmp_path))
+    for index, (name, email, date) in enumerate(_COMMITS):
+        (repo / "log.txt").write_text(f"change {index}\n", encoding="utf-8")
+        env = _git_env(tmp_path, name, email, date)
+        subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
+        subprocess.run(["git", "-C", str(repo), "commit", "-q", "--no-gpg-sign", "-m", f"change {index}"],
+                       check=True, env=env)
+    return repo
+
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+@needs_git
+def test_a_checkout_s_history_shows_who_is_inactive_by_the_documented_rule(tmp_path):
+    result = draft([str(_checkout(tmp_path))], activity=True, today=TODAY)
+    activity = result.activity
+    assert activity is not None and activity.period_days == 180 and "six months" in activity.period_source
+    by_handle = {m.handle: m for m in activity.maintainers}
+    assert by_handle["ada-a"].last_commit == "2025-06-01" and not by_handle["ada-a"].inactive
+    assert "noreply" in by_handle["ada-a"].matched_by
+    assert by_handle["lena-l"].last_commit == "2025-01-20" and not by_handle["lena-l"].inactive
+    assert "listed address lena@initech.example" in by_handle["lena-l"].matched_by
+    # Ivan's newest commit is under another name, found by the address he used under his listed name.
+    assert by_handle["ivan-i"].last_commit == "2024-03-01" and by_handle["ivan-i"].inactive
+    assert "ivan.home@mail.example" in by_handle["ivan-i"].matched_by
+    assert by_handle["nora-n"].last_commit is None and by_handle["nora-n"].inactive
+    assert by_handle["nora-n"].matched_by == "no commit found under a matching name or address"
+    found = next(f for f in result.findings if f.rule == ACTIVITY_RULE)
+    assert found.title == "Inactive maintainers" and "@ivan-i" in found.description and "@nora-n" in found.description
+    assert "@ada-a" not in found.description and "@lena-l" not in found.description
+    assert found in result.improvements
+    jsonschema.Draft202012Validator(schema("review")).validate(result.to_dict())
+
+
+@needs_git
+def test_the_markdown_says_how_each_maintainer_was_matched(tmp_path, run_cli):
+    code, out, err = run_cli("review", str(_checkout(tmp_path)), "--activity")
+    assert code == 0, err
+    assert "| @nora-n | none found | yes | no commit found under a matching name or address |" in out
+    ada = next(line for line in out.splitlines() if line.startswith("| @ada-a |"))  # today's date judges her
+    assert ada.startswith("| @ada-a | 2025-06-01 |")
+    assert ada.endswith("| GitHub noreply address 12345+ada-a@users.noreply.github.com |")
+    assert "Inactive maintainers (activity)" in out
+
+
+def test_without_git_the_draft_notes_that_activity_could_not_be_read(tmp_path, monkeypatch, run_cli):
+    project = tmp_path / "widget"
+    project.mkdir()
+    (project / "MAINTAINERS.md").write_text(_MAINTAINERS, encoding="utf-8")
+    (project / "GOVERNANCE.md").write_text(_GOVERNANCE, encoding="utf-8")
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    code, out, err = run_cli("review", str(project), "--activity")
+    assert code == 0 and "Traceback" not in err
+    notes = [line for line in out.splitlines() if "could not be read" in line]
+    assert len(notes) == 1 and "git" in notes[0]
+    assert "Activity (observed" not in out
 
 
 def test_the_markdown_shows_the_activity(github_server, tmp_path, run_cli):

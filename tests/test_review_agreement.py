@@ -8,6 +8,7 @@ import pytest
 
 from conftest import REPO
 from govlint.review import review_rules
+from govlint.review.activity import ACTIVITY_RULE
 from govlint.review.model import AREAS
 from govlint.rules.registry import load_rules
 
@@ -26,7 +27,7 @@ def bench():
 
 
 def test_the_published_verdicts_are_well_formed(bench):
-    codes = {r.meta.code for r in [*load_rules(), *review_rules()]}
+    codes = {r.meta.code for r in [*load_rules(), *review_rules()]} | {ACTIVITY_RULE}
     verdicts = bench.load()
     assert len(verdicts) >= 10
     for name, spec in verdicts.items():
@@ -56,3 +57,15 @@ def test_the_comparison_runs_on_one_project(bench):
 def test_mostly_complete_agrees_with_complete_or_partial(bench):
     assert bench.agree("Mostly Complete", "Complete") and bench.agree("Mostly Complete", "Partial")
     assert not bench.agree("Mostly Complete", "Missing") and not bench.agree("Complete", "Unknown")
+
+
+def test_a_recorded_observation_is_judged_only_with_activity(bench):
+    spec = bench.load()["karmada"]
+    assert all(len(spec["history"][t]["commit"]) == 40 for t in spec["targets"])
+    item = next(f for f in spec["findings"] if f.get("rules") == [ACTIVITY_RULE])
+    plain = next(f for f in bench.compare("karmada", spec)["findings"] if f["title"] == item["title"])
+    assert plain["rules"] == [] and plain["why_not"]  # not observed: counted with what no document shows
+    observed = bench.compare("karmada", spec, activity=True)
+    found = next(f for f in observed["findings"] if f["title"] == item["title"])
+    assert found["raised"] == [ACTIVITY_RULE]
+    assert "18 months" in observed["activity"]  # karmada's own rule, judged on the review date

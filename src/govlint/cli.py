@@ -200,7 +200,7 @@ def review(
     level: Optional[str] = typer.Option(None, "--level", help="The maturity level applied for (built in: sandbox, incubating, graduated): what blocks it is a Critical Item."),
     format: str = typer.Option("markdown", "--format", "-f", help="markdown (the review's layout) or json (schemas/review.schema.json)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft to FILE instead of stdout."),
-    activity: bool = typer.Option(False, "--activity", help="Remote targets: each listed maintainer's last commit, against the project's documented inactivity rule (one request per maintainer and repository, cached)."),
+    activity: bool = typer.Option(False, "--activity", help="Each listed maintainer's last commit, against the project's documented inactivity rule: from GitHub for a remote target (one request per maintainer and repository, cached), from git log for a checkout (matched by name and address)."),
     name: Optional[str] = typer.Option(None, "--name", help="The project's name in the draft (default: the repository's or folder's name)."),
     profile: Optional[str] = typer.Option(None, "--profile", help="templates (default for a review: the application templates and the review guide) or toc (also the TOC's leadership expectations, as blockers)."),
     config: Optional[Path] = typer.Option(None, "--config", help="A .govlint.yaml or pyproject.toml to use instead of the checkout's."),

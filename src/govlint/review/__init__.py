@@ -9,7 +9,8 @@
     areas.py            the Documentation Content table: Complete / Partial / Missing / Unknown per area
     findings.py         rule results as the Findings Table, ranked
     build.py            the draft: status by its stated rule, description, discoverability
-    activity.py         --activity: maintainers' last commits against the documented inactivity rule
+    activity.py         --activity: maintainers' last commits (observe) against the documented inactivity rule (judge)
+    history.py          a checkout's commits by name and address, from git log
     render_markdown.py  the draft in the published reviews' layout
     render_json.py      the draft as JSON
 
@@ -25,6 +26,7 @@ from govlint.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from govlint.api import RemoteOptions
+    from govlint.review.activity import Observations
     from govlint.review.model import Draft
     from govlint.rules.model import Rule
 
@@ -60,9 +62,12 @@ def _open(target: str, *, primary: bool, remote: RemoteOptions | None):
 def draft(targets: Sequence[str], *, level: str | None = None, profile: str | None = None,
           remote: RemoteOptions | None = None, config_path: str | None = None, rule_packs: Sequence[str] = (),
           today: dt.date | None = None, activity: bool = False, name: str | None = None,
-          max_depth: int | None = None) -> Draft:
+          max_depth: int | None = None, recorded_activity: Observations | None = None) -> Draft:
     """The draft review of a project: ``targets[0]`` is its main repository (a checkout or
-    github:owner/repo), the others its other repositories (a community repository, sub-projects)."""
+    github:owner/repo), the others its other repositories (a community repository, sub-projects).
+
+    ``activity``: observe each listed maintainer's newest commit (activity.py); ``recorded_activity``:
+    judge an observation made earlier instead (benchmarks/record_activity.py)."""
     from govlint.api import build_report, resolve_settings
     from govlint.config import Config, find_config, load_config
     from govlint.discover import MAX_LINK_DEPTH
@@ -102,13 +107,12 @@ def draft(targets: Sequence[str], *, level: str | None = None, profile: str | No
                               today=today, not_run=[r for r in rules if r not in chosen])
         facts = maintainer_facts(docs)
         observed, observed_findings = None, ()
-        if activity:
-            from govlint.review.activity import observe
+        if activity or recorded_activity is not None:
+            from govlint.review.activity import judge, observe
 
-            observed, observed_findings = observe(sources, docs, remote=remote, today=today)
-            if observed is None:
-                collected.warnings.append("--activity reads the commits of remote repositories "
-                                          "(github:owner/repo); no activity was observed for a checkout")
+            observations = recorded_activity if recorded_activity is not None else observe(sources, docs)
+            collected.warnings.extend(observations.notes)
+            observed, observed_findings = judge(observations, docs, today=today)
         return build_draft(project=name or project_name(primary, str(targets[0])), targets=[str(t) for t in targets],
                            level=level, report=report, docs=docs, documents=collected.provenance(),
                            maintainers=facts, date=today.isoformat(), labels=[s.label for s in sources[1:]],

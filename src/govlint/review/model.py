@@ -120,6 +120,7 @@ class MaintainerActivity:
     handle: str
     last_commit: str | None  # ISO date, or None when no commit was found
     inactive: bool  # no commit within the documented inactivity period
+    matched_by: str | None = None  # how the commit was found to be theirs (a login; a name or address in a checkout)
 
 
 @dataclass(frozen=True)

@@ -153,8 +153,10 @@ def _maintainers(draft: Draft) -> list[str]:
         activity = draft.activity
         lines += [f"Activity (observed, `--activity`): {cell(activity.summary)}", ""]
         if activity.maintainers:
-            lines += ["| Maintainer | Last commit | Inactive by the documented rule |", "|:--|:--|:--|"]
-            lines += [f"| @{cell(m.handle)} | {m.last_commit or 'none found'} | {'yes' if m.inactive else 'no'} |"
-                      for m in activity.maintainers]
+            lines += [f"Read from: {', '.join(cell(r) for r in activity.repositories)}.", ""]
+            lines += ["| Maintainer | Last commit | Inactive by the documented rule | Matched by |",
+                      "|:--|:--|:--|:--|"]
+            lines += [f"| @{cell(m.handle)} | {m.last_commit or 'none found'} | {'yes' if m.inactive else 'no'} | "
+                      f"{cell(m.matched_by or '')} |" for m in activity.maintainers]
             lines.append("")
     return lines
