@@ -114,3 +114,30 @@ def test_a_list_govlint_maintainers_cannot_read_falls_back_to_the_review_reader(
     found = roster(docs)
     assert found.reader == "review"
     assert [(e.name, e.handle, e.affiliation) for e in found.entries] == [("Jane Doe", "janedoe", "Purdue University")]
+
+
+_POINTER = ("# KubeEdge Community Code of Conduct\n\nPlease refer to our [KubeEdge Community Code of Conduct]"
+            "(https://github.com/kubeedge/community/blob/master/CODE_OF_CONDUCT.md)\n")
+_CNCF_LINK = ("# Code of Conduct\n\nThis project follows the [CNCF Code of Conduct]"
+              "(https://github.com/cncf/foundation/blob/main/code-of-conduct.md).\n")
+
+
+def _codes(tmp_path, files: dict[str, str]):
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    return _check("coc-single", tmp_path)
+
+
+def test_a_code_of_conduct_that_links_the_community_one_is_not_a_second_code(tmp_path):
+    # kubeedge in 2024: the main repository's file points to the community repository's code, as the
+    # rule's own remediation asks ("make every other repository's CODE_OF_CONDUCT.md a link to it").
+    result = _codes(tmp_path, {"CODE_OF_CONDUCT.md": _POINTER, "docs/CODE_OF_CONDUCT.md": _CNCF_LINK})
+    assert result.status == "pass", result.message
+
+
+def test_a_pointer_does_not_hide_two_different_codes(tmp_path):
+    result = _codes(tmp_path, {"CODE_OF_CONDUCT.md": _POINTER, "docs/CODE_OF_CONDUCT.md": _CNCF_LINK,
+                               "community/CODE_OF_CONDUCT.md": "# Contributor Covenant Code of Conduct\n\n"
+                               "Adapted from the Contributor Covenant, version 1.4.\n"})
+    assert result.status == "fail" and "Contributor Covenant 1.4" in result.message, result.message
