@@ -156,6 +156,24 @@ check:
 
 
 @pytest.mark.parametrize("text,value", [
+    ("If all others from the core team agree, a maintainer is removed.", "all others from the core team agree"),
+    ("A maintainer can be removed with the consent of every other maintainer.", "consent of every other maintainer"),
+])
+def test_unanimity_of_the_others_in_words_is_a_threshold(text, value):
+    check = """
+check:
+  kind: probes
+  value: threshold
+  all: [removal]
+"""
+    finding = run(check, f"# G\n\n{text}\n")
+    assert finding.status == "pass"
+    assert finding.message.startswith(f"threshold: {value}")
+    # Others told of it have agreed to nothing.
+    assert run(check, "# G\n\nA maintainer is removed and all other maintainers are told.\n").status == "fail"
+
+
+@pytest.mark.parametrize("text,value", [
     ("removed after six months of inactivity", "six months"),
     ("removed after 12 consecutive months", "12 consecutive months"),
     ("removed after six (6) months", "six (6) months"),

@@ -3,7 +3,7 @@
 Thresholds come in digits, fractions, percentages and words ("2/3", "66%+", "two-thirds",
 "three quarters of the fixed membership", "a simple majority", "six of the seven members",
 "4:1 in favour", "unanimity minus the member concerned", "the consensus of the remaining
-members"); periods likewise ("six months", "a six-month period", ">6 months", "one year").
+members", "if all others agree"); periods likewise ("six months", "a six-month period", ">6 months", "one year").
 """
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ _BASE = (r"(?:\s+(?:of|from|among|by)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?|it
 THRESHOLD = re.compile(
     r"\b(?:(?:simple|absolute|qualified|strict|super|two[- ]thirds|three[- ]quarters|\d+\s*/\s*\d+|"
     r"\d+%)\s*[- ]?majority|" + _FRACTION + r"|super[- ]?majority|majority|unanimous(?:ly|\s+consent)?|unanimity(?:\s+minus\s+\w+)?|"
+    # Unanimity of the others, in words: "if all others from the core team agree", "with the
+    # consent of every other maintainer".
+    r"(?:all|every)\s+(?:of\s+)?(?:the\s+)?others?\b(?:\s+[\w-]+){0,4}?\s+(?:agree|consent|approve|concur)\w*|"
+    r"(?:agreement|consent|approval)\s+of\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?other\s+[\w-]+|"
     r"more\s+than\s+half|at\s+least\s+half|half\s+or\s+more|all\s+but\s+(?:one|two)|"
     + _COUNT + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?" + _COUNT + r"\b|"
     r"\d+\s*:\s*\d+\s+(?:vote|in\s+favou?r)|quorum|"
