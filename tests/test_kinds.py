@@ -158,8 +158,11 @@ check:
 @pytest.mark.parametrize("text,value", [
     ("If all others from the core team agree, a maintainer is removed.", "all others from the core team agree"),
     ("A maintainer can be removed with the consent of every other maintainer.", "consent of every other maintainer"),
+    # A plurality is a threshold too: "the winning option is the one that receives the greatest support".
+    ("A maintainer is removed when that option receives the greatest support.", "the greatest support"),
+    ("A maintainer is removed if the removal gets the most votes.", "the most votes"),
 ])
-def test_unanimity_of_the_others_in_words_is_a_threshold(text, value):
+def test_unanimity_of_the_others_and_a_plurality_in_words_are_thresholds(text, value):
     check = """
 check:
   kind: probes

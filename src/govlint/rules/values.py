@@ -33,6 +33,8 @@ THRESHOLD = re.compile(
     r"(?:all|every)\s+(?:of\s+)?(?:the\s+)?others?\b(?:\s+[\w-]+){0,4}?\s+(?:agree|consent|approve|concur)\w*|"
     r"(?:agreement|consent|approval)\s+of\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?other\s+[\w-]+|"
     r"more\s+than\s+half|at\s+least\s+half|half\s+or\s+more|all\s+but\s+(?:one|two)|"
+    # A plurality: "the option that receives the greatest support", "the most votes".
+    r"plurality|(?:the\s+)?(?:most|greatest|highest|largest)\s+(?:number\s+of\s+)?(?:votes|support)\b|"
     + _COUNT + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?" + _COUNT + r"\b|"
     r"\d+\s*:\s*\d+\s+(?:vote|in\s+favou?r)|quorum|"
     r"(?:at\s+least|minimum\s+of|a\s+minimum\s+of|no\s+fewer\s+than)\s+" + _NUMBER +
