@@ -256,3 +256,52 @@ def test_a_listed_security_team_says_how_it_is_staffed(tmp_path, staffing, cover
                     if a.area == "Security Reporting and Response")
     assert security.coverage == coverage
     assert ("how the listed security team's members are chosen" in security.note) == (coverage == "Partial")
+
+
+_SPEC_GOVERNANCE = """# Governance
+
+The specification is maintained by its Admins, listed in the OWNERS file. Each SDK is a repository of
+its own, run by the maintainers of that SDK.
+"""
+
+
+def _repositories(tmp_path, files: dict[str, str]) -> list[str]:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return [str(tmp_path / name) for name in dict.fromkeys(n.split("/", 1)[0] for n in files)]
+
+
+@pytest.mark.parametrize("wide_list, raised", [
+    ("", ["sdk-rust", "sdk-php"]),  # FAIL: cloudevents' "4 of 7 SDKs have no listed maintainers"
+    ("# Maintainers\n\nThis is the list of maintainers for all Orbit repositories:\n\n"
+     "- Ana Lima (Northwind) [@analima](https://github.com/analima)\n", []),  # PASS: dapr's project-wide list
+    ("# Maintainers\n\n| Name | GitHub | Affiliation | Area |\n|---|---|---|---|\n"
+     "| Ana Lima | @analima | Northwind | Rust SDK |\n", ["sdk-php"]),  # a list whose area names one of them
+])
+def test_a_repository_without_maintainers_is_named(tmp_path, wide_list, raised):
+    files = {"spec/docs/GOVERNANCE.md": _SPEC_GOVERNANCE, "spec/OWNERS": "admins:\n  - duglin\n  - markpeek\n",
+             "sdk-java/README.md": "# Orbit SDK for Java\n",
+             "sdk-java/MAINTAINERS.md": "# Maintainers\n\n- [Pierangelo Di Pilato](https://github.com/pierDipi)\n",
+             "sdk-javascript/README.md": "# Orbit SDK for JavaScript\n\n## Maintainers\n\n"
+                                         "Currently active maintainers who may be found in the CNCF Slack.\n\n"
+                                         "- Lance Ball (@lance)\n- Lucas Holmquist (@lholmquist)\n",
+             "sdk-rust/README.md": "# Orbit SDK for Rust\n\nThe Rust SDK for Orbit events.\n",
+             "sdk-php/README.md": "# Orbit SDK for PHP\n\nThe PHP SDK for Orbit events.\n"}
+    if wide_list:
+        files["spec/MAINTAINERS.md"] = wide_list
+    result = draft(_repositories(tmp_path, files), level="graduated", today=DATE)
+    found = [f for f in (*result.critical, *result.improvements) if f.rule == "GL323"]
+    assert bool(found) == bool(raised)
+    if raised:
+        assert found[0].area == "Maintainer List" and found[0].title == "Repositories with no listed maintainers"
+        assert found[0].description.endswith(": " + ", ".join(raised))
+        assert [e.path for e in found[0].evidence] == [f"{name}/README.md" for name in raised]
+
+
+def test_a_single_repository_never_has_a_repository_without_maintainers(tmp_path):
+    (tmp_path / "README.md").write_text("# Orbit SDK for Rust\n\nThe Rust SDK for Orbit events.\n")
+    (tmp_path / "GOVERNANCE.md").write_text(_SPEC_GOVERNANCE)
+    result = draft([str(tmp_path)], level="graduated", today=DATE)
+    assert not [f for f in (*result.critical, *result.improvements) if f.rule == "GL323"]

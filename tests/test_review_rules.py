@@ -24,9 +24,24 @@ RULES = {rule.meta.name: rule for rule in review_rules()}
 FOLDERS = sorted(p for p in (FIXTURES / "review-rules").iterdir() if p.is_dir())
 
 
+def _sources(folder) -> list[LocalSource]:
+    """A fixture is one checkout, or, with a TARGETS file (folder names, the main one first), a review
+    of several repositories (repository-maintainers)."""
+    targets = folder / "TARGETS"
+    if targets.is_file():
+        return [LocalSource(folder / name, label=name) for name in targets.read_text(encoding="utf-8").split()]
+    return [LocalSource(folder, label=folder.name)]
+
+
 def _check(name: str, folder):
-    docs = DocumentSet(collect([LocalSource(folder, label=folder.name)], max_depth=2).documents)
+    docs = DocumentSet(collect(_sources(folder), max_depth=2).documents)
     return RULES[name].check(docs)
+
+
+def _quoted_file(folder, path: str):
+    """The fixture file a quote names: the main repository's documents show without its folder."""
+    sources = _sources(folder)
+    return folder / path if (folder / path).is_file() or len(sources) == 1 else sources[0].root / path
 
 
 def test_every_review_rule_has_fixtures_and_a_code_in_its_range():
@@ -39,7 +54,7 @@ def test_the_pass_fixture_passes_quoting_its_own_lines(folder):
     result = _check(folder.name, folder / "pass")
     assert result.status == "pass", result.message
     for quote in result.evidence:
-        path = folder / "pass" / quote.path
+        path = _quoted_file(folder / "pass", quote.path)
         lines = path.read_text(encoding="utf-8").splitlines()
         first_word = quote.text.replace("|", " ").replace("#", " ").split()[0]
         assert first_word in lines[quote.line - 1] or quote.text == quote.path, (quote.line, quote.text)

@@ -95,6 +95,9 @@ class Document:
     origin: str = "discovered"
     url_for: object = None  # callable(line) -> str | None, set by discovery for remote documents
     comments: list[tuple[int, str]] = field(default_factory=list)  # HTML comments (line, text)
+    # The target a review read it from (that source's label); "" outside a review, and for a document
+    # of another repository that a link reached.
+    repository: str = ""
 
     @cached_property
     def sections(self) -> list[Section]:

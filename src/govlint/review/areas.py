@@ -20,7 +20,8 @@ from govlint.rules.model import DocumentSet
 # The rules each area's verdict rests on; a finding of one of them belongs to the area.
 AREA_RULES: dict[str, tuple[str, ...]] = {
     "Project Purpose": ("project-scope",),
-    "Maintainer List": ("maintainer-list", "maintainer-affiliations", "maintainer-diversity", "maintainers-per-area"),
+    "Maintainer List": ("maintainer-list", "maintainer-affiliations", "maintainer-diversity", "maintainers-per-area",
+                        "repository-maintainers"),
     "Code of Conduct": ("code-of-conduct", "coc-reporting", "coc-receiver", "coc-cncf-fallback", "coc-single"),
     "Contributor Guide": ("contributor-guide",),
     "Contributor Ladder": ("roles-defined", "ladder-roles", "role-qualifications", "roles-defined-where-used"),

@@ -45,7 +45,8 @@ class Collected:
 
 def collect(sources: Sequence[Source], *, max_depth: int) -> Collected:
     """The documents of ``sources``; the first is the project's main repository, the others its
-    other repositories (a community repository, sub-projects), whose paths carry their label."""
+    other repositories (a community repository, sub-projects), whose paths carry their label. Each
+    document a target holds itself records that target's label (``Document.repository``)."""
     from govlint.discover import discover
 
     out = Collected(sources=list(sources))
@@ -57,7 +58,8 @@ def collect(sources: Sequence[Source], *, max_depth: int) -> Collected:
         out.external_links.extend(u for u in found.external_links if u not in out.external_links)
         prefix = "" if index == 0 else f"{source.label}/"
         for doc in [*found.documents, *_extra_documents(source, out.warnings)]:
-            if prefix and not _labelled(doc.path):
+            if not _labelled(doc.path):  # the target's own file, not one a link reached in another repository
+                doc.repository = source.label
                 doc.path = prefix + doc.path
             if doc.path in seen:  # a document two targets both reach (linked, and given)
                 continue

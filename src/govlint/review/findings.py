@@ -58,6 +58,7 @@ TITLES: dict[str, str] = {
     "maintainer-affiliations": "No maintainer affiliation listed",
     "maintainer-diversity": "Organisational diversity of maintainers",
     "maintainers-per-area": "Parts of the project have no listed maintainers",
+    "repository-maintainers": "Repositories with no listed maintainers",
     "owners-agree": "Ownership files disagree with the maintainer list",
 }
 # Passing rules a reviewer would hold up as an example, in the order they are worth mentioning.

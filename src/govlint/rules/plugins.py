@@ -34,6 +34,7 @@ BUILTIN_CHECKS = {
     "review-maintainers-per-area": "govlint.rules.builtin.review_maintainers:check_areas",
     "review-owners-agree": "govlint.rules.builtin.review_maintainers:check_owners",
     "review-section-links": "govlint.rules.builtin.review_links:check_section_links",
+    "review-repository-maintainers": "govlint.rules.builtin.review_repositories:check",
 }
 
 
