@@ -164,6 +164,34 @@ def test_a_checkout_s_history_shows_who_is_inactive_by_the_documented_rule(tmp_p
 
 
 @needs_git
+def test_reading_the_history_runs_no_program_the_checkout_s_config_names(tmp_path):
+    # A checkout whose .git/config asks `git log` to verify signatures with a program of its own:
+    # the program must not run when govlint reads the history.
+    repo = _checkout(tmp_path)
+    mark = tmp_path / "ran"
+    program = tmp_path / "fake-gpg"
+    program.write_text("#!/bin/sh\n"
+                       f"for a in \"$@\"; do [ \"$a\" = --verify ] && {{ touch '{mark}'; exit 0; }}; done\n"
+                       "echo '[GNUPG:] SIG_CREATED D 1 8 00 1 X' >&2\n"
+                       "printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nAAAA\\n-----END PGP SIGNATURE-----\\n'\n",
+                       encoding="utf-8")
+    program.chmod(0o755)
+    env = _git_env(tmp_path, "Ada Active", "ada@acme.example", "2025-07-01T10:00:00+00:00")
+    subprocess.run(["git", "-C", str(repo), "config", "gpg.program", str(program)], check=True, env=env)
+    (repo / "log.txt").write_text("signed\n", encoding="utf-8")
+    signed = subprocess.run(["git", "-C", str(repo), "commit", "-q", "-a", "-S", "-m", "signed"], env=env,
+                            capture_output=True, text=True)
+    assert signed.returncode == 0, signed.stderr
+    subprocess.run(["git", "-C", str(repo), "config", "log.showSignature", "true"], check=True, env=env)
+    subprocess.run(["git", "-C", str(repo), "log", "-1"], check=True, env=env, capture_output=True)
+    assert mark.exists()  # plain `git log` here runs it
+    mark.unlink()
+    result = draft([str(repo)], activity=True, today=TODAY)
+    assert not mark.exists()
+    assert {m.handle: m for m in result.activity.maintainers}["ada-a"].last_commit == "2025-07-01"
+
+
+@needs_git
 def test_the_markdown_says_how_each_maintainer_was_matched(tmp_path, run_cli):
     code, out, err = run_cli("review", str(_checkout(tmp_path)), "--activity")
     assert code == 0, err

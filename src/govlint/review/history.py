@@ -53,10 +53,16 @@ class Observed:
     matched_by: str
 
 
+# A checkout's own .git/config can name programs that `git log` would run: a signature checker
+# (`log.showSignature` with `gpg.program`), a pager, a file-system monitor. Reading who committed
+# when needs none of them, so they are switched off on the command line, which outranks any config.
+_SAFE = ("--no-pager", "-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "-c", "core.pager=cat")
+
+
 def _git(args: Sequence[str]) -> subprocess.Popen[str]:
     try:
-        return subprocess.Popen(["git", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                encoding="utf-8", errors="replace")
+        return subprocess.Popen(["git", *_SAFE, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace")
     except OSError as err:  # FileNotFoundError: no git on PATH
         raise HistoryUnavailable("git could not be run (is it installed and on PATH?)") from err
 
