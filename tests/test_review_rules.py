@@ -141,3 +141,30 @@ def test_a_pointer_does_not_hide_two_different_codes(tmp_path):
                                "community/CODE_OF_CONDUCT.md": "# Contributor Covenant Code of Conduct\n\n"
                                "Adapted from the Contributor Covenant, version 1.4.\n"})
     assert result.status == "fail" and "Contributor Covenant 1.4" in result.message, result.message
+
+
+_TSC = ("# Technical Charter\n\n## Technical Steering Committee\n\n"
+        "The TSC voting members are elected by the maintainers every year. The TSC meets every month.\n\n"
+        "The TSC may elect a TSC Chair, who will preside over meetings of the TSC and will serve until their "
+        "resignation or replacement by the TSC.\n")
+
+
+def test_an_office_of_a_body_is_not_how_one_leaves_the_body(tmp_path):
+    # kserve's LF charter: the Chair's replacement is not how a member leaves the TSC.
+    (tmp_path / "CHARTER.md").write_text(_TSC, encoding="utf-8")
+    result = _check("body-lifecycle", tmp_path)
+    assert result.status == "partial", result.message
+    assert "Technical Steering Committee: not said how one is removed or replaced" in result.message
+
+
+def test_a_body_whose_members_leave_by_a_vote_passes_beside_its_chair(tmp_path):
+    (tmp_path / "CHARTER.md").write_text(_TSC + "\nA TSC member may be removed by a two-thirds vote of the other "
+                                         "TSC members.\n", encoding="utf-8")
+    from govlint.rules.builtin.review_bodies import bodies
+
+    result = _check("body-lifecycle", tmp_path)
+    assert result.status == "pass", result.message
+    docs = DocumentSet(collect([LocalSource(tmp_path)], max_depth=2).documents)
+    tsc = next(b for b in bodies(docs) if b.name == "Technical Steering Committee")
+    assert [s.text for s in tsc.leaves] == ["A TSC member may be removed by a two-thirds vote of the other TSC members."]
+    assert not any("Chair" in s.text for s in tsc.joins)
