@@ -168,3 +168,34 @@ def test_a_body_whose_members_leave_by_a_vote_passes_beside_its_chair(tmp_path):
     tsc = next(b for b in bodies(docs) if b.name == "Technical Steering Committee")
     assert [s.text for s in tsc.leaves] == ["A TSC member may be removed by a two-thirds vote of the other TSC members."]
     assert not any("Chair" in s.text for s in tsc.joins)
+
+
+_ADD_BY_SUPERMAJORITY = ("# Governance\n\n## Project Maintainers\n\nNew maintainers can be added to the project by a "
+                         "super-majority vote of the existing maintainers.\n\nSee also the [community managers]"
+                         "(COMMUNITY-MANAGER.md) and the [administrators](ADMINISTRATORS.md).\n")
+_OTHER_ROLES = {
+    "COMMUNITY-MANAGER.md": "# Community Managers\n\n## Charter\n\nCommunity managers host the community "
+                            "calls.\n\n## Removal\n\nThe community manager role is removed in the "
+                            "following cases:\n\n* Expiration of the 12-month term.\n* STC votes with a simple "
+                            "majority to remove the community manager.\n",
+    "ADMINISTRATORS.md": "# Administrators\n\n## Charter\n\nAdministrators manage the GitHub organization."
+                         "\n\n## Removal\n\nThe administrator role is removed in case any of the "
+                         "following:\n\n* STC votes with simple majority to remove administrator\n"}
+
+
+def test_the_removal_of_another_role_is_not_the_removal_of_a_maintainer(tmp_path):
+    # dapr: a community manager and an administrator are removed by a simple majority; a maintainer
+    # is added by a super-majority. No threshold for removing a maintainer is stated.
+    for name, text in {"GOVERNANCE.md": _ADD_BY_SUPERMAJORITY, **_OTHER_ROLES}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check("thresholds-consistent", tmp_path)
+    assert result.status == "not-applicable", result.message
+    assert "removing a maintainer" not in result.message.replace("adding and removing a maintainer", "")
+
+
+def test_a_maintainer_removed_by_fewer_votes_than_added_still_fails_beside_other_roles(tmp_path):
+    for name, text in {"GOVERNANCE.md": _ADD_BY_SUPERMAJORITY + "\n## Removal\n\nA maintainer may be removed by a "
+                       "simple majority vote of the other maintainers.\n", **_OTHER_ROLES}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check("thresholds-consistent", tmp_path)
+    assert result.status == "fail" and "(GOVERNANCE.md:11)" in result.message, result.message
