@@ -220,3 +220,15 @@ def test_names_with_employer_and_no_contact_are_a_list(tmp_path):
                                          ("Ian Vernon", "", "", "")]
     found = _facts_of_file(tmp_path, "# Maintainers\n\n* Aditi Ghag (aditighag)\n* Dorde Lapcevic (dlapcevic)\n")
     assert found.with_affiliation == 0
+
+
+def test_a_profile_column_gives_the_login_its_links_name(tmp_path):
+    # knative's working-groups/WORKING-GROUPS.md: "| <img ...> | Leads | Company | Profile |", the
+    # Profile cell "[dprotaso](https://github.com/dprotaso)"; a link elsewhere is no contact.
+    header = "# Serving\n\n| &nbsp; | Leads | Company | Profile |\n| --- | --- | --- | --- |\n"
+    found = _facts_of_file(tmp_path, header + "| <img width=\"30px\" src=\"https://github.com/dprotaso.png\"> | "
+                                              "Dave Protasowski | Independent | [dprotaso](https://github.com/dprotaso) |\n"
+                                              "| | Jane Doe | Acme | [LinkedIn](https://www.linkedin.com/in/janedoe) |\n")
+    assert people(found.maintainers) == [("Dave Protasowski", "dprotaso", "", "Independent"),
+                                         ("Jane Doe", "", "", "Acme")]
+    assert found.with_contact == 1
