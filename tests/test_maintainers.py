@@ -232,3 +232,15 @@ def test_a_profile_column_gives_the_login_its_links_name(tmp_path):
     assert people(found.maintainers) == [("Dave Protasowski", "dprotaso", "", "Independent"),
                                          ("Jane Doe", "", "", "Acme")]
     assert found.with_contact == 1
+
+
+def test_a_column_of_paths_is_what_people_own_not_people(tmp_path):
+    # karmada's community/REVIEWERS.md: "Owners files" holds paths and repositories, not reviewers.
+    found = _facts_of_file(tmp_path, "# Reviewers\n\n| Reviewer | GitHub ID | Affiliation | Owners files |\n"
+                                     "| --- | --- | --- | --- |\n"
+                                     "| Baofa Fan | @carlory | DaoCloud | karmada-io/karmada pkg/karmadactl |\n"
+                                     "| Junhua He | @whitewindmills | CECloud | 1. karmada-io/karmada pkg/scheduler/<br>"
+                                     "2. karmada-io/website |\n", name="REVIEWERS.md")
+    assert [(e.name, e.handle, e.affiliation) for e in found.entries] == [
+        ("Baofa Fan", "carlory", "DaoCloud"), ("Junhua He", "whitewindmills", "CECloud")]
+    assert found.entries[0].areas == ("karmada-io/karmada pkg/karmadactl",)

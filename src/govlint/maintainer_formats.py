@@ -352,8 +352,10 @@ def column_field(header: str) -> tuple[str, str | None] | None:
         return "affiliation", None
     if re.search(r"^(?:status|active|current|state)$", h):
         return "status", None
-    if re.search(r"\barea|responsib|scope|focus|component|sub-?project|^projects?$|repositor|^repos?$|domain|"
-                 r"expertise|^maintains|^owns|^sigs?$|module|^containers?$|^source$|^paths?$|^directories$", h):
+    # A column of paths or repositories ("OWNERS files", "Repos") is what people own, not people.
+    if re.search(r"\barea|responsib|scope|focus|component|sub-?project|^projects?$|repositor|\brepos?$|domain|"
+                 r"expertise|^maintains|^owns|^sigs?$|module|^containers?$|^source$|\bpaths?$|\bdirector(?:y|ies)$|"
+                 r"\bfiles?$|\bfolders?$", h):
         return "area", None
     if re.search(r"^(?:project |community )?roles?$|^position$|^title$|^type$", h):
         return "role", None
