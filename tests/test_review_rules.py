@@ -199,3 +199,25 @@ def test_a_maintainer_removed_by_fewer_votes_than_added_still_fails_beside_other
         (tmp_path / name).write_text(text, encoding="utf-8")
     result = _check("thresholds-consistent", tmp_path)
     assert result.status == "fail" and "(GOVERNANCE.md:11)" in result.message, result.message
+
+
+_README = ("# Widget\n\nSee the [governance](docs/GOVERNANCE.md) and the [SDK governance](docs/SDK-GOVERNANCE.md).\n")
+_GOVERNANCE = ("# Governance\n\n## Maintainers\n\nMaintainers are elected by the maintainers. All participants follow "
+               "the [Code of Conduct](../CODE_OF_CONDUCT.md).\n")
+_SDK_GOVERNANCE = "# SDK Governance\n\n## SDK maintainers\n\nEach SDK has its own maintainers, elected by a vote.\n"
+_COC = "# Code of Conduct\n\nWe follow the CNCF Code of Conduct.\n"
+
+
+@pytest.mark.parametrize("link_back, status", [
+    # FAIL: cloudevents; SDK-GOVERNANCE.md is linked from READMEs only, "not generally interlinked"
+    ("", "partial"),
+    ("\nSDKs are governed by the [SDK governance](SDK-GOVERNANCE.md).\n", "pass"),  # PASS
+])
+def test_a_link_from_a_readme_does_not_interlink_the_governance(tmp_path, link_back, status):
+    for name, text in {"README.md": _README, "docs/GOVERNANCE.md": _GOVERNANCE + link_back,
+                       "docs/SDK-GOVERNANCE.md": _SDK_GOVERNANCE, "CODE_OF_CONDUCT.md": _COC}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check("governance-interlinked", tmp_path)
+    assert result.status == status, result.message
+    assert ("linked with no other document: docs/SDK-GOVERNANCE.md" in result.message) == (status == "partial")
