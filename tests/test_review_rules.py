@@ -221,3 +221,30 @@ def test_a_link_from_a_readme_does_not_interlink_the_governance(tmp_path, link_b
     result = _check("governance-interlinked", tmp_path)
     assert result.status == status, result.message
     assert ("linked with no other document: docs/SDK-GOVERNANCE.md" in result.message) == (status == "partial")
+
+
+_ROADMAP_README = ("# Widget\n\nSee the [roadmap](https://github.com/acme/community/blob/master/roadmap.md) and the "
+                   "[security policy](https://github.com/acme/community/blob/master/team-security/SECURITY.md). "
+                   "To contribute, read [CONTRIBUTING](./CONTRIBUTING.md).\n")
+_GUIDE = "# Contributing\n\nSee [Community Membership](https://acme.io/docs/community/membership/) for the roles.\n"
+
+
+@pytest.mark.parametrize("readme, guide, status", [
+    # FAIL: kubeedge in 2024; files of the community repository that are not its governance, and a
+    # contributor guide that links only the website
+    (_ROADMAP_README, _GUIDE, "fail"),
+    ("# Widget\n\nSee the [roadmap](https://github.com/acme/community/blob/master/roadmap.md).\n", _GUIDE, "fail"),
+    ("# Widget\n\nTo contribute, read [CONTRIBUTING](./CONTRIBUTING.md).\n", _GUIDE, "fail"),
+    # PASS: the guide links the community repository's governance
+    (_ROADMAP_README, _GUIDE + "\nThe project is governed by [GOVERNANCE.md]"
+                               "(https://github.com/acme/community/blob/master/GOVERNANCE.md).\n", "pass"),
+    # PASS: the README links the community repository itself, or a governance file of it by name
+    (_ROADMAP_README + "\nJoin the [community](https://github.com/acme/community).\n", _GUIDE, "pass"),
+    (_ROADMAP_README + "\nRoles: [membership](https://github.com/acme/community/blob/master/community-membership.md).\n",
+     _GUIDE, "pass"),
+])
+def test_a_link_into_the_community_repository_must_reach_its_governance(tmp_path, readme, guide, status):
+    for name, text in {"README.md": readme, "CONTRIBUTING.md": guide}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check("community-linked", tmp_path)
+    assert result.status == status, result.message

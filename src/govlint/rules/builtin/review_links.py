@@ -6,7 +6,10 @@ each other at all" and "the governance documentation is not currently linked in 
 A link counts when it leads to another document that was read: a relative path, or a GitHub
 URL to the same file in a repository that was read (``github.com/org/community/blob/main/GOVERNANCE.md``
 leads to ``github:org/community/GOVERNANCE.md``, or to a checkout given as ``community``).
-``link_graph()`` is what `govlint review` shows under Discoverability. section-links checks that a
+A README leads to the governance through a governance document, the community repository (its
+root, a folder of it, or a file of it that is governance by its name: not its roadmap.md), or a
+contributor guide read that links one of those; a README's link does not make the governance
+documents interlinked. ``link_graph()`` is what `govlint review` shows under Discoverability. section-links checks that a
 link to a section of another document read ("Active Subprojects are listed [here](/README.md#subprojects)")
 finds that section: a list the governance points to that is not there is not listed.
 """
@@ -16,6 +19,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from govlint.candidates import classify
 from govlint.document import Document
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
 from govlint.rules.model import DocumentSet, Finding, evidence
@@ -109,17 +113,44 @@ def _repository(path: str) -> str:
     return posixpath.dirname(path) if path.rsplit("/", 1)[-1].lower().startswith("readme") else ""
 
 
-def _leads_to_governance(doc: Document, index: dict[str, Document]) -> bool:
+_GOVERNANCE_KINDS = CORE_KINDS | {"community", "maintainers", "contributing"}
+
+
+def _governance_file(path: str) -> bool:
+    """Whether a file of a community repository that was not read is, by its name, part of the
+    governance: GOVERNANCE.md, a charter, the maintainers; the repository's front page (its root
+    README), or a folder's README by the folder's name ("steering/README.md")."""
+    parts = [p for p in path.split("#", 1)[0].split("?", 1)[0].strip("/").split("/") if p]
+    if not parts:
+        return True
+    if parts[-1].lower().startswith(("readme", "index.")):
+        return len(parts) == 1 or classify(f"{parts[-2]}.md") in _GOVERNANCE_KINDS
+    return classify("/".join(parts)) in _GOVERNANCE_KINDS
+
+
+def _leads_to_governance(doc: Document, index: dict[str, Document], *, through_guide: bool = True) -> bool:
+    """Whether a document links the governance: a governance document, the community repository
+    (its root, a folder, a file of its governance), or a contributor guide read that does."""
     for link in doc.links:
-        target = resolve(doc, link.href, index)
-        if target is not None and target.kind in CORE_KINDS | {"community", "maintainers", "contributing"}:
-            return True
         href = link.href.strip()
-        match = _GITHUB_FILE.match(href) or _GITHUB_REPO.match(href)
-        if match and (_COMMUNITY_REPO.match(match.group(2)) or "governance" in href.lower()):
-            return True
         if "governance" in href.lower():
             return True
+        target = resolve(doc, link.href, index)
+        if target is not None:
+            if target.kind == "contributing":
+                # The guide leads on only if it links the governance itself (kubeedge's links the website).
+                if through_guide and target is not doc and _leads_to_governance(target, index, through_guide=False):
+                    return True
+            elif target.kind in _GOVERNANCE_KINDS:
+                return True
+            continue  # a document read that is not the governance (a roadmap, a security policy)
+        repo = _GITHUB_REPO.match(href)
+        if repo and _COMMUNITY_REPO.match(repo.group(2)):
+            return True  # the community repository itself
+        file = _GITHUB_FILE.match(href)
+        if file and _COMMUNITY_REPO.match(file.group(2)) and (
+                "/tree/" in href.lower() or _governance_file(file.group(3))):
+            return True  # a folder of it, or a file of its governance (not its roadmap.md)
     return False
 
 
