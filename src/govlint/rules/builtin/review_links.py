@@ -9,9 +9,10 @@ leads to ``github:org/community/GOVERNANCE.md``, or to a checkout given as ``com
 A README leads to the governance through a governance document, the community repository (its
 root, a folder of it, or a file of it that is governance by its name: not its roadmap.md), or a
 contributor guide read that links one of those; a README's link does not make the governance
-documents interlinked. ``link_graph()`` is what `govlint review` shows under Discoverability. section-links checks that a
-link to a section of another document read ("Active Subprojects are listed [here](/README.md#subprojects)")
-finds that section: a list the governance points to that is not there is not listed.
+documents interlinked. ``link_graph()`` is what `govlint review` shows under Discoverability.
+section-links checks that a link to a section of another document read ("Active Subprojects are
+listed [here](/README.md#subprojects)") finds that section: a list the governance points to that is
+not there is not listed.
 """
 from __future__ import annotations
 
