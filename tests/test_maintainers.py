@@ -220,3 +220,27 @@ def test_names_with_employer_and_no_contact_are_a_list(tmp_path):
                                          ("Ian Vernon", "", "", "")]
     found = _facts_of_file(tmp_path, "# Maintainers\n\n* Aditi Ghag (aditighag)\n* Dorde Lapcevic (dlapcevic)\n")
     assert found.with_affiliation == 0
+
+
+def test_a_profile_column_gives_the_login_its_links_name(tmp_path):
+    # knative's working-groups/WORKING-GROUPS.md: "| <img ...> | Leads | Company | Profile |", the
+    # Profile cell "[dprotaso](https://github.com/dprotaso)"; a link elsewhere is no contact.
+    header = "# Serving\n\n| &nbsp; | Leads | Company | Profile |\n| --- | --- | --- | --- |\n"
+    found = _facts_of_file(tmp_path, header + "| <img width=\"30px\" src=\"https://github.com/dprotaso.png\"> | "
+                                              "Dave Protasowski | Independent | [dprotaso](https://github.com/dprotaso) |\n"
+                                              "| | Jane Doe | Acme | [LinkedIn](https://www.linkedin.com/in/janedoe) |\n")
+    assert people(found.maintainers) == [("Dave Protasowski", "dprotaso", "", "Independent"),
+                                         ("Jane Doe", "", "", "Acme")]
+    assert found.with_contact == 1
+
+
+def test_a_column_of_paths_is_what_people_own_not_people(tmp_path):
+    # karmada's community/REVIEWERS.md: "Owners files" holds paths and repositories, not reviewers.
+    found = _facts_of_file(tmp_path, "# Reviewers\n\n| Reviewer | GitHub ID | Affiliation | Owners files |\n"
+                                     "| --- | --- | --- | --- |\n"
+                                     "| Baofa Fan | @carlory | DaoCloud | karmada-io/karmada pkg/karmadactl |\n"
+                                     "| Junhua He | @whitewindmills | CECloud | 1. karmada-io/karmada pkg/scheduler/<br>"
+                                     "2. karmada-io/website |\n", name="REVIEWERS.md")
+    assert [(e.name, e.handle, e.affiliation) for e in found.entries] == [
+        ("Baofa Fan", "carlory", "DaoCloud"), ("Junhua He", "whitewindmills", "CECloud")]
+    assert found.entries[0].areas == ("karmada-io/karmada pkg/karmadactl",)

@@ -305,3 +305,22 @@ def test_a_single_repository_never_has_a_repository_without_maintainers(tmp_path
     (tmp_path / "GOVERNANCE.md").write_text(_SPEC_GOVERNANCE)
     result = draft([str(tmp_path)], level="graduated", today=DATE)
     assert not [f for f in (*result.critical, *result.improvements) if f.rule == "GL323"]
+
+
+_ADVISORY_POLICY = ("# Security Policy\n\n## Reporting a vulnerability\n\nPlease report vulnerabilities privately "
+                    "through GitHub's [private vulnerability reporting](https://github.com/acme/widget/security/"
+                    "advisories/new).\n")
+
+
+@pytest.mark.parametrize("handling, coverage", [
+    # FAIL: in-toto's GOVERNANCE.md; a response to review feedback is not handling vulnerability reports
+    ("The submitter of a PR is responsible for responding to feedback from reviewers and maintainers.\n", "Partial"),
+    ("Reports are triaged by the maintainers within three days.\n", "Complete"),  # PASS
+])
+def test_who_handles_reports_means_vulnerability_reports(tmp_path, handling, coverage):
+    (tmp_path / "SECURITY.md").write_text(_ADVISORY_POLICY)
+    (tmp_path / "GOVERNANCE.md").write_text(f"# Governance\n\n## Maintainers\n\n{handling}")
+    security = next(a for a in draft([str(tmp_path)], level="incubating", today=DATE).areas
+                    if a.area == "Security Reporting and Response")
+    assert security.coverage == coverage, security.note
+    assert ("missing: who handles reports" in security.note) == (coverage == "Partial")

@@ -172,6 +172,7 @@ def test_reading_the_history_runs_no_program_the_checkout_s_config_names(tmp_pat
     program = tmp_path / "fake-gpg"
     program.write_text("#!/bin/sh\n"
                        f"for a in \"$@\"; do [ \"$a\" = --verify ] && {{ touch '{mark}'; exit 0; }}; done\n"
+                       "cat > /dev/null\n"  # read what git gives it to sign, as gpg does
                        "echo '[GNUPG:] SIG_CREATED D 1 8 00 1 X' >&2\n"
                        "printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nAAAA\\n-----END PGP SIGNATURE-----\\n'\n",
                        encoding="utf-8")

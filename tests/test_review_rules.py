@@ -156,3 +156,110 @@ def test_a_pointer_does_not_hide_two_different_codes(tmp_path):
                                "community/CODE_OF_CONDUCT.md": "# Contributor Covenant Code of Conduct\n\n"
                                "Adapted from the Contributor Covenant, version 1.4.\n"})
     assert result.status == "fail" and "Contributor Covenant 1.4" in result.message, result.message
+
+
+_TSC = ("# Technical Charter\n\n## Technical Steering Committee\n\n"
+        "The TSC voting members are elected by the maintainers every year. The TSC meets every month.\n\n"
+        "The TSC may elect a TSC Chair, who will preside over meetings of the TSC and will serve until their "
+        "resignation or replacement by the TSC.\n")
+
+
+def test_an_office_of_a_body_is_not_how_one_leaves_the_body(tmp_path):
+    # kserve's LF charter: the Chair's replacement is not how a member leaves the TSC.
+    (tmp_path / "CHARTER.md").write_text(_TSC, encoding="utf-8")
+    result = _check("body-lifecycle", tmp_path)
+    assert result.status == "partial", result.message
+    assert "Technical Steering Committee: not said how one is removed or replaced" in result.message
+
+
+def test_a_body_whose_members_leave_by_a_vote_passes_beside_its_chair(tmp_path):
+    (tmp_path / "CHARTER.md").write_text(_TSC + "\nA TSC member may be removed by a two-thirds vote of the other "
+                                         "TSC members.\n", encoding="utf-8")
+    from govlint.rules.builtin.review_bodies import bodies
+
+    result = _check("body-lifecycle", tmp_path)
+    assert result.status == "pass", result.message
+    docs = DocumentSet(collect([LocalSource(tmp_path)], max_depth=2).documents)
+    tsc = next(b for b in bodies(docs) if b.name == "Technical Steering Committee")
+    assert [s.text for s in tsc.leaves] == ["A TSC member may be removed by a two-thirds vote of the other TSC members."]
+    assert not any("Chair" in s.text for s in tsc.joins)
+
+
+_ADD_BY_SUPERMAJORITY = ("# Governance\n\n## Project Maintainers\n\nNew maintainers can be added to the project by a "
+                         "super-majority vote of the existing maintainers.\n\nSee also the [community managers]"
+                         "(COMMUNITY-MANAGER.md) and the [administrators](ADMINISTRATORS.md).\n")
+_OTHER_ROLES = {
+    "COMMUNITY-MANAGER.md": "# Community Managers\n\n## Charter\n\nCommunity managers host the community "
+                            "calls.\n\n## Removal\n\nThe community manager role is removed in the "
+                            "following cases:\n\n* Expiration of the 12-month term.\n* STC votes with a simple "
+                            "majority to remove the community manager.\n",
+    "ADMINISTRATORS.md": "# Administrators\n\n## Charter\n\nAdministrators manage the GitHub organization."
+                         "\n\n## Removal\n\nThe administrator role is removed in case any of the "
+                         "following:\n\n* STC votes with simple majority to remove administrator\n"}
+
+
+def test_the_removal_of_another_role_is_not_the_removal_of_a_maintainer(tmp_path):
+    # dapr: a community manager and an administrator are removed by a simple majority; a maintainer
+    # is added by a super-majority. No threshold for removing a maintainer is stated.
+    for name, text in {"GOVERNANCE.md": _ADD_BY_SUPERMAJORITY, **_OTHER_ROLES}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check("thresholds-consistent", tmp_path)
+    assert result.status == "not-applicable", result.message
+    assert "removing a maintainer" not in result.message.replace("adding and removing a maintainer", "")
+
+
+def test_a_maintainer_removed_by_fewer_votes_than_added_still_fails_beside_other_roles(tmp_path):
+    for name, text in {"GOVERNANCE.md": _ADD_BY_SUPERMAJORITY + "\n## Removal\n\nA maintainer may be removed by a "
+                       "simple majority vote of the other maintainers.\n", **_OTHER_ROLES}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check("thresholds-consistent", tmp_path)
+    assert result.status == "fail" and "(GOVERNANCE.md:11)" in result.message, result.message
+
+
+_README = ("# Widget\n\nSee the [governance](docs/GOVERNANCE.md) and the [SDK governance](docs/SDK-GOVERNANCE.md).\n")
+_GOVERNANCE = ("# Governance\n\n## Maintainers\n\nMaintainers are elected by the maintainers. All participants follow "
+               "the [Code of Conduct](../CODE_OF_CONDUCT.md).\n")
+_SDK_GOVERNANCE = "# SDK Governance\n\n## SDK maintainers\n\nEach SDK has its own maintainers, elected by a vote.\n"
+_COC = "# Code of Conduct\n\nWe follow the CNCF Code of Conduct.\n"
+
+
+@pytest.mark.parametrize("link_back, status", [
+    # FAIL: cloudevents; SDK-GOVERNANCE.md is linked from READMEs only, "not generally interlinked"
+    ("", "partial"),
+    ("\nSDKs are governed by the [SDK governance](SDK-GOVERNANCE.md).\n", "pass"),  # PASS
+])
+def test_a_link_from_a_readme_does_not_interlink_the_governance(tmp_path, link_back, status):
+    for name, text in {"README.md": _README, "docs/GOVERNANCE.md": _GOVERNANCE + link_back,
+                       "docs/SDK-GOVERNANCE.md": _SDK_GOVERNANCE, "CODE_OF_CONDUCT.md": _COC}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check("governance-interlinked", tmp_path)
+    assert result.status == status, result.message
+    assert ("linked with no other document: docs/SDK-GOVERNANCE.md" in result.message) == (status == "partial")
+
+
+_ROADMAP_README = ("# Widget\n\nSee the [roadmap](https://github.com/acme/community/blob/master/roadmap.md) and the "
+                   "[security policy](https://github.com/acme/community/blob/master/team-security/SECURITY.md). "
+                   "To contribute, read [CONTRIBUTING](./CONTRIBUTING.md).\n")
+_GUIDE = "# Contributing\n\nSee [Community Membership](https://acme.io/docs/community/membership/) for the roles.\n"
+
+
+@pytest.mark.parametrize("readme, guide, status", [
+    # FAIL: kubeedge in 2024; files of the community repository that are not its governance, and a
+    # contributor guide that links only the website
+    (_ROADMAP_README, _GUIDE, "fail"),
+    ("# Widget\n\nSee the [roadmap](https://github.com/acme/community/blob/master/roadmap.md).\n", _GUIDE, "fail"),
+    ("# Widget\n\nTo contribute, read [CONTRIBUTING](./CONTRIBUTING.md).\n", _GUIDE, "fail"),
+    # PASS: the guide links the community repository's governance
+    (_ROADMAP_README, _GUIDE + "\nThe project is governed by [GOVERNANCE.md]"
+                               "(https://github.com/acme/community/blob/master/GOVERNANCE.md).\n", "pass"),
+    # PASS: the README links the community repository itself, or a governance file of it by name
+    (_ROADMAP_README + "\nJoin the [community](https://github.com/acme/community).\n", _GUIDE, "pass"),
+    (_ROADMAP_README + "\nRoles: [membership](https://github.com/acme/community/blob/master/community-membership.md).\n",
+     _GUIDE, "pass"),
+])
+def test_a_link_into_the_community_repository_must_reach_its_governance(tmp_path, readme, guide, status):
+    for name, text in {"README.md": readme, "CONTRIBUTING.md": guide}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = _check("community-linked", tmp_path)
+    assert result.status == status, result.message

@@ -344,14 +344,18 @@ def column_field(header: str) -> tuple[str, str | None] | None:
         pass  # "GitHub permission", "GitHub team": about access, not a person's login
     elif re.search(r"github|handle|user ?name|login|\bgh\b|^id$|slack", h):
         return "handle", None
+    if re.search(r"^(?:\w+ )?profiles?$", h):
+        return "profile", None  # "Profile": the links in it name a login, its other words do not
     if re.search(r"e-?mail|^contact", h):
         return "email", None
     if re.search(r"affiliat|compan|employ|organi[sz]ation|^org\b|employer|vendor", h):
         return "affiliation", None
     if re.search(r"^(?:status|active|current|state)$", h):
         return "status", None
-    if re.search(r"\barea|responsib|scope|focus|component|sub-?project|^projects?$|repositor|^repos?$|domain|"
-                 r"expertise|^maintains|^owns|^sigs?$|module|^containers?$|^source$|^paths?$|^directories$", h):
+    # A column of paths or repositories ("OWNERS files", "Repos") is what people own, not people.
+    if re.search(r"\barea|responsib|scope|focus|component|sub-?project|^projects?$|repositor|\brepos?$|domain|"
+                 r"expertise|^maintains|^owns|^sigs?$|module|^containers?$|^source$|\bpaths?$|\bdirector(?:y|ies)$|"
+                 r"\bfiles?$|\bfolders?$", h):
         return "area", None
     if re.search(r"^(?:project |community )?roles?$|^position$|^title$|^type$", h):
         return "role", None
@@ -419,7 +423,7 @@ def people_from_row(table: Table, cells: list[str], refs: dict[str, str]) -> lis
             handles += contact.handles or [w.lstrip("@") for w in inline.text.split()
                                            if re.fullmatch(r"@?[A-Za-z0-9][\w-]{0,38}", w)][:1]
             emails += contact.emails
-        elif kind == "email":
+        elif kind in ("email", "profile"):
             contact = _contacts(inline)
             emails += contact.emails
             handles += contact.handles

@@ -6,8 +6,10 @@ Reviewers ask this body by body ("how members of the security team get appointed
 "document the TSC lifecycle"). A body counts as defined when it is named twice; a sentence about
 joining or leaving is credited to the body it names nearest the act, on the side the voice puts it
 ("members are elected by the TSC" is about members; "the maintainers appoint a security team" is
-about the team), or to the body its section's heading names. When two documents disagree on how a
-body is chosen (appointed in one, elected in another), the check says so.
+about the team), or to the body its section's heading names. An office of a body ("the TSC may elect
+a TSC Chair, who will serve until their resignation or replacement") is not the body: its holder's
+election or replacement says nothing of how one joins or leaves the body itself. When two documents
+disagree on how a body is chosen (appointed in one, elected in another), the check says so.
 
 ``bodies()`` is what `govlint review` describes in its Governance Description.
 """
@@ -88,10 +90,40 @@ def _named(found: Scan) -> list[tuple[str, tuple[int, int]]]:
             if not any(end <= span[0] and span[0] - end <= 2 for _start, end in foundation)]
 
 
+def _offices(found: Scan, named: list[tuple[str, tuple[int, int]]]) -> dict[tuple[int, int], int]:
+    """The named bodies that name an office of the body, not the body ("the TSC Chair", "the chair
+    of the Steering Committee"): each span with the token where the office's name ends."""
+    tokens = found.tokens
+    offices: dict[tuple[int, int], int] = {}
+    for start, end in found.spans("body-office"):
+        for _name, span in named:
+            if span[1] == start:  # "TSC Chair"
+                offices[span] = end
+            elif end <= span[0] and [t.norm for t in tokens[end:span[0]]] in (["of"], ["of", "the"]):
+                offices[span] = span[1]  # "chair of the TSC"
+    return offices
+
+
+def _in_office_clause(found: Scan, act: tuple[int, int], offices: dict[tuple[int, int], int]) -> bool:
+    """Whether the act lies in a relative clause about an office ("a TSC Chair, who will serve until
+    their resignation"): a relative pronoun right after the office's name, before the act."""
+    tokens = found.tokens
+    for end in offices.values():
+        after = end + 1 if end < len(tokens) and tokens[end].norm == "," else end
+        if after < act[0] and tokens[after].norm in _RELATIVE:
+            return True
+    return False
+
+
 def _subject(found: Scan, act: tuple[int, int], named: list[tuple[str, tuple[int, int]]]) -> str | None:
     """The body an act of joining or leaving is about, by voice: before a passive verb ("members
     are elected"), after an active one ("the maintainers appoint a team"), either side of a noun
-    ("the election of the TSC", "TSC elections")."""
+    ("the election of the TSC", "TSC elections"). None when it is about an office of the body
+    ("the TSC elects a TSC Chair"; "the TSC Chair, who serves until replaced")."""
+    offices = _offices(found, named)
+    if offices and _in_office_clause(found, act, offices):
+        return None
+    named = [("" if span in offices else name, span) for name, span in named]
     before = [(act[0] - span[1], name) for name, span in named if span[1] <= act[0]]
     after = [(span[0] - act[1], name) for name, span in named if span[0] >= act[1]]
     word = found.text[found.tokens[act[0]].start:found.tokens[act[1] - 1].end].lower()
@@ -104,7 +136,7 @@ def _subject(found: Scan, act: tuple[int, int], named: list[tuple[str, tuple[int
                 and not any(t.norm in _RELATIVE for t in found.tokens[span[1]:act[0]])]
     else:
         side = after
-    return min(side)[1] if side else None
+    return (min(side)[1] or None) if side else None
 
 
 def _act(found: Scan, match, vocabulary: str) -> tuple[int, int] | None:

@@ -6,9 +6,13 @@ each other at all" and "the governance documentation is not currently linked in 
 A link counts when it leads to another document that was read: a relative path, or a GitHub
 URL to the same file in a repository that was read (``github.com/org/community/blob/main/GOVERNANCE.md``
 leads to ``github:org/community/GOVERNANCE.md``, or to a checkout given as ``community``).
-``link_graph()`` is what `govlint review` shows under Discoverability. section-links checks that a
-link to a section of another document read ("Active Subprojects are listed [here](/README.md#subprojects)")
-finds that section: a list the governance points to that is not there is not listed.
+A README leads to the governance through a governance document, the community repository (its
+root, a folder of it, or a file of it that is governance by its name: not its roadmap.md), or a
+contributor guide read that links one of those; a README's link does not make the governance
+documents interlinked. ``link_graph()`` is what `govlint review` shows under Discoverability.
+section-links checks that a link to a section of another document read ("Active Subprojects are
+listed [here](/README.md#subprojects)") finds that section: a list the governance points to that is
+not there is not listed.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from govlint.candidates import classify
 from govlint.document import Document
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
 from govlint.rules.model import DocumentSet, Finding, evidence
@@ -80,9 +85,10 @@ def check_interlinked(docs: DocumentSet) -> Finding:
     core = [d for d in docs.documents if d.kind in CORE_KINDS]
     if not core:
         return Finding(status=NOT_APPLICABLE, message="no governance document was read")
-    edges = link_graph(docs)
-    connected = {a.path for a, b, _ in edges if a.kind != README_KIND or b.kind in CORE_KINDS} | \
-        {b.path for a, b, _ in edges}
+    # A README's link makes nothing interlinked: the governance documents are to link each other
+    # (cloudevents: "also linked from the main spec README", and still "not generally interlinked").
+    edges = [(a, b, line) for a, b, line in link_graph(docs) if a.kind != README_KIND]
+    connected = {a.path for a, _b, _ in edges} | {b.path for _a, b, _ in edges}
     isolated = [d for d in core if d.path not in connected]
     coc_links = [(a, line) for a, b, line in edges if a.kind in CORE_KINDS and b.kind == "code-of-conduct"]
     coc_links += [(d, link.line) for d in core for link in d.links if _CNCF_COC.search(link.href)]
@@ -108,17 +114,44 @@ def _repository(path: str) -> str:
     return posixpath.dirname(path) if path.rsplit("/", 1)[-1].lower().startswith("readme") else ""
 
 
-def _leads_to_governance(doc: Document, index: dict[str, Document]) -> bool:
+_GOVERNANCE_KINDS = CORE_KINDS | {"community", "maintainers", "contributing"}
+
+
+def _governance_file(path: str) -> bool:
+    """Whether a file of a community repository that was not read is, by its name, part of the
+    governance: GOVERNANCE.md, a charter, the maintainers; the repository's front page (its root
+    README), or a folder's README by the folder's name ("steering/README.md")."""
+    parts = [p for p in path.split("#", 1)[0].split("?", 1)[0].strip("/").split("/") if p]
+    if not parts:
+        return True
+    if parts[-1].lower().startswith(("readme", "index.")):
+        return len(parts) == 1 or classify(f"{parts[-2]}.md") in _GOVERNANCE_KINDS
+    return classify("/".join(parts)) in _GOVERNANCE_KINDS
+
+
+def _leads_to_governance(doc: Document, index: dict[str, Document], *, through_guide: bool = True) -> bool:
+    """Whether a document links the governance: a governance document, the community repository
+    (its root, a folder, a file of its governance), or a contributor guide read that does."""
     for link in doc.links:
-        target = resolve(doc, link.href, index)
-        if target is not None and target.kind in CORE_KINDS | {"community", "maintainers", "contributing"}:
-            return True
         href = link.href.strip()
-        match = _GITHUB_FILE.match(href) or _GITHUB_REPO.match(href)
-        if match and (_COMMUNITY_REPO.match(match.group(2)) or "governance" in href.lower()):
-            return True
         if "governance" in href.lower():
             return True
+        target = resolve(doc, link.href, index)
+        if target is not None:
+            if target.kind == "contributing":
+                # The guide leads on only if it links the governance itself (kubeedge's links the website).
+                if through_guide and target is not doc and _leads_to_governance(target, index, through_guide=False):
+                    return True
+            elif target.kind in _GOVERNANCE_KINDS:
+                return True
+            continue  # a document read that is not the governance (a roadmap, a security policy)
+        repo = _GITHUB_REPO.match(href)
+        if repo and _COMMUNITY_REPO.match(repo.group(2)):
+            return True  # the community repository itself
+        file = _GITHUB_FILE.match(href)
+        if file and _COMMUNITY_REPO.match(file.group(2)) and (
+                "/tree/" in href.lower() or _governance_file(file.group(3))):
+            return True  # a folder of it, or a file of its governance (not its roadmap.md)
     return False
 
 

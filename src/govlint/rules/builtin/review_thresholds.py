@@ -60,14 +60,32 @@ def _strength(found: Scan) -> tuple[float, str] | None:
     return best
 
 
+def _roles(found: Scan) -> tuple[bool, bool]:
+    """Whether a text names a leading role (maintainer, committer, member...), and whether it names
+    a role whose adding or removal is not a maintainer's (an administrator, a community manager)."""
+    others = found.spans("other-role")
+    leading = [span for span in found.spans("leader-role") if not any(s < span[1] and span[0] < e for s, e in others)]
+    return bool(leading), bool(others)
+
+
+def _about_another_role(found: Scan, heading_scan: Scan | None) -> bool:
+    """A decision about another role than a maintainer's: the sentence or its headings name such a
+    role and neither names a leading one (dapr: under "Removal" of the community manager, "STC votes
+    with a simple majority to remove the community manager")."""
+    leading, other = _roles(found)
+    heading_leading, heading_other = _roles(heading_scan) if heading_scan is not None else (False, False)
+    return not leading and not heading_leading and (other or heading_other)
+
+
 def _decisions(found: Scan, headings: str) -> list[str]:
     out = []
     heading_scan = scan(headings) if headings else None
-    if holds("removes-maintainer", found) or (heading_scan is not None and heading_scan.has("remove-heading")
-                                              and found.has("vote-or-agreement")):
+    another = _about_another_role(found, heading_scan)
+    if not another and (holds("removes-maintainer", found) or (
+            heading_scan is not None and heading_scan.has("remove-heading") and found.has("vote-or-agreement"))):
         out.append(REMOVE)
-    if holds("adds-maintainer", found) or (heading_scan is not None and heading_scan.has("add-heading")
-                                           and found.has("vote-or-agreement")):
+    if not another and (holds("adds-maintainer", found) or (
+            heading_scan is not None and heading_scan.has("add-heading") and found.has("vote-or-agreement"))):
         out.append(ADD)
     if holds("amends-governance", found):
         out.append(AMEND)
