@@ -237,6 +237,12 @@ def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> di
     return index  # type: ignore[return-value]
 
 
+def possible_units(docs: DocumentSet, every: list[Unit], probe: Probe, lexicon: Lexicon) -> frozenset[int]:
+    """The positions of the units in ``every`` (a list ``units`` gave) where ``probe`` may match
+    (Probe.possible): a Python check that tries a probe on every unit need try only these."""
+    return _probe_units(docs, _units_holding(docs, every, lexicon), probe)
+
+
 def _probe_units(docs: DocumentSet, index: dict[str, list[int]], probe: Probe) -> frozenset[int]:
     """The positions of the units whose vocabularies make the probe possible (Probe.possible): a
     unit outside them cannot match it."""
