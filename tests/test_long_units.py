@@ -342,3 +342,24 @@ def test_leader_coverage_reads_each_removal_once_for_every_body_and_only_where_o
     assert finding.message == "bodies defined: Steering Committee, Maintainers; no removal path for: " \
                               "Steering Committee, Maintainers"
     assert tried == [removal]
+
+
+def test_a_long_blocks_evidence_is_quoted_without_scoring_each_of_its_sentences():
+    """Evidence from a block of 3,000 sentences quotes the one its match ends in, found by bisection
+    among the block's sentences (scoring every sentence, for each piece of evidence of each block
+    check, was a pass over the whole paragraph); a unit whose matches are all elsewhere (headings)
+    still quotes its own first sentence."""
+    from govlint.rules.probes import ProbeMatch
+
+    class Unwalked(tuple):
+        def __iter__(self):
+            raise AssertionError("every sentence of the block was scored")
+
+    docs = DocumentSet([_document(_sentences(3000))])
+    block = matching.units(docs, "block", None)[0]
+    part = block.parts[2001]
+    match = ProbeMatch("removal", part.start + 3, part.end - 1, 0, 0)
+    long_block = matching.Unit(block.doc, block.text, block.sentences, block.headings, block.line,
+                               Unwalked(block.parts), block.section, block.pieces)
+    assert probing._quoted_sentence(long_block, [match]) is part.sentence
+    assert probing._quoted_sentence(block, [None]) is block.parts[0].sentence

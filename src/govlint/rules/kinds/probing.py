@@ -19,6 +19,8 @@ Options:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from functools import cached_property
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -229,11 +231,11 @@ def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> di
     key = ("holding", tuple(map(id, every)), lexicon)  # the units stay in docs.memo's lists, ids with them
     index = docs.memo.get(key)
     if index is None:
-        index = {}
+        lists: defaultdict[str, list[int]] = defaultdict(list)  # setdefault would make a list per call
         for position, unit in enumerate(every):
             for name in lexicon.scan(unit.text, unit.pieces).names:
-                index.setdefault(name, []).append(position)
-        docs.memo[key] = index
+                lists[name].append(position)
+        index = docs.memo[key] = dict(lists)
     return index  # type: ignore[return-value]
 
 
@@ -317,7 +319,17 @@ def _quoted_sentence(unit: Unit, matches: list[ProbeMatch | None], prefer: int =
         inside = [i for i, end in ends if part.start < end <= part.end]
         return len(inside), int(prefer in inside), int(part.own)
 
-    return max(parts, key=score).sentence
+    holding = set()
+    for _, end in ends:
+        i = bisect_left(parts, end, key=_part_end)  # parts are in text order: a long block has many
+        if i < len(parts) and parts[i].start < end:
+            holding.add(i)
+    # A part holding a match outscores every part holding none, so only those need a score.
+    return max([parts[i] for i in sorted(holding)] or parts, key=score).sentence
+
+
+def _part_end(part) -> int:
+    return part.end
 
 
 def _unique(items: list) -> list:
