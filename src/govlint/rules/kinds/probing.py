@@ -228,6 +228,9 @@ class ProbeCheck:
 def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> dict[str, list[int]]:
     """For each vocabulary, the positions of the units (of one list) whose text holds it. Lists of
     the same units (the document kinds they read, or anaphora, made no difference) share one."""
+    same = docs.memo.get(("holding list", id(every), lexicon))  # asked again for the same list: no key to build
+    if same is not None and same[0] is every:
+        return same[1]  # type: ignore[no-any-return]
     key = ("holding", tuple(map(id, every)), lexicon)  # the units stay in docs.memo's lists, ids with them
     index = docs.memo.get(key)
     if index is None:
@@ -236,6 +239,7 @@ def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> di
             for name in lexicon.scan(unit.text, unit.pieces).names:
                 lists[name].append(position)
         index = docs.memo[key] = dict(lists)
+    docs.memo[("holding list", id(every), lexicon)] = (every, index)
     return index  # type: ignore[return-value]
 
 
