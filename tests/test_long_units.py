@@ -309,3 +309,57 @@ def test_a_body_without_listed_words_is_searched_in_every_sentence(monkeypatch):
                  "Maintainers review changes.", "Maintainers decide by vote."]
     finding = leader_coverage.check(DocumentSet([_document(sentences)]), language=builtin_languages()["cncf"])
     assert "Oversight Board" in finding.message
+
+
+def test_leader_coverage_reads_each_removal_once_for_every_body_and_only_where_one_may_stand(monkeypatch):
+    """Two bodies, 2,000 release notes and no removal that names either: the removal language is
+    tried once, for both bodies, and only on the sentences whose words allow a removal for cause
+    (it was tried on every sentence, once per body); what the rule says is unchanged."""
+    from govlint.rules import probes
+    from govlint.rules.builtin import leader_coverage
+    from govlint.rules.loader import builtin_languages
+
+    tried = []
+    original = probes.Probe.find_all
+
+    def find_all(self, scan):
+        if self.name == leader_coverage._REMOVAL:
+            tried.append(scan.text)
+        return original(self, scan)
+
+    removal = "A member may be removed by a vote of the others for misconduct."
+    sentences = [f"Release {n} is cut by the release team on a Tuesday." for n in range(2000)]
+    sentences += ["The Steering Committee meets monthly.", "The steering committee elects a chair.",
+                  "Maintainers review changes.", "Maintainers decide by vote.", removal]
+    docs = DocumentSet([_document(sentences)])
+    language = builtin_languages()["cncf"]
+    with remembering():
+        before = leader_coverage.check(docs, language=language)
+    monkeypatch.setattr(probes.Probe, "find_all", find_all)
+    with remembering():
+        finding = leader_coverage.check(docs, language=language)
+    assert finding == before
+    assert finding.message == "bodies defined: Steering Committee, Maintainers; no removal path for: " \
+                              "Steering Committee, Maintainers"
+    assert tried == [removal]
+
+
+def test_a_long_blocks_evidence_is_quoted_without_scoring_each_of_its_sentences():
+    """Evidence from a block of 3,000 sentences quotes the one its match ends in, found by bisection
+    among the block's sentences (scoring every sentence, for each piece of evidence of each block
+    check, was a pass over the whole paragraph); a unit whose matches are all elsewhere (headings)
+    still quotes its own first sentence."""
+    from govlint.rules.probes import ProbeMatch
+
+    class Unwalked(tuple):
+        def __iter__(self):
+            raise AssertionError("every sentence of the block was scored")
+
+    docs = DocumentSet([_document(_sentences(3000))])
+    block = matching.units(docs, "block", None)[0]
+    part = block.parts[2001]
+    match = ProbeMatch("removal", part.start + 3, part.end - 1, 0, 0)
+    long_block = matching.Unit(block.doc, block.text, block.sentences, block.headings, block.line,
+                               Unwalked(block.parts), block.section, block.pieces)
+    assert probing._quoted_sentence(long_block, [match]) is part.sentence
+    assert probing._quoted_sentence(block, [None]) is block.parts[0].sentence

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
+from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -148,10 +149,11 @@ class JoinedHits(Mapping[str, tuple[tuple[int, int], ...]]):
 
     def __init__(self, runs: Sequence[tuple[int, Mapping[str, tuple[tuple[int, int], ...]]]]) -> None:
         self._runs = tuple(runs)  # (index of the run's first token, the run's hits)
-        self._where: dict[str, list[int]] = {}  # vocabulary -> the runs holding it, in order
+        where: defaultdict[str, list[int]] = defaultdict(list)  # setdefault would make a list per call
         for number, (_, hits) in enumerate(self._runs):
             for name in hits:
-                self._where.setdefault(name, []).append(number)
+                where[name].append(number)
+        self._where = dict(where)  # vocabulary -> the runs holding it, in order
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def __getitem__(self, name: str) -> tuple[tuple[int, int], ...]:
@@ -324,41 +326,70 @@ class Lexicon:
         else:  # no phrase starts with most words
             starts = [i for i, t in enumerate(tokens) if t.norm in trie or t.kind in LITERAL_CLASSES]
         for start in starts:
-            nodes = [trie]
+            node = trie
             index = start
-            while nodes and index < count:
+            # One node at a time until a `*` or an address could make the walk branch (most walks).
+            while index < count:
                 token = tokens[index]
                 kind = token.kind
-                if kind in _PUNCTUATION and index > start:
-                    # A phrase never runs across punctuation, but may end on a word before it.
+                if "*" in node or kind in LITERAL_CLASSES:
+                    _walk(text, tokens, start, index, [node], hits)
                     break
-                following = []
-                literal = text[token.start:token.end].lower() if kind in LITERAL_CLASSES else None
-                for node in nodes:
-                    child = node.get(token.norm)
-                    if child is not None:
-                        following.append(child)
-                    if literal is not None and literal in node:
-                        following.append(node[literal])
-                    wild = node.get("*")
-                    if wild is not None and kind not in _PUNCTUATION:
-                        following.append(wild)
+                if kind in _PUNCTUATION and index > start:
+                    break  # a phrase never runs across punctuation, but may end on a word before it
+                node = node.get(token.norm)
+                if node is None:
+                    break
                 index += 1
-                span = (start, index)
-                for node in following:
-                    for name in node.get(_END, ()):
+                names = node.get(_END)
+                if names:
+                    span = (start, index)
+                    for name in names:
                         spans = hits.get(name)
                         if spans is None:
                             hits[name] = [span]
                         else:
                             spans.append(span)
-                nodes = following
         return Scan(text, tokens, {name: tuple(spans) for name, spans in hits.items()})
 
     def forget(self) -> None:
         self._memo.clear()
 
     __hash__ = object.__hash__  # kept in a WeakSet by identity
+
+
+def _walk(text: str, tokens: Sequence[Token], start: int, index: int, nodes: list[dict],
+          hits: dict[str, list[tuple[int, int]]]) -> None:
+    """Lexicon._scan's walk from ``start`` on from token ``index``, where ``nodes`` stand, with
+    every node a `*` or an address's own text leads to."""
+    count = len(tokens)
+    while nodes and index < count:
+        token = tokens[index]
+        kind = token.kind
+        if kind in _PUNCTUATION and index > start:
+            # A phrase never runs across punctuation, but may end on a word before it.
+            break
+        following = []
+        literal = text[token.start:token.end].lower() if kind in LITERAL_CLASSES else None
+        for node in nodes:
+            child = node.get(token.norm)
+            if child is not None:
+                following.append(child)
+            if literal is not None and literal in node:
+                following.append(node[literal])
+            wild = node.get("*")
+            if wild is not None and kind not in _PUNCTUATION:
+                following.append(wild)
+        index += 1
+        span = (start, index)
+        for node in following:
+            for name in node.get(_END, ()):
+                spans = hits.get(name)
+                if spans is None:
+                    hits[name] = [span]
+                else:
+                    spans.append(span)
+        nodes = following
 
 
 @contextmanager

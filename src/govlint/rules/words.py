@@ -195,13 +195,14 @@ def tokenize(text: str) -> tuple[Token, ...]:
     numbers = joining = classes = False  # which passes below can change anything
     joining_norms = _joining_norms()
     pattern = _TOKEN if "@" in text or "://" in text else _PLAIN_TOKEN
+    make = Token._make  # half the cost of Token(...) per word, whose __new__ is a Python function
     for match in pattern.finditer(text):
         kind = match.lastgroup
         start, end = match.span()
         value = match.group()
         if kind == "word":
             for first, last, norm, sort, number in _word(value):
-                raw.append(Token(start + first, start + last, norm, sort, number))
+                raw.append(make((start + first, start + last, norm, sort, number)))
                 if sort == NUMBER:
                     numbers = classes = True
                 elif norm in joining_norms:
@@ -291,13 +292,21 @@ def _denominators() -> dict[str, int]:
     return {stem(word): denominator for word, denominator in _DENOMINATORS.items()}
 
 
+_FRACTION_STARTS = frozenset({"a", "half"})  # the words a fraction of words may start with
+
+
 def _fractions(tokens: list[Token]) -> list[Token]:
     """"two-thirds", "two thirds", "one half", "a half", "half" -> one fraction token."""
     out: list[Token] = []
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
         t = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.kind != NUMBER and t.norm not in _FRACTION_STARTS:  # most tokens: none of the cases below
+            out.append(t)
+            i += 1
+            continue
+        nxt = tokens[i + 1] if i + 1 < count else None
         if t.kind == NUMBER and nxt is not None and nxt.kind == WORD and t.value:
             word = nxt.norm
             denominator = _denominators().get(word)
@@ -347,25 +356,32 @@ def _unit_days(token: Token, text: str) -> int | None:
     return _UNIT_DAYS.get(text[token.start:token.end].lower())
 
 
+_COUNT_WORDS = frozenset({"a", "an", "per", "everi"})  # "a year", "per month", "every week": one of the unit
+
+
 def _durations(tokens: list[Token], text: str) -> list[Token]:
     """A count and a unit of time ("six months", "180 days", "a year", "half a year", "12-month")
     -> one duration token, valued in days."""
     out: list[Token] = []
     i = 0
-    while i < len(tokens):
+    size = len(tokens)
+    fillers = _filler_stems()
+    while i < size:
         t = tokens[i]
+        kind = t.kind
         count, skip = None, 0
-        if t.kind == NUMBER:
+        if kind == NUMBER:
             count = t.value
-        elif t.kind == WORD and t.norm in ("a", "an", "per", "everi"):
-            count = 1.0
-        elif t.kind == FRACTION and i + 1 < len(tokens) and tokens[i + 1].norm == "a":
+        elif kind == WORD:
+            if t.norm in _COUNT_WORDS:
+                count = 1.0
+        elif kind == FRACTION and i + 1 < size and tokens[i + 1].norm == "a":
             count, skip = t.value, 1  # "half a year"
         if count is not None:
             j = i + 1 + skip
-            while j < len(tokens) and tokens[j].kind == WORD and tokens[j].norm in _filler_stems() and j - i <= 3:
+            while j < size and tokens[j].kind == WORD and tokens[j].norm in fillers and j - i <= 3:
                 j += 1
-            days = _unit_days(tokens[j], text) if j < len(tokens) else None
+            days = _unit_days(tokens[j], text) if j < size else None
             if days is not None:
                 out.append(Token(t.start, tokens[j].end, "<duration>", DURATION, count * days))
                 i = j + 1

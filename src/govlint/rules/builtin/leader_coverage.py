@@ -8,9 +8,12 @@ do. The message names each body without one.
 from __future__ import annotations
 
 import re
+from itertools import tee
+from typing import Iterable, Iterator
 
 from govlint.report import FAIL, NOT_APPLICABLE, PARTIAL, PASS
-from govlint.rules.matching import has_placeholder, is_negated, section_context, units
+from govlint.rules.kinds.probing import possible_units
+from govlint.rules.matching import Unit, is_negated, section_context, units
 from govlint.rules.model import DocumentSet, Finding, evidence
 from govlint.rules.probes import Language, ProbeMatch
 
@@ -69,19 +72,24 @@ def _claimed_by_longer(name: str, text: str) -> bool:
     return not BODIES["Maintainers"].search(stripped)
 
 
-def _removal_for(docs: DocumentSet, pattern: re.Pattern[str], language: Language):
-    """The first removal for cause of someone the body ``pattern`` names: in the removal phrase
-    itself (its subject for "A Steering Committee member may be removed"), or in a removal
-    heading it sits under."""
+def _removals(docs: DocumentSet, language: Language) -> Iterator[tuple[Unit, list[ProbeMatch]]]:
+    """The sentences that remove someone for cause, in order, each with its removal matches that no
+    negation governs: what every body's search reads (found once for all of them). Only sentences
+    whose words make both a removal and an involuntary cause possible are read (a long document
+    has many, most naming neither)."""
     removal = language.probe(_REMOVAL)
     involuntary = language.probe(_INVOLUNTARY)
     ruled_out = [language.probe(name) for name in _RULED_OUT if name in language.probes or name in language.lexicon]
     inactive_heading = language.probe("inactive-heading")
     context = language.probe("involuntary-context")
-    scan_of = language.lexicon.scan
-    for unit in units(docs, "sentence", None, anaphora=True):
+    lexicon = language.lexicon
+    scan_of = lexicon.scan
+    every = units(docs, "sentence", None, anaphora=True)
+    reaching = possible_units(docs, every, removal, lexicon) & possible_units(docs, every, involuntary, lexicon)
+    for position in sorted(reaching):
+        unit = every[position]
         text = unit.text
-        if has_placeholder(text):
+        if unit.placeholder:
             continue
         if unit.headings and inactive_heading.find_all(scan_of(unit.headings)) \
                 and not context.find_all(scan_of(section_context(unit))):
@@ -90,7 +98,15 @@ def _removal_for(docs: DocumentSet, pattern: re.Pattern[str], language: Language
         found = [m for m in removal.find_all(scan) if not is_negated(text, m.start, m.end)]
         if not found or not involuntary.find_all(scan) or any(p.find_all(scan) for p in ruled_out):
             continue
-        if any(_names_the_removed(pattern, text, m) for m in found) or pattern.search(unit.headings):
+        yield unit, found
+
+
+def _removal_for(removals: Iterable[tuple[Unit, list[ProbeMatch]]], pattern: re.Pattern[str]):
+    """The first removal for cause of someone the body ``pattern`` names: in the removal phrase
+    itself (its subject for "A Steering Committee member may be removed"), or in a removal
+    heading it sits under."""
+    for unit, found in removals:
+        if any(_names_the_removed(pattern, unit.text, m) for m in found) or pattern.search(unit.headings):
             return unit.doc, unit.sentences[0]
     return None
 
@@ -112,8 +128,10 @@ def check(docs: DocumentSet, *, language: Language | None = None) -> Finding:
     if not bodies:
         return Finding(status=NOT_APPLICABLE, message="no leadership body is defined in the documents")
     covered, uncovered, ev, near = [], [], [], []
+    removals: Iterator[tuple[Unit, list[ProbeMatch]]] = _removals(docs, language)
     for name in bodies:
-        found = _removal_for(docs, BODIES[name], language)
+        removals, mine = tee(removals)  # each body reads them from the first; each is found once
+        found = _removal_for(mine, BODIES[name])
         if found:
             covered.append(name)
             ev.append(evidence(found[0], found[1].line, found[1].text))

@@ -19,6 +19,8 @@ Options:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from functools import cached_property
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -226,15 +228,25 @@ class ProbeCheck:
 def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> dict[str, list[int]]:
     """For each vocabulary, the positions of the units (of one list) whose text holds it. Lists of
     the same units (the document kinds they read, or anaphora, made no difference) share one."""
+    same = docs.memo.get(("holding list", id(every), lexicon))  # asked again for the same list: no key to build
+    if same is not None and same[0] is every:
+        return same[1]  # type: ignore[no-any-return]
     key = ("holding", tuple(map(id, every)), lexicon)  # the units stay in docs.memo's lists, ids with them
     index = docs.memo.get(key)
     if index is None:
-        index = {}
+        lists: defaultdict[str, list[int]] = defaultdict(list)  # setdefault would make a list per call
         for position, unit in enumerate(every):
             for name in lexicon.scan(unit.text, unit.pieces).names:
-                index.setdefault(name, []).append(position)
-        docs.memo[key] = index
+                lists[name].append(position)
+        index = docs.memo[key] = dict(lists)
+    docs.memo[("holding list", id(every), lexicon)] = (every, index)
     return index  # type: ignore[return-value]
+
+
+def possible_units(docs: DocumentSet, every: list[Unit], probe: Probe, lexicon: Lexicon) -> frozenset[int]:
+    """The positions of the units in ``every`` (a list ``units`` gave) where ``probe`` may match
+    (Probe.possible): a Python check that tries a probe on every unit need try only these."""
+    return _probe_units(docs, _units_holding(docs, every, lexicon), probe)
 
 
 def _probe_units(docs: DocumentSet, index: dict[str, list[int]], probe: Probe) -> frozenset[int]:
@@ -311,7 +323,17 @@ def _quoted_sentence(unit: Unit, matches: list[ProbeMatch | None], prefer: int =
         inside = [i for i, end in ends if part.start < end <= part.end]
         return len(inside), int(prefer in inside), int(part.own)
 
-    return max(parts, key=score).sentence
+    holding = set()
+    for _, end in ends:
+        i = bisect_left(parts, end, key=_part_end)  # parts are in text order: a long block has many
+        if i < len(parts) and parts[i].start < end:
+            holding.add(i)
+    # A part holding a match outscores every part holding none, so only those need a score.
+    return max([parts[i] for i in sorted(holding)] or parts, key=score).sentence
+
+
+def _part_end(part) -> int:
+    return part.end
 
 
 def _unique(items: list) -> list:
