@@ -25,6 +25,7 @@ from govlint.rules.words import BREAK, Token
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
 _DEFAULT_WITHIN = 12  # tokens from the first filled slot to the last
 _NOT_AFTER_REACH = 3  # words before a filler that `not_after` looks at
+_AFTER_BREAKS = frozenset({":", ";", ".", "!", "?"})  # what ends the reach of a word `not_after` names
 _LONG = 400  # tokens: in a text this long, a probe's matches are looked for as they are asked for
 
 
@@ -264,9 +265,13 @@ def _between(scan: Scan, chosen: Sequence[tuple[int, int]], names: Sequence[str]
 
 
 def _after(scan: Scan, index: int, names: Sequence[str]) -> bool:
-    """Whether one of the vocabularies ends within a few words before token ``index``."""
+    """Whether one of the vocabularies ends within a few words before token ``index``, in the same
+    clause: a colon or a semicolon between them ends the word's reach ("responsible for, but not
+    limited to: mediating conflicts" does not deny the mediating)."""
     reach = max(0, index - _NOT_AFTER_REACH)
-    return any(reach <= e <= index for name in names for _, e in _spans_from(scan, name, reach - 8, index - 1))
+    tokens = scan.tokens
+    return any(reach <= e <= index and not any(tokens[i].norm in _AFTER_BREAKS for i in range(e, index))
+               for name in names for _, e in _spans_from(scan, name, reach - 8, index - 1))
 
 
 def _known(where: str, key: str, names: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
