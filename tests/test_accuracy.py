@@ -7,7 +7,7 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh8``: 42, 42, 41, 42, 42, 40, 41 and 42 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh9``: 42, 42, 41, 42, 42, 40, 41, 42 and 41 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read.
 
@@ -71,12 +71,17 @@ FRESH8_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-pro
                     "inactivity-policy": 0.90, "vote-of-no-confidence": 0.97, "removal-threshold": 0.94,
                     "restorative-step": 0.25, "escalation-path": 0.75, "conflict-resolution": 0.88,
                     "code-of-conduct": 0.95}
+FRESH9_F1_FLOORS = {"roles-defined": 0.92, "decision-making": 0.93, "removal-process": 0.91,
+                    "inactivity-policy": 0.85, "vote-of-no-confidence": 0.92, "removal-threshold": 0.92,
+                    "restorative-step": 0.72, "escalation-path": 0.66, "conflict-resolution": 0.82,
+                    "code-of-conduct": 0.98}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
-          "corpus-fresh7": FRESH7_F1_FLOORS, "corpus-fresh8": FRESH8_F1_FLOORS}
+          "corpus-fresh7": FRESH7_F1_FLOORS, "corpus-fresh8": FRESH8_F1_FLOORS,
+          "corpus-fresh9": FRESH9_F1_FLOORS}
 # The issue's own bar: a false "you have a removal process" is worse than a miss. Three sets are
-# not there yet (vote 0.909 on fresh3 and 0.944 on fresh7, escalation 0.667 on fresh5): their
+# not there yet (vote 0.909 on fresh3 and 0.944 on fresh7, escalation 0.667 on fresh5 and 0.800 on fresh9): their
 # floors are what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
@@ -85,13 +90,14 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh5": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.66},
     "corpus-fresh6": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.98},
     "corpus-fresh7": {"removal-process": 0.96, "vote-of-no-confidence": 0.94, "escalation-path": 0.98},
+    "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.98, "escalation-path": 0.80},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
         "corpus-fresh2": FIXTURES / "corpus-fresh2", "corpus-fresh3": FIXTURES / "corpus-fresh3",
         "corpus-fresh4": FIXTURES / "corpus-fresh4", "corpus-fresh5": FIXTURES / "corpus-fresh5",
         "corpus-fresh6": FIXTURES / "corpus-fresh6", "corpus-fresh7": FIXTURES / "corpus-fresh7",
-        "corpus-fresh8": FIXTURES / "corpus-fresh8"}
+        "corpus-fresh8": FIXTURES / "corpus-fresh8", "corpus-fresh9": FIXTURES / "corpus-fresh9"}
 
 
 def _evaluate(folder):
@@ -103,11 +109,11 @@ def _evaluate(folder):
     return accuracy.evaluate(folder, folder / "labels.yaml")
 
 
-# The nine labelled sets beyond the shared corpus (409 cases, ~50 s together) run with the slow
+# The ten labelled sets beyond the shared corpus (450 cases, ~55 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
-             "corpus-fresh6", "corpus-fresh7", "corpus-fresh8"}
+             "corpus-fresh6", "corpus-fresh7", "corpus-fresh8", "corpus-fresh9"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
