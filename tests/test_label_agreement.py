@@ -1,0 +1,51 @@
+"""benchmarks/label_agreement.py: the second reading is well formed, and the comparison counts right."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, REPO
+
+BENCH = REPO / "benchmarks" / "label_agreement.py"
+SECOND = FIXTURES / "label-agreement" / "second-reading.yaml"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("label_agreement", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["label_agreement"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_second_reading_is_of_labelled_cases_and_quotes_its_evidence(bench):
+    second = yaml.safe_load(SECOND.read_text(encoding="utf-8"))
+    first = bench.first_readings()
+    listed = [line.split() for line in (SECOND.parent / "cases.txt").read_text(encoding="utf-8").splitlines() if line]
+    assert sorted(case for _, case in listed) == sorted(second)
+    for labelled_set, case in listed:
+        folder, _ = first[case]
+        assert folder.parent.name == labelled_set, case
+        for concept, evidence in (second[case].get("evidence") or {}).items():
+            assert second[case][concept] is True, (case, concept)
+            line = (folder / evidence["file"]).read_text(encoding="utf-8").splitlines()[evidence["line"] - 1]
+            assert evidence["quote"].strip() in line, (case, concept)
+
+
+def test_a_reading_that_differs_is_counted(bench, tmp_path):
+    first = bench.first_readings()
+    cases = ["openwallet-foundation__acapy", "ECP-WarpX__WarpX", "runmedev__runme"]
+    same = {case: dict(first[case][1]) for case in cases}  # copies: first_readings() is shared
+    (tmp_path / "same.yaml").write_text(yaml.safe_dump(same), encoding="utf-8")
+    result = bench.compare(tmp_path / "same.yaml")
+    assert result["cases"] == 3 and result["macro"]["agree"] == 1.0
+    other = {case: dict(first[case][1]) for case in cases}
+    other["runmedev__runme"]["removal_process"] = not first["runmedev__runme"][1]["removal_process"]
+    (tmp_path / "other.yaml").write_text(yaml.safe_dump(other), encoding="utf-8")
+    row = bench.compare(tmp_path / "other.yaml")["concepts"]["removal_process"]
+    assert row["cases"] == 3 and row["agree"] == round(2 / 3, 3)
+    assert row["f1_second"] < 1.0
