@@ -158,6 +158,8 @@ check:
 @pytest.mark.parametrize("text,value", [
     ("If all others from the core team agree, a maintainer is removed.", "all others from the core team agree"),
     ("A maintainer can be removed with the consent of every other maintainer.", "consent of every other maintainer"),
+    ("A maintainer can be removed with the approval of the current Maintainers (absent the maintainer being removed).",
+     "approval of the current Maintainers (absent the maintainer being removed"),
     # A plurality is a threshold too: "the winning option is the one that receives the greatest support".
     ("A maintainer is removed when that option receives the greatest support.", "the greatest support"),
     ("A maintainer is removed if the removal gets the most votes.", "the most votes"),

@@ -32,6 +32,10 @@ THRESHOLD = re.compile(
     # consent of every other maintainer".
     r"(?:all|every)\s+(?:of\s+)?(?:the\s+)?others?\b(?:\s+[\w-]+){0,4}?\s+(?:agree|consent|approve|concur)\w*|"
     r"(?:agreement|consent|approval)\s+of\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?other\s+[\w-]+|"
+    # ... and the approval of a body that leaves the person out: "with the approval of the current
+    # Maintainers (absent the maintainer being removed)".
+    r"(?:agreement|consent|approval)\s+of\s+(?:all\s+)?(?:the\s+)?(?:current|other|remaining|existing)\s+[\w-]+"
+    r"\s*[(,]?\s*(?:absent|excluding|except|not\s+counting|other\s+than)\s+the\s+[\w-]+(?:\s+(?:being\s+removed|concerned|in\s+question))?|"
     r"more\s+than\s+half|at\s+least\s+half|half\s+or\s+more|all\s+but\s+(?:one|two)|"
     # A plurality: "the option that receives the greatest support", "the most votes".
     r"plurality|(?:the\s+)?(?:most|greatest|highest|largest)\s+(?:number\s+of\s+)?(?:votes|support)\b|"
