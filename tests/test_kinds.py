@@ -160,6 +160,9 @@ check:
     ("A maintainer can be removed with the consent of every other maintainer.", "consent of every other maintainer"),
     ("A maintainer can be removed with the approval of the current Maintainers (absent the maintainer being removed).",
      "approval of the current Maintainers (absent the maintainer being removed"),
+    # A count of approvals however it is qualified: "at least 2 active, non-conflicted admin approvals".
+    ("A maintainer is removed with at least 2 active, non-conflicted admin approvals.",
+     "at least 2 active, non-conflicted admin approvals"),
     # A plurality is a threshold too: "the winning option is the one that receives the greatest support".
     ("A maintainer is removed when that option receives the greatest support.", "the greatest support"),
     ("A maintainer is removed if the removal gets the most votes.", "the most votes"),

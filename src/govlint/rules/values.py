@@ -42,7 +42,7 @@ THRESHOLD = re.compile(
     + _COUNT + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?:\w+\s+){0,2}?" + _COUNT + r"\b|"
     r"\d+\s*:\s*\d+\s+(?:vote|in\s+favou?r)|quorum|"
     r"(?:at\s+least|minimum\s+of|a\s+minimum\s+of|no\s+fewer\s+than)\s+" + _NUMBER +
-    r"\s+(?:\w+\s+)?(?:votes?|approvals?|\+1s?|binding\s+votes?|members?|maintainers?|committers?|LGTMs?)|"
+    r"\s+(?:[\w-]+,?\s+){0,3}?(?:votes?|approvals?|\+1s?|binding\s+votes?|members?|maintainers?|committers?|LGTMs?)|"
     # "consensus" counts only against a stated base: "the consensus of the remaining members".
     r"consensus(?:\s+vote)?(?=" + _BASE + r"))(?:\s+(?:vote|ballot)s?\b(?=" + _BASE + r"))?" + _BASE + r"?", re.I)
 
