@@ -55,8 +55,8 @@ FRESH4_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.95, "removal-pro
                     "inactivity-policy": 0.95, "vote-of-no-confidence": 0.98, "removal-threshold": 0.97,
                     "restorative-step": 0.65, "escalation-path": 0.93, "conflict-resolution": 0.95,
                     "code-of-conduct": 0.98}
-FRESH5_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.98, "removal-process": 0.97,
-                    "inactivity-policy": 0.97, "vote-of-no-confidence": 0.97, "removal-threshold": 0.91,
+FRESH5_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.98, "removal-process": 0.99,
+                    "inactivity-policy": 0.97, "vote-of-no-confidence": 0.99, "removal-threshold": 0.91,
                     "restorative-step": 0.88, "escalation-path": 0.72, "conflict-resolution": 0.93,
                     "code-of-conduct": 0.98}
 FRESH6_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.95, "removal-process": 0.90,
@@ -68,11 +68,11 @@ FRESH7_F1_FLOORS = {"roles-defined": 0.93, "decision-making": 0.89, "removal-pro
                     "restorative-step": 0.40, "escalation-path": 0.71, "conflict-resolution": 0.96,
                     "code-of-conduct": 0.97}
 FRESH8_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-process": 0.97,
-                    "inactivity-policy": 0.90, "vote-of-no-confidence": 0.97, "removal-threshold": 0.94,
-                    "restorative-step": 0.25, "escalation-path": 0.75, "conflict-resolution": 0.88,
+                    "inactivity-policy": 0.90, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
+                    "restorative-step": 0.44, "escalation-path": 0.75, "conflict-resolution": 0.88,
                     "code-of-conduct": 0.95}
 FRESH9_F1_FLOORS = {"roles-defined": 0.92, "decision-making": 0.93, "removal-process": 0.91,
-                    "inactivity-policy": 0.85, "vote-of-no-confidence": 0.92, "removal-threshold": 0.92,
+                    "inactivity-policy": 0.88, "vote-of-no-confidence": 0.92, "removal-threshold": 0.95,
                     "restorative-step": 0.72, "escalation-path": 0.66, "conflict-resolution": 0.82,
                     "code-of-conduct": 0.98}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
@@ -87,7 +87,7 @@ PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "esc
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
     "corpus-fresh3": {"removal-process": 0.92, "vote-of-no-confidence": 0.90, "escalation-path": 0.98},
-    "corpus-fresh5": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.66},
+    "corpus-fresh5": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.66},
     "corpus-fresh6": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.98},
     "corpus-fresh7": {"removal-process": 0.96, "vote-of-no-confidence": 0.94, "escalation-path": 0.98},
     "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.98, "escalation-path": 0.80},
