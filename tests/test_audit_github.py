@@ -46,6 +46,7 @@ def audit(projects: Path, out: Path, server: GitHubFixtureServer, cache: Path, *
     return main(["audit", str(projects), "--out", str(out), "--api-url", server.url, "--cache-dir", str(cache),
                  "--quiet", *extra])
 
+@pytest.mark.slow
 
 def test_faults_do_not_stop_the_audit_and_only_the_404_ends_in_an_error(tmp_path, fleet, capsys):
     root, projects = fleet

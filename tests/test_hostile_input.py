@@ -388,6 +388,7 @@ def test_rule_pack_errors_are_one_line_naming_the_file(run_cli, tmp_path, name, 
     assert _outcome(code, report, err) == ERROR
     assert message in err and str(pack) in err
 
+@pytest.mark.slow
 
 def test_the_catastrophic_regex_would_hang_without_the_deadline():
     """What the deadline prevents: the pattern on a 40-character line runs for over a second in re."""
@@ -789,6 +790,7 @@ _DRIP_BODY = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Leng
 _DRIP_HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: "
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("head", [_DRIP_BODY, _DRIP_HEADERS], ids=["body", "headers"])
 def test_a_server_that_drips_bytes_is_cut_off_at_the_response_limit(head):
     from govlint.errors import SourceError
@@ -805,6 +807,7 @@ def test_a_server_that_drips_bytes_is_cut_off_at_the_response_limit(head):
     assert str(err.value) == (f"github:acme/widget: the response from {server.url.split('//')[1]} took longer "
                               "than 0.5 s (after 2 attempts)")
 
+@pytest.mark.slow
 
 def test_timeout_bounds_a_whole_target_on_check_and_audit(run_cli, tmp_path, fast_http):
     with _RawServer(_drip(_DRIP_BODY)) as server:

@@ -21,6 +21,7 @@ def bench():
     spec.loader.exec_module(module)
     return module
 
+@pytest.mark.slow
 
 def test_the_second_reading_is_of_labelled_cases_and_quotes_its_evidence(bench):
     second = yaml.safe_load(SECOND.read_text(encoding="utf-8"))

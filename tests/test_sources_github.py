@@ -568,6 +568,7 @@ def test_server_errors_are_retried_with_backoff(github_server, tmp_path):
     with pytest.raises(SourceError, match=r"answered HTTP 500 \(after 3 attempts\); try again later"):
         again.resolve()
 
+@pytest.mark.slow
 
 def test_timeout(github_server, tmp_path):
     github_server.slow(1.0, times=5)
