@@ -22,6 +22,7 @@ import yaml  # noqa: E402
 
 from govlint.api import lint  # noqa: E402
 from govlint.config import Config  # noqa: E402
+from govlint.errors import GovlintError  # noqa: E402
 from govlint.rules.registry import load_rules  # noqa: E402
 
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
@@ -109,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     if not labels.is_file():
         print(f"accuracy: {labels}: no labels file", file=sys.stderr)
         return 2
-    result = evaluate(corpus, labels)
+    try:
+        result = evaluate(corpus, labels)
+    except GovlintError as err:  # a built-in pack being edited
+        print(f"accuracy: error: {err}", file=sys.stderr)
+        return 2
     if args.json:
         json.dump(result, sys.stdout, indent=2)
         print()

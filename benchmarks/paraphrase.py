@@ -27,6 +27,7 @@ import yaml  # noqa: E402
 
 from govlint.api import lint  # noqa: E402
 from govlint.config import Config  # noqa: E402
+from govlint.errors import GovlintError  # noqa: E402
 from govlint.rules.registry import load_rules  # noqa: E402
 
 SET = HERE / "paraphrase" / "set.yaml"
@@ -107,7 +108,11 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="list every miss and false positive")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    result = evaluate(args.split)
+    try:
+        result = evaluate(args.split)
+    except GovlintError as err:  # a built-in pack being edited
+        print(f"paraphrase: error: {err}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(result, indent=1))
     else:

@@ -110,3 +110,16 @@ def test_a_copy_with_damaged_normalized_phrases_is_read_with_its_words_stemmed_a
     data = read_copy("cncf.yaml", raw)
     assert not isinstance(data["vocabulary"], NormalizedVocabulary)
     assert Lexicon.build(data["vocabulary"]).phrases == Lexicon.build(dict(data["vocabulary"])).phrases
+
+
+def test_regenerating_with_a_broken_pack_is_one_line_and_keeps_its_copy(tmp_path, monkeypatch, capsys):
+    # A maintainer editing rules/cncf.yaml runs `python -m govlint.rules.packjson` mid-edit.
+    from govlint.rules import packjson
+
+    (tmp_path / "cncf.yaml").write_text("vocabulary:\n  remove: [remove\n", encoding="utf-8")
+    (tmp_path / "cncf.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(packjson, "data_dir", lambda name: tmp_path)
+    assert packjson.main() == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("packjson: error: ") and "cncf.yaml" in err[0]
+    assert (tmp_path / "cncf.json").read_text(encoding="utf-8") == "{}"
