@@ -363,3 +363,40 @@ def test_a_long_blocks_evidence_is_quoted_without_scoring_each_of_its_sentences(
                                Unwalked(block.parts), block.section, block.pieces)
     assert probing._quoted_sentence(long_block, [match]) is part.sentence
     assert probing._quoted_sentence(block, [None]) is block.parts[0].sentence
+
+
+class _CountingSentences(list):
+    """A block's sentences that count how often one of them is read by position."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        type(self).reads += 1
+        return super().__getitem__(index)
+
+
+def test_a_long_lists_items_find_their_lead_without_reading_back_through_the_items_before():
+    """A list of 2,000 items under one lead: each item is read with the lead sentence (and, the lead
+    referring back, the sentence before it), found in one pass over the section, not by reading
+    back through every earlier item for each item (a 5,000-item list took 15 s, now 4 s)."""
+    items = "".join(f"- Item {n} is a reason.\n" for n in range(2000))
+    doc = parse("# G\n\nSometimes a maintainer must be removed. This can occur in the following "
+                "situations:\n\n" + items, path="GOVERNANCE.md", kind="governance")
+    for block in doc.blocks:
+        block.sentences = _CountingSentences(block.sentences)
+    _CountingSentences.reads = 0
+    units = matching.units(DocumentSet([doc]), "sentence", None)
+    assert _CountingSentences.reads < 50  # reading back through the items: about two million
+    last = units[-1]
+    assert last.text.startswith("Sometimes a maintainer must be removed. This can occur in the following situations:")
+    assert last.text.endswith("Item 1999 is a reason.")
+
+
+def test_an_item_is_read_with_the_nearest_lead_of_that_text():
+    text = ("# G\n\nThe first list is this:\n\n- one\n\nThe owners may remove a maintainer. "
+            "It happens in these cases:\n\n- two\n\nReviewers help. It happens in these cases:\n\n- three\n")
+    doc = parse(text, path="GOVERNANCE.md", kind="governance")
+    by_item = {u.sentences[0].text: u.text for u in matching.units(DocumentSet([doc]), "sentence", None)
+               if u.sentences[0].block.kind == "item"}
+    assert by_item["two"] == "The owners may remove a maintainer. It happens in these cases: two"
+    assert by_item["three"] == "Reviewers help. It happens in these cases: three"

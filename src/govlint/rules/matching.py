@@ -220,20 +220,33 @@ def _join(pieces: list[tuple[Sentence | str, bool]]) -> tuple[str, tuple[Part, .
     return "".join(chunks), tuple(parts), tuple(p if isinstance(p, str) else p.text for p, _ in pieces)
 
 
-def _lead(block: Block) -> list[tuple[Sentence | str, bool]]:
-    """What introduced a list item's list: the sentence ending in a colon, and, when that sentence
-    opens by referring back ("This can occur in the following situations:"), the sentences it
-    refers to ("... to move a maintainer to emeritus status."). None of them is the item's own."""
-    lead = block.lead.strip()
-    blocks = block.section.blocks
-    index = blocks.index(block) if block in blocks else len(blocks)
-    for previous in reversed(blocks[:index]):
-        for position in range(len(previous.sentences) - 1, -1, -1):
-            sentence = previous.sentences[position]
-            if sentence.text.strip() == lead:
-                before = _antecedents(previous, position) if _ANAPHOR.match(sentence.text) else []
-                return [(s, False) for s in (*before, sentence)]
-    return [(block.lead, False)]
+def _leads(doc: Document) -> dict[int, list[tuple[Sentence | str, bool]]]:
+    """What introduced each list item's list, by the item block's id: the sentence ending in a
+    colon, and, when that sentence opens by referring back ("This can occur in the following
+    situations:"), the sentences it refers to ("... to move a maintainer to emeritus status.").
+    None of them is the item's own. One pass over each section: the nearest earlier sentence with
+    the lead's text is remembered as the section is read, so a list of thousands of items does not
+    read back through the items before each one."""
+    found: dict[int, list[tuple[Sentence | str, bool]]] = {}
+    for section in doc.sections:
+        latest: dict[str, tuple[Block, int]] = {}  # a sentence's text -> where it last stood
+        made: dict[tuple[int, int], list[tuple[Sentence | str, bool]]] = {}  # a lead read once per list
+        for block in section.blocks:
+            if block.lead:
+                where = latest.get(block.lead.strip())
+                if where is None:
+                    found[id(block)] = [(block.lead, False)]
+                else:
+                    previous, position = where
+                    key = (id(previous), position)
+                    if key not in made:
+                        sentence = previous.sentences[position]
+                        before = _antecedents(previous, position) if _ANAPHOR.match(sentence.text) else []
+                        made[key] = [(s, False) for s in (*before, sentence)]
+                    found[id(block)] = made[key]
+            for position, sentence in enumerate(block.sentences):
+                latest[sentence.text.strip()] = (block, position)
+    return found
 
 
 def _antecedents(block: Block, position: int) -> list[Sentence]:
@@ -289,9 +302,10 @@ def _units_of(doc: Document, scope: str, *, anaphora: bool, plain: list[Unit] | 
                 yield Unit(doc, text, tuple(own), " > ".join(section.headings), own[0].line, parts, section, texts)
         return
     number = 0  # the sentence's place among the document's sentence units (those of ``plain``)
+    leads = _leads(doc)
     for block in doc.blocks:
         headings = " > ".join(block.section.headings)
-        lead = _lead(block) if block.lead else []
+        lead = leads.get(id(block)) or [(block.lead, False)] if block.lead else []
         if scope == "block":
             if block.sentences:
                 text, parts, texts = _join(lead + [(s, True) for s in block.sentences])
