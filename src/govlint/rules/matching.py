@@ -289,11 +289,15 @@ def _doc_units(docs: DocumentSet, doc: Document, scope: str, *, anaphora: bool) 
     found = docs.memo.get(key)
     if found is None:
         plain = _doc_units(docs, doc, scope, anaphora=False) if anaphora else None
-        found = docs.memo[key] = list(_units_of(doc, scope, anaphora=anaphora, plain=plain))
+        leads = docs.memo.get(("leads", id(doc)))
+        if leads is None:
+            leads = docs.memo[("leads", id(doc))] = _leads(doc)
+        found = docs.memo[key] = list(_units_of(doc, scope, anaphora=anaphora, plain=plain, leads=leads))
     return found  # type: ignore[return-value]
 
 
-def _units_of(doc: Document, scope: str, *, anaphora: bool, plain: list[Unit] | None) -> Iterator[Unit]:
+def _units_of(doc: Document, scope: str, *, anaphora: bool, plain: list[Unit] | None,
+              leads: dict[int, list[tuple[Sentence | str, bool]]]) -> Iterator[Unit]:
     if scope == "section":
         for section in doc.sections:
             own = [s for b in section.blocks for s in b.sentences]
@@ -302,10 +306,9 @@ def _units_of(doc: Document, scope: str, *, anaphora: bool, plain: list[Unit] | 
                 yield Unit(doc, text, tuple(own), " > ".join(section.headings), own[0].line, parts, section, texts)
         return
     number = 0  # the sentence's place among the document's sentence units (those of ``plain``)
-    leads = _leads(doc)
     for block in doc.blocks:
         headings = " > ".join(block.section.headings)
-        lead = leads.get(id(block)) or [(block.lead, False)] if block.lead else []
+        lead = leads.get(id(block), [])
         if scope == "block":
             if block.sentences:
                 text, parts, texts = _join(lead + [(s, True) for s in block.sentences])

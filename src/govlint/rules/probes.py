@@ -25,7 +25,7 @@ from govlint.rules.words import BREAK, Token
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
 _DEFAULT_WITHIN = 12  # tokens from the first filled slot to the last
 _NOT_AFTER_REACH = 3  # words before a filler that `not_after` looks at
-_AFTER_BREAKS = frozenset({":", ";", ".", "!", "?"})  # what ends the reach of a word `not_after` names
+_AFTER_BREAKS = _CLAUSE_END | {":"}  # what ends the reach of a word `not_after` names
 _LONG = 400  # tokens: in a text this long, a probe's matches are looked for as they are asked for
 
 
