@@ -39,6 +39,11 @@ def case_documents(case_dir: Path) -> list[str]:
     return sorted(str(p) for p in case_dir.rglob("*") if p.is_file() and p.name not in SKIP_FILES)
 
 
+def lint_case(case_dir: Path, names: list[str], rules: list):
+    """govlint's report on one labelled case: its documents given by path, the case folder as root."""
+    return lint(files=case_documents(case_dir), root=str(case_dir), config=Config(), rules=rules, select_rules=names)
+
+
 def evaluate(corpus: Path, labels_file: Path) -> dict:
     labels = yaml.safe_load(labels_file.read_text(encoding="utf-8"))
     rules = load_rules()
@@ -48,11 +53,10 @@ def evaluate(corpus: Path, labels_file: Path) -> dict:
     disagreements = []
     for case, label in sorted(labels.items()):
         case_dir = corpus / case
-        files = case_documents(case_dir)
-        if not files:
+        if not case_documents(case_dir):
             disagreements.append({"case": case, "rule": "*", "problem": "no documents in the case folder"})
             continue
-        report = lint(files=files, root=str(case_dir), config=Config(), rules=rules, select_rules=names)
+        report = lint_case(case_dir, names, rules)
         for concept, name in zip(concepts, names):
             expected = label.get(concept)
             if expected is None:

@@ -70,8 +70,7 @@ def _kappa(pairs: list[tuple[bool, bool]]) -> float | None:
 
 
 def found_by_govlint(case_dir: Path, names: list[str], rules: list) -> dict[str, bool]:
-    report = accuracy.lint(files=accuracy.case_documents(case_dir), root=str(case_dir), config=accuracy.Config(),
-                           rules=rules, select_rules=names)
+    report = accuracy.lint_case(case_dir, names, rules)
     return {name: bool(report.result(name) and report.result(name).found) for name in names}
 
 

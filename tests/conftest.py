@@ -19,6 +19,18 @@ REPO = _Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+def benchmark(name: str):
+    """A script of benchmarks/ as a module (benchmarks/ is not a package), loaded once per run."""
+    import importlib.util
+
+    if name not in _sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        _sys.modules[name] = module  # before running it: its dataclasses look their module up
+        spec.loader.exec_module(module)
+    return _sys.modules[name]
+
+
 @pytest.fixture
 def fixtures() -> _Path:
     return FIXTURES

@@ -15,11 +15,9 @@ Raise a floor when a rule gets better; never lower one to make a change pass.
 """
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from conftest import CORPUS, FIXTURES, REPO
+from conftest import CORPUS, FIXTURES, benchmark
 
 # Reached on the shared corpus: F1 1.000 for every rule.
 F1_FLOORS = {
@@ -103,10 +101,7 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
 def _evaluate(folder):
     if not (folder / "labels.yaml").is_file():
         pytest.skip(f"the labelled corpus is not checked out at {folder}")
-    spec = importlib.util.spec_from_file_location("govlint_accuracy", REPO / "benchmarks" / "accuracy.py")
-    accuracy = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(accuracy)
-    return accuracy.evaluate(folder, folder / "labels.yaml")
+    return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
 # The ten labelled sets beyond the shared corpus (450 cases, ~55 s together) run with the slow

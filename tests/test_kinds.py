@@ -48,6 +48,15 @@ def run(check_yaml: str, text: str, *, path: str = "GOVERNANCE.md", kind: str = 
     return rule.check(docs)
 
 
+# A check that quotes back a value of the sentence holding a removal.
+_VALUE_CHECK = """
+check:
+  kind: probes
+  value: {value}
+  all: [removal]
+"""
+
+
 PROBES = """
 check:
   kind: probes
@@ -143,12 +152,7 @@ check:
 
 
 def test_a_value_is_quoted_back():
-    check = """
-check:
-  kind: probes
-  value: threshold
-  all: [removal]
-"""
+    check = _VALUE_CHECK.format(value="threshold")
     finding = run(check, "# G\n\nA maintainer can be removed by two-thirds of all maintainers.\n")
     assert finding.status == "pass"
     assert finding.message.startswith("threshold: two-thirds")
@@ -168,12 +172,7 @@ check:
     ("A maintainer is removed if the removal gets the most votes.", "the most votes"),
 ])
 def test_unanimity_of_the_others_and_a_plurality_in_words_are_thresholds(text, value):
-    check = """
-check:
-  kind: probes
-  value: threshold
-  all: [removal]
-"""
+    check = _VALUE_CHECK.format(value="threshold")
     finding = run(check, f"# G\n\n{text}\n")
     assert finding.status == "pass"
     assert finding.message.startswith(f"threshold: {value}")
@@ -188,12 +187,7 @@ check:
     ("removed after half a year", "half a year"),
 ])
 def test_a_duration_in_any_number_form(text, value):
-    check = """
-check:
-  kind: probes
-  value: duration
-  all: [removal]
-"""
+    check = _VALUE_CHECK.format(value="duration")
     finding = run(check, f"# G\n\nMaintainers are {text}.\n")
     assert finding.status == "pass" and finding.message.startswith(f"duration: {value}")
 

@@ -1,25 +1,17 @@
 """benchmarks/label_agreement.py: the second reading is well formed, and the comparison counts right."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 import yaml
 
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, benchmark
 
-BENCH = REPO / "benchmarks" / "label_agreement.py"
 SECOND = FIXTURES / "label-agreement" / "second-reading.yaml"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("label_agreement", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["label_agreement"] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark("label_agreement")
 
 @pytest.mark.slow
 

@@ -1,29 +1,21 @@
 """benchmarks/review_agreement.py: the published verdicts are well formed, and the comparison runs."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from conftest import REPO
+from conftest import benchmark
 from govlint.review import review_rules
 from govlint.review.activity import ACTIVITY_RULE
 from govlint.review.model import AREAS
 from govlint.rules.registry import load_rules
 
-BENCH = REPO / "benchmarks" / "review_agreement.py"
 VERDICTS_WORDS = {"Complete", "Mostly Complete", "Partial", "Missing", "Unknown"}
 STATUSES = {"Exemplary", "Satisfactory", "Mostly Satisfactory", "Needs Work"}
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("review_agreement", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["review_agreement"] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark("review_agreement")
 
 
 def test_the_published_verdicts_are_well_formed(bench):
