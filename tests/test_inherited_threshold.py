@@ -2,7 +2,7 @@
 project's vote, and the rule every vote follows stated elsewhere in the documents.
 
 Each document is written whole into tmp_path and linted as a user would; the near-misses give
-a threshold for one matter only, which no removal inherits."""
+a threshold for one matter only, which no removal inherits, or none at all."""
 from __future__ import annotations
 
 import pytest
@@ -41,6 +41,13 @@ NOT_INHERITED = {
 
 If the project lead is unable to appoint a successor, the maintainers will make this decision,
 preferably by consensus, but if needed by a majority vote.
+""",
+    "'the majority of decisions' is most of them, not a share of votes": """# Governance
+
+## Decisions
+
+Decisions are made by lazy consensus on the mailing list. This allows the majority of decisions
+to be made without resorting to a formal vote.
 """,
     "consensus that fails with no threshold": """# Governance
 
