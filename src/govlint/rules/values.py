@@ -25,9 +25,15 @@ _BASE = (r"(?:\s+(?:of|from|among|by)\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?|it
          r"unconflicted|total|binding|core|project|committee|council|steering|technical|tsc|maintainer|"
          r"\w+'s)\s+){0,3}" + _BASE_WORDS + r")")
 
+# "The majority of cases", "the vast majority of decisions": most of the things counted, not a
+# share of voters.
+_MOST_OF = (r"(?!\s+of\s+(?:the\s+|our\s+|all\s+)?(?:cases|decisions|issues|situations|changes|pull\s+requests|"
+            r"prs|patches|code|work|time|contributions|discussions|matters|questions|commits|projects|"
+            r"disagreements|conflicts|instances)\b)")
+
 THRESHOLD = re.compile(
     r"\b(?:(?:simple|absolute|qualified|strict|super|two[- ]thirds|three[- ]quarters|\d+\s*/\s*\d+|"
-    r"\d+%)\s*[- ]?majority|" + _FRACTION + r"|super[- ]?majority|majority|unanimous(?:ly|\s+consent)?|unanimity(?:\s+minus\s+\w+)?|"
+    r"\d+%)\s*[- ]?majority|" + _FRACTION + r"|super[- ]?majority|majority" + _MOST_OF + r"|unanimous(?:ly|\s+consent)?|unanimity(?:\s+minus\s+\w+)?|"
     # Unanimity of the others, in words: "if all others from the core team agree", "with the
     # consent of every other maintainer".
     r"(?:all|every)\s+(?:of\s+)?(?:the\s+)?others?\b(?:\s+[\w-]+){0,4}?\s+(?:agree|consent|approve|concur)\w*|"
