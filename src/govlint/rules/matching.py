@@ -152,6 +152,11 @@ def has_placeholder(text: str) -> bool:
 
 SCOPES = ("sentence", "block", "section")
 
+# The heading path as one text, each heading its own clause: a probe's slots, and what cancels
+# it (`unless`), never reach from one heading into another ("Reviewing Pull Requests" over "Code of
+# Conduct Violations" names no thing that is removed).
+_HEADING_JOIN = "; "
+
 # A sentence that refers back to an event: "This requires a two-thirds majority", "In extreme cases
 # this can also occur by a vote", "Such a removal needs ...". Not "This document ..." or "It is
 # intended to ...": those do not carry on what the sentence before said.
@@ -184,7 +189,7 @@ class Unit:
     doc: Document
     text: str
     sentences: tuple[Sentence, ...]  # the unit's own sentences
-    headings: str  # the heading path, joined by " > "
+    headings: str  # the heading path, each heading its own clause (joined by _HEADING_JOIN)
     line: int
     parts: tuple[Part, ...] = ()
     section: Section | None = None
@@ -303,11 +308,11 @@ def _units_of(doc: Document, scope: str, *, anaphora: bool, plain: list[Unit] | 
             own = [s for b in section.blocks for s in b.sentences]
             if own:
                 text, parts, texts = _join([(s, True) for s in own])
-                yield Unit(doc, text, tuple(own), " > ".join(section.headings), own[0].line, parts, section, texts)
+                yield Unit(doc, text, tuple(own), _HEADING_JOIN.join(section.headings), own[0].line, parts, section, texts)
         return
     number = 0  # the sentence's place among the document's sentence units (those of ``plain``)
     for block in doc.blocks:
-        headings = " > ".join(block.section.headings)
+        headings = _HEADING_JOIN.join(block.section.headings)
         lead = leads.get(id(block), [])
         if scope == "block":
             if block.sentences:
