@@ -350,3 +350,18 @@ def test_a_negated_impasse_does_not_negate_what_follows():
     # ... and still negates what it governs.
     assert negated("There is currently no process to remove a maintainer.", "remove")
     assert negated("Maintainers who cannot agree will not be removed.", "removed")
+
+
+def test_a_negated_condition_set_off_by_commas_does_not_negate_the_list_after_it():
+    from govlint.rules.matching import is_negated
+
+    def negated(text: str, word: str) -> bool:
+        at = text.index(word)
+        return is_negated(text, at, at + len(word))
+
+    # "if still not satisfied" describes the case; the appeal to the EMO is the rule ...
+    text = ("The member can continue appeals up the Project Leadership Chain and, if still not satisfied, "
+            "thence to the EMO, then the executive director, and finally to the Board of Directors.")
+    assert not negated(text, "EMO")
+    # ... while a list after a denial is still denied, item by item.
+    assert negated("The project does not have a steering committee, technical board or council.", "council")

@@ -90,8 +90,12 @@ def negation_cue(text: str, start: int) -> re.Match[str] | None:
             break
         last = breaks[-1]
         tail = clause[last.end():]
-        if last.group(0) == "," and _list_continuation(tail) and not _introduction(clause[:last.start()]):
-            # "... does not have a steering committee, technical board or council": read back.
+        before = clause[:last.start()]
+        if (last.group(0) == "," and _list_continuation(tail) and not _introduction(before)
+                and not _introduction(_CLAUSE_BREAK.split(before)[-1])):
+            # "... does not have a steering committee, technical board or council": read back; but
+            # not over a condition set off by commas ("and, if still not satisfied, thence to the
+            # EMO"), whose negation describes the case.
             clause = clause[:last.start()]
             extra += len(tail.split()) + 3
             continue
