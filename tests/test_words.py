@@ -37,6 +37,8 @@ def test_words_the_stemmer_would_join_stay_apart():
     assert norms("informal")[0] == norms("informally")[0] != norms("information")[0]
     assert norms("personal")[0] != norms("person")[0]
     assert norms("restorative")[0] != norms("restore")[0]
+    # "needlessly argumentative" describes a manner; it is no argument (a dispute) to settle.
+    assert norms("argumentative")[0] != norms("argument")[0]
 
 
 def test_an_agent_noun_is_not_its_verb():

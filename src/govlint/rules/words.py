@@ -119,10 +119,12 @@ def stem(word: str) -> str:
 
 # Words the stemmer would join to an unrelated word: "informal" is not "information", "personal"
 # not "person", "restorative" not "restore", "internal" not "intern", "general" not "generate",
-# "majority" not "major" (a major version), "conservancy" (a foundation) not "conservatively".
+# "majority" not "major" (a major version), "conservancy" (a foundation) not "conservatively",
+# "argumentative" (a manner) not "argument" (a dispute).
 _KEEP = {"informal": "informal", "informally": "informal", "personal": "personal", "personally": "personal",
          "restorative": "restorative", "internal": "internal", "internally": "internal", "general": "general",
-         "generally": "general", "majority": "majority", "majorities": "majority", "conservancy": "conservancy"}
+         "generally": "general", "majority": "majority", "majorities": "majority", "conservancy": "conservancy",
+         "argumentative": "argumentative"}
 
 # Irregular verb forms the stemmer cannot join to their base ("brought" is "bring", "chosen" is
 # "choose"). Only verbs whose forms are not also common nouns or adjectives in governance text
