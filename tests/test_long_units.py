@@ -137,6 +137,17 @@ def test_a_documents_sentence_units_are_made_once_for_every_list_that_reads_them
     assert anaphora[0] is every[0] and anaphora[2] is every[2] and anaphora[1] is not every[1]
 
 
+def test_an_ellipsis_that_stands_for_the_sentence_before_is_read_with_it():
+    """"If not, they will be removed upon a vote" says nothing alone: the vote is for the case the
+    sentence before describes (here, inactivity), so the two are one unit, as with "This requires"."""
+    doc = _document(["Inactive leaders are first asked whether they plan to return.",
+                     "If not, they will be removed upon a vote by the other leaders.", "Leaders may resign."])
+    units = matching.units(DocumentSet([doc]), "sentence", None, anaphora=True)
+    assert [u.text for u in units][1] == ("Inactive leaders are first asked whether they plan to return. "
+                                          "If not, they will be removed upon a vote by the other leaders.")
+    assert [u.text for u in units][2] == "Leaders may resign."
+
+
 def test_once_a_full_match_is_the_near_miss_units_ruled_out_are_not_matched_again(monkeypatch):
     """'Maintainer 7 may be removed when inactive' matches the removal and is ruled out, 500 times:
     the first is the near miss, and no later one can be found or be nearer, so none is matched."""

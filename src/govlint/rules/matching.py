@@ -165,6 +165,8 @@ _HEADING_JOIN = "; "
 # this can also occur by a vote", "Such a removal needs ...". Not "This document ..." or "It is
 # intended to ...": those do not carry on what the sentence before said.
 _ANAPHOR = re.compile(
+    # An ellipsis that stands for the sentence before: "If not, they will be removed upon a vote".
+    r"^\W*(?:if\s+not|if\s+so|otherwise|failing\s+that|if\s+(?:this|that)\s+fails|if\s+unsuccessful)\s*,|"
     r"^\W*(?:[\w'’-]+[^\w'’-]+){0,4}?(?:this|that|it|(?:such|these|those)(?:\s+an?)?\s+\w+|the\s+same(?:\s+\w+)?|"
     r"the\s+(?:decision|vote|removal|demotion|motion|process|request|proposal)|"
     r"(?:removals?|demotions?|expulsions?|revocations?)(?=\s+(?:\w+\s+)?(?:requires?|needs?)))\s+"
