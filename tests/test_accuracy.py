@@ -7,7 +7,7 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh9``: 42, 42, 41, 42, 42, 40, 41, 42 and 41 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh11``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42 and 42 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read.
 
@@ -37,50 +37,63 @@ EXTRA_F1_FLOORS = {**F1_FLOORS, "removal-process": 0.95, "vote-of-no-confidence"
                    "restorative-step": 0.90}
 # Reached on the fresh sets after they were read (FIRST-CONTACT.md): 0.900 to 1.000, 0.842 to
 # 1.000, 0.571 to 1.000.
-FRESH_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.95, "removal-process": 0.97,
-                   "inactivity-policy": 0.90, "vote-of-no-confidence": 0.98, "removal-threshold": 0.93,
-                   "restorative-step": 0.88, "escalation-path": 0.90, "conflict-resolution": 0.92,
-                   "code-of-conduct": 0.98}
-FRESH2_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.97, "removal-process": 0.97,
-                    "inactivity-policy": 0.88, "vote-of-no-confidence": 0.93, "removal-threshold": 0.93,
-                    "restorative-step": 0.98, "escalation-path": 0.83, "conflict-resolution": 0.90,
+FRESH_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.97, "removal-process": 0.97, "inactivity-policy": 0.9,
+                   "vote-of-no-confidence": 0.98, "removal-threshold": 0.95, "restorative-step": 0.89,
+                   "escalation-path": 0.9, "conflict-resolution": 0.98, "code-of-conduct": 0.98}
+FRESH2_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.97, "removal-process": 0.97,
+                    "inactivity-policy": 0.89, "vote-of-no-confidence": 0.93, "removal-threshold": 0.93,
+                    "restorative-step": 0.98, "escalation-path": 0.98, "conflict-resolution": 0.93,
                     "code-of-conduct": 0.97}
 FRESH3_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.93,
-                    "inactivity-policy": 0.88, "vote-of-no-confidence": 0.92, "removal-threshold": 0.88,
-                    "restorative-step": 0.55, "escalation-path": 0.87, "conflict-resolution": 0.84,
+                    "inactivity-policy": 0.88, "vote-of-no-confidence": 0.92, "removal-threshold": 0.91,
+                    "restorative-step": 0.74, "escalation-path": 0.87, "conflict-resolution": 0.84,
                     "code-of-conduct": 0.98}
 FRESH4_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.95, "removal-process": 0.93,
                     "inactivity-policy": 0.95, "vote-of-no-confidence": 0.98, "removal-threshold": 0.97,
                     "restorative-step": 0.65, "escalation-path": 0.93, "conflict-resolution": 0.95,
                     "code-of-conduct": 0.98}
-FRESH5_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.98, "removal-process": 0.99,
-                    "inactivity-policy": 0.97, "vote-of-no-confidence": 0.99, "removal-threshold": 0.91,
-                    "restorative-step": 0.88, "escalation-path": 0.72, "conflict-resolution": 0.93,
+FRESH5_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.98, "removal-process": 0.99,
+                    "inactivity-policy": 0.97, "vote-of-no-confidence": 0.99, "removal-threshold": 0.93,
+                    "restorative-step": 0.98, "escalation-path": 0.82, "conflict-resolution": 0.93,
                     "code-of-conduct": 0.98}
-FRESH6_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.95, "removal-process": 0.90,
-                    "inactivity-policy": 0.82, "vote-of-no-confidence": 0.92, "removal-threshold": 0.86,
-                    "restorative-step": 0.55, "escalation-path": 0.70, "conflict-resolution": 0.88,
+FRESH6_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.96, "removal-process": 0.9,
+                    "inactivity-policy": 0.86, "vote-of-no-confidence": 0.92, "removal-threshold": 0.89,
+                    "restorative-step": 0.65, "escalation-path": 0.81, "conflict-resolution": 0.9,
                     "code-of-conduct": 0.98}
-FRESH7_F1_FLOORS = {"roles-defined": 0.93, "decision-making": 0.89, "removal-process": 0.94,
-                    "inactivity-policy": 0.89, "vote-of-no-confidence": 0.91, "removal-threshold": 0.93,
-                    "restorative-step": 0.40, "escalation-path": 0.71, "conflict-resolution": 0.96,
+FRESH7_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.89, "removal-process": 0.94,
+                    "inactivity-policy": 0.89, "vote-of-no-confidence": 0.91, "removal-threshold": 0.98,
+                    "restorative-step": 0.79, "escalation-path": 0.71, "conflict-resolution": 0.96,
                     "code-of-conduct": 0.97}
 FRESH8_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-process": 0.97,
-                    "inactivity-policy": 0.90, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
-                    "restorative-step": 0.44, "escalation-path": 0.75, "conflict-resolution": 0.88,
+                    "inactivity-policy": 0.9, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
+                    "restorative-step": 0.44, "escalation-path": 0.87, "conflict-resolution": 0.88,
                     "code-of-conduct": 0.95}
-FRESH9_F1_FLOORS = {"roles-defined": 0.92, "decision-making": 0.93, "removal-process": 0.91,
+# fresh9's restorative-step floor was lowered once (0.72 -> 0.59), by a measured choice: the pass
+# it lost (WebAssembly) had been found by reading "periodic status updates outlining major changes"
+# as a chance to improve, and the reading that lost it removed three false passes in three other
+# sets (81658a0).
+FRESH9_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.93, "removal-process": 0.91,
                     "inactivity-policy": 0.88, "vote-of-no-confidence": 0.92, "removal-threshold": 0.95,
-                    "restorative-step": 0.72, "escalation-path": 0.66, "conflict-resolution": 0.82,
+                    "restorative-step": 0.59, "escalation-path": 0.75, "conflict-resolution": 0.86,
                     "code-of-conduct": 0.98}
+FRESH10_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.93, "removal-process": 0.94,
+                     "inactivity-policy": 0.96, "vote-of-no-confidence": 0.87, "removal-threshold": 0.96,
+                     "restorative-step": 0.59, "escalation-path": 0.56, "conflict-resolution": 0.8,
+                     "code-of-conduct": 0.97}
+FRESH11_F1_FLOORS = {"roles-defined": 0.89, "decision-making": 0.87, "removal-process": 0.84,
+                     "inactivity-policy": 0.89, "vote-of-no-confidence": 0.98, "removal-threshold": 0.89,
+                     "restorative-step": 0.65, "escalation-path": 0.75, "conflict-resolution": 0.85,
+                     "code-of-conduct": 0.98}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
           "corpus-fresh7": FRESH7_F1_FLOORS, "corpus-fresh8": FRESH8_F1_FLOORS,
-          "corpus-fresh9": FRESH9_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss. Three sets are
-# not there yet (vote 0.909 on fresh3 and 0.944 on fresh7, escalation 0.667 on fresh5 and 0.800 on fresh9): their
-# floors are what they reached, to be raised.
+          "corpus-fresh9": FRESH9_F1_FLOORS, "corpus-fresh10": FRESH10_F1_FLOORS,
+          "corpus-fresh11": FRESH11_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. Six sets are not
+# there yet (vote 0.909 on fresh3, 0.944 on fresh7 and 0.842 on fresh10; escalation 0.714 on fresh5,
+# 0.833 on fresh9 and fresh11, 0.571 on fresh10; removal 0.923 on fresh3 and fresh11): their floors are
+# what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
@@ -88,14 +101,17 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh5": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.66},
     "corpus-fresh6": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.98},
     "corpus-fresh7": {"removal-process": 0.96, "vote-of-no-confidence": 0.94, "escalation-path": 0.98},
-    "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.98, "escalation-path": 0.80},
+    "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.98, "escalation-path": 0.83},
+    "corpus-fresh10": {"removal-process": 0.95, "vote-of-no-confidence": 0.84, "escalation-path": 0.57},
+    "corpus-fresh11": {"removal-process": 0.92, "vote-of-no-confidence": 0.99, "escalation-path": 0.83},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
         "corpus-fresh2": FIXTURES / "corpus-fresh2", "corpus-fresh3": FIXTURES / "corpus-fresh3",
         "corpus-fresh4": FIXTURES / "corpus-fresh4", "corpus-fresh5": FIXTURES / "corpus-fresh5",
         "corpus-fresh6": FIXTURES / "corpus-fresh6", "corpus-fresh7": FIXTURES / "corpus-fresh7",
-        "corpus-fresh8": FIXTURES / "corpus-fresh8", "corpus-fresh9": FIXTURES / "corpus-fresh9"}
+        "corpus-fresh8": FIXTURES / "corpus-fresh8", "corpus-fresh9": FIXTURES / "corpus-fresh9",
+        "corpus-fresh10": FIXTURES / "corpus-fresh10", "corpus-fresh11": FIXTURES / "corpus-fresh11"}
 
 
 def _evaluate(folder):
@@ -104,11 +120,11 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The ten labelled sets beyond the shared corpus (450 cases, ~55 s together) run with the slow
+# The twelve labelled sets beyond the shared corpus (534 cases, ~65 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
-             "corpus-fresh6", "corpus-fresh7", "corpus-fresh8", "corpus-fresh9"}
+             "corpus-fresh6", "corpus-fresh7", "corpus-fresh8", "corpus-fresh9", "corpus-fresh10", "corpus-fresh11"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
