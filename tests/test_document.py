@@ -178,3 +178,15 @@ def test_sentences_after_abbreviations_keep_their_lines():
                 path="GOVERNANCE.md", kind="governance")
     assert [(s.text, s.line) for s in doc.sentences] == [
         ("Voters, e.g. Alice and i.e. Bob, vote.", 3), ("Then A. Smith counts.", 4), ("Done.", 5)]
+
+
+def test_asciidoc_nested_items_remember_the_item_that_introduced_them(fixtures):
+    """An AsciiDoc item ending in a colon introduces the deeper items after it, as a nested list's
+    parent item does in Markdown; an item back at its depth or above has its own lead again."""
+    doc = _doc(fixtures, "charter.adoc")
+    lead_of = {b.text: b.lead for b in doc.blocks if b.kind == "item"}
+    assert lead_of["Violation of the Code of Conduct."] == "Members shall qualify for removal for:"
+    assert lead_of["Unexcused absence from two consecutive meetings."] == "Members shall qualify for removal for:"
+    assert lead_of["Members shall qualify for removal for:"] == "Removal:"
+    assert lead_of["The committee may remove qualifying members by a majority vote of the other members."] == "Removal:"
+    assert lead_of["Officers are elected every year."] == ""

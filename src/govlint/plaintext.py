@@ -12,7 +12,7 @@ from govlint.document import Link, TreeBuilder
 _ADORNMENT = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}\s*$")
 _ASCIIDOC_HEADING = re.compile(r"^(={1,6})\s+(\S.*)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^(\s*)(?:[-*+•]|#\.|\d+[.)]|[a-zA-Z][.)]|\.{1,5}|\*{1,5})\s+(\S.*)$")
+_ITEM = re.compile(r"^(\s*)([-*+•]|#\.|\d+[.)]|[a-zA-Z][.)]|\.{1,5}|\*{1,5})\s+(\S.*)$")
 _RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>`]+)>`_{1,2}")
 _RST_DOC_ROLE = re.compile(r":doc:`(?:([^`<]*?)\s*<([^>`]+)>|([^`]+))`")
 _RST_ROLE = re.compile(r":[a-z:+-]+:`(?:([^`<]*?)\s*<[^>`]+>|([^`]+))`")
@@ -29,6 +29,11 @@ def build_plaintext(text: str, fmt: str) -> TreeBuilder:
     para_line = 0
     para_kind = "paragraph"
     list_lead = ""
+    # Items that end in a colon introduce the deeper items after them ("... qualify for removal
+    # for:" then "....  Violation of the Code of Conduct."), as a nested list's parent item does in
+    # Markdown: (depth, lead) from the outermost in.
+    item_leads: list[tuple[tuple[int, int], str]] = []
+    item_depth = (0, 0)
     in_directive = False
 
     def flush() -> None:
@@ -36,12 +41,18 @@ def build_plaintext(text: str, fmt: str) -> TreeBuilder:
         if para:
             raw = "\n".join(para)
             content = _clean(raw, fmt, builder.links, para_line)
+            stripped = content.rstrip()
             if para_kind == "paragraph":
-                stripped = content.rstrip()
                 builder.block("paragraph", content, para_line, para_line + len(para) - 1)
                 list_lead = stripped.rsplit("\n", 1)[-1] if stripped.endswith(":") else ""
+                item_leads.clear()
             else:
-                builder.block("item", content, para_line, para_line + len(para) - 1, lead=list_lead)
+                while item_leads and item_leads[-1][0] >= item_depth:
+                    item_leads.pop()
+                lead = item_leads[-1][1] if item_leads else list_lead
+                builder.block("item", content, para_line, para_line + len(para) - 1, lead=lead)
+                if stripped.endswith(":"):
+                    item_leads.append((item_depth, " ".join(stripped.split())))
         para = []
         para_kind = "paragraph"
 
@@ -80,7 +91,8 @@ def build_plaintext(text: str, fmt: str) -> TreeBuilder:
         if item and (fmt != "text" or not para or para_kind == "item"):
             flush()
             para_kind, para_line = "item", number
-            para.append(item.group(2))
+            item_depth = _depth(item.group(1), item.group(2))
+            para.append(item.group(3))
         else:
             if not para:
                 para_line = number
@@ -88,6 +100,13 @@ def build_plaintext(text: str, fmt: str) -> TreeBuilder:
         index += 1
     flush()
     return builder
+
+
+def _depth(indent: str, marker: str) -> tuple[int, int]:
+    """How deep a list item sits: its indentation, then its marker's length where the marker is
+    repeated to nest (AsciiDoc's ". / .. / ...", "* / **")."""
+    repeated = len(marker) if set(marker) <= {"."} or set(marker) <= {"*"} else 1
+    return len(indent.expandtabs(4)), repeated
 
 
 def _heading(lines: list[str], index: int, fmt: str, styles: list[tuple[str, bool]]):
