@@ -58,3 +58,35 @@ def test_a_check_builds_only_its_own_command_and_help_still_lists_all(tmp_path, 
     assert code == 0 and all(name in out for name in ("check", "rules", "explain", "fix", "audit-merge"))
     code, out, _ = run_cli("check", "--help")
     assert code == 0 and "--format" in out
+
+
+_COMPILED = """import json, re, sys
+compiled = []
+original = re.compile
+def recording(pattern, flags=0):
+    compiled.append(pattern)
+    return original(pattern, flags)
+re.compile = recording
+from govlint.cli import main
+try:
+    main(['check', {target!r}, '--format', 'json'])
+except SystemExit:
+    pass
+from govlint import engine, frontmatter, maintainer_files, maintainer_formats, plaintext
+from govlint.patterns import LazyPattern
+waiting = [(module.__name__, name) for module in (engine, frontmatter, maintainer_files, maintainer_formats, plaintext)
+           for name, value in vars(module).items() if isinstance(value, LazyPattern) and value.pattern not in compiled]
+print(json.dumps([len(compiled), waiting]), file=sys.stderr)
+"""
+
+
+def test_a_check_compiles_no_pattern_its_documents_never_need(tmp_path):
+    """Compiling a regular expression costs up to a few milliseconds; a check of one Markdown file
+    with no maintainer list, front matter, waiver or proposal compiles none of their patterns."""
+    env = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    out = subprocess.run([sys.executable, "-c", _COMPILED.format(target=str(small_checkout(tmp_path)))],
+                         capture_output=True, text=True, env=env, check=True)
+    _, waiting = json.loads(out.stderr.strip().splitlines()[-1])
+    names = {name for _, name in waiting}
+    assert {"_NOISE", "_ROLE_VALUE", "_LABELLED", "_TOML_PAIR", "_QUOTED_ROW", "_RST_ROLE", "_YAML_KEY",
+            "_PROPOSAL_ITEM", "_DISABLE"} <= names

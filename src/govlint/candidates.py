@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Collection, Iterable, Sequence
 
+from govlint.patterns import lazy
+
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".rst", ".txt", ".adoc", ".asciidoc", "")
 # Files whose title discovery may read; files without a suffix (MAINTAINERS, OWNERS) go by name.
 PROBE_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".rst", ".txt", ".adoc", ".asciidoc")
@@ -76,9 +78,9 @@ _TOP_DIRS = frozenset({"docs", "doc", ".github", "community", "governance", "pro
 _DOC_ROOTS = frozenset({"docs", "doc", "documentation", "content", "website", "site", "pages", "handbook", "wiki"})
 # Folders of one body each (sig-network/, wg-policy/, committee-steering/): charters, governance,
 # elections and membership rules live there.
-_BODY_DIR = re.compile(r"^(?:(?:sig|wg|ug|tag|committee|council|team|working-group|workgroup|subproject)[-_].+"
-                       r"|sigs|sig|wgs|wg|committees|working-groups|workgroups|teams|team|people|members"
-                       r"|maintainers|elections)$")
+_BODY_DIR = lazy(r"^(?:(?:sig|wg|ug|tag|committee|council|team|working-group|workgroup|subproject)[-_].+"
+                 r"|sigs|sig|wgs|wg|committees|working-groups|workgroups|teams|team|people|members"
+                 r"|maintainers|elections)$")
 # Kinds whose files in a big monorepo appear in every folder: only trusted near the root.
 _ROOT_ONLY_KINDS = frozenset({"maintainers", "contributing", "security", "code-of-conduct", "community"})
 _SKIP_DIRS = frozenset({
@@ -272,7 +274,7 @@ def probe_candidates(files: Iterable[str], *, limit: int = PROBE_FILES,
 
 
 # What a title or a top-level heading must say for each kind, in the order kinds are tried.
-_TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+_TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, lazy(pattern)) for kind, pattern in (
     ("governance", r"\bgovern(?:ance|ing)\b|\bdecision[- ]making\b|\borgani[sz]ation of\b|\bbylaws\b"),
     ("charter", r"\bcharter\b|\bconstitution\b"),
     ("steering", r"\bsteering (?:committee|council|group)\b|\boversight (?:committee|board)\b"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from govlint.config import Waiver
+from govlint.patterns import lazy
 from govlint.report import ERROR, FAIL, NOT_APPLICABLE, NOT_REQUIRED, PARTIAL, PASS, WAIVED, Evidence, RuleResult
 from govlint.rules.model import DocumentSet, Finding, Rule
 
@@ -105,7 +106,7 @@ class InlineWaiver:
     where: str  # path:line
 
 
-_DISABLE = re.compile(r"^govlint-disable\s+(\S+)\s*(.*)$", re.S)
+_DISABLE = lazy(r"^govlint-disable\s+(\S+)\s*(.*)$", re.S)
 
 
 def inline_waivers(docs: DocumentSet) -> list[InlineWaiver]:
@@ -135,9 +136,9 @@ class Unfilled:
 #      GL101, GL104: `<two-thirds>`
 #      GL106: `<one week>`, `<seven days>`
 #      then delete this comment. -->
-_PROPOSAL = re.compile(r"^govlint fix:.*?\bfill in\b(.*)$", re.S | re.I)
-_PROPOSAL_ITEM = re.compile(r"([\w.-]+(?:[ \t]*,[ \t]*[\w.-]+)*):[ \t]*((?:`[^`\n]+`(?:[ \t]*,[ \t]*)?)+)")
-_CORE = re.compile(r"<[^<>\n]+>")
+_PROPOSAL = lazy(r"^govlint fix:.*?\bfill in\b(.*)$", re.S | re.I)
+_PROPOSAL_ITEM = lazy(r"([\w.-]+(?:[ \t]*,[ \t]*[\w.-]+)*):[ \t]*((?:`[^`\n]+`(?:[ \t]*,[ \t]*)?)+)")
+_CORE = lazy(r"<[^<>\n]+>")
 
 
 def unfilled_proposals(docs: DocumentSet) -> dict[str, list[Unfilled]]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+from govlint.patterns import lazy
+
 _MAX_LINES = 200  # a front matter block is a few lines; an opening "---" with no close nearby is a rule
-_YAML_KEY = re.compile(r"^[A-Za-z_][\w.-]*\s*:(?:\s|$)")
-_TOML_KEY = re.compile(r"^(?:[A-Za-z_][\w.-]*\s*=|\[[\w.-]+\])")
-_TITLE = re.compile(r"^title\s*[:=]\s*(.*?)\s*$", re.I)
+_YAML_KEY = lazy(r"^[A-Za-z_][\w.-]*\s*:(?:\s|$)")
+_TOML_KEY = lazy(r"^(?:[A-Za-z_][\w.-]*\s*=|\[[\w.-]+\])")
+_TITLE = lazy(r"^title\s*[:=]\s*(.*?)\s*$", re.I)
 
 
 def split(text: str) -> tuple[list[str], int]:

@@ -13,6 +13,7 @@ from govlint.errors import GovlintError
 from govlint.maintainer_formats import (CODEOWNERS, CODE_OWNER, CONTRIBUTOR, EMAIL, EMERITUS, MAINTAINER, OWNERS,
                                         REVIEWER, STEERING, Owned, Person, Table, column_field, list_role, login_of,
                                         looks_like_name, people_from_row, role_in)
+from govlint.patterns import lazy
 from govlint.yamlio import load_yaml
 
 
@@ -107,7 +108,7 @@ def read_codeowners(doc: Document) -> tuple[list[Person], list[Owned]]:
     return people, owned
 
 
-_LINUX_TAG = re.compile(r"^([A-Z]):\s*(.*)$")
+_LINUX_TAG = lazy(r"^([A-Z]):\s*(.*)$")
 
 
 def is_linux_style(lines: list[str]) -> bool:
@@ -178,7 +179,7 @@ def read_csv(doc: Document) -> list[Person]:
     return people
 
 
-_QUOTED_ROW = re.compile(r"^\s*\"[^\"\n]*\"\s*,|^\s*[^,\s][^,\n]*,\s*@?[\w-]+\s*,\s*[\w.+-]+@")
+_QUOTED_ROW = lazy(r"^\s*\"[^\"\n]*\"\s*,|^\s*[^,\s][^,\n]*,\s*@?[\w-]+\s*,\s*[\w.+-]+@")
 
 
 def _headerless_csv(doc: Document, rows: list[list[str]]) -> list[Person]:
@@ -239,9 +240,9 @@ def csv_lines(doc: Document, lines: list[str]) -> list[Person]:
     return people
 
 
-_TOML_TABLE = re.compile(r"^\s*\[([^\[\]]+)\]\s*$")
-_TOML_PAIR = re.compile(r"^\s*(\"[^\"]+\"|[\w-]+)\s*=\s*\"([^\"]*)\"\s*$")
-_TOML_STRING = re.compile(r"\"([^\"]*)\"")
+_TOML_TABLE = lazy(r"^\s*\[([^\[\]]+)\]\s*$")
+_TOML_PAIR = lazy(r"^\s*(\"[^\"]+\"|[\w-]+)\s*=\s*\"([^\"]*)\"\s*$")
+_TOML_STRING = lazy(r"\"([^\"]*)\"")
 
 
 def is_toml_people(lines: list[str]) -> bool:

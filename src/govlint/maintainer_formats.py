@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from govlint.patterns import lazy
+
 
 # Roles a record can have. "code-owner" comes from CODEOWNERS, "steering" from a steering committee
 # or council list, "contributor" from member or contributor lists.
@@ -63,19 +65,19 @@ _NOT_A_LIST = re.compile(r"responsib|dut(?:y|ies)|becom|process|nominat|remov|\b
                          r"lifecycle|\broles?\b|ladder|decision|conduct|overview|about|vot(?:e|ing)|meeting|"
                          r"communicat|contact us|escalat|conflict|policy|procedure|charter|term\b|\bfaq\b", re.I)
 # A cell, segment or column value that names a role rather than a scope.
-_ROLE_VALUE = re.compile(r"^(?:(?:core|senior|project|community|lead|sub-?project|tech(?:nical)?|co-?|"
-                         r"org|repo|release|chief|primary|voting|non[- ]voting)\s*)*"
-                         r"(?:maintainers?|reviewers?|approvers?|committers?|leads?|owners?|triagers?|emerit\w*|"
-                         r"alumn\w*|representatives?|chairs?|members?|admins?|administrators?|inactive|active|"
-                         r"voting|non[- ]voting|tsc|steering)(?:\s*\(.*\))?$", re.I)
-_PLACEHOLDER = re.compile(r"^(?:-+|—|–|n/?a|none|tbd|tba|\[?todo\b.*|\?+|vacant|open|x|\.\.\.|seeking\b.*|"
-                          r"to be (?:announced|determined).*|<[^>]*>|your (?:name|handle|company).*|"
-                          r"projectname.*)$", re.I)
-_INDEPENDENT = re.compile(r"^(?:independent|individual|self|self[- ]employed|freelancer?|unaffiliated|"
-                          r"personal|no affiliation|private)$", re.I)
+_ROLE_VALUE = lazy(r"^(?:(?:core|senior|project|community|lead|sub-?project|tech(?:nical)?|co-?|"
+                   r"org|repo|release|chief|primary|voting|non[- ]voting)\s*)*"
+                   r"(?:maintainers?|reviewers?|approvers?|committers?|leads?|owners?|triagers?|emerit\w*|"
+                   r"alumn\w*|representatives?|chairs?|members?|admins?|administrators?|inactive|active|"
+                   r"voting|non[- ]voting|tsc|steering)(?:\s*\(.*\))?$", re.I)
+_PLACEHOLDER = lazy(r"^(?:-+|—|–|n/?a|none|tbd|tba|\[?todo\b.*|\?+|vacant|open|x|\.\.\.|seeking\b.*|"
+                    r"to be (?:announced|determined).*|<[^>]*>|your (?:name|handle|company).*|"
+                    r"projectname.*)$", re.I)
+_INDEPENDENT = lazy(r"^(?:independent|individual|self|self[- ]employed|freelancer?|unaffiliated|"
+                    r"personal|no affiliation|private)$", re.I)
 # Segments of a list item that are neither a name nor an affiliation.
-_NOISE = re.compile(r"^(?:he/him|she/her|they/them|\w+/\w+|non[- ]?voting|voting|on leave|chair|co-?chair|"
-                    r"lead|emeritus|inactive|active|utc[+-]?\d*|[a-z]{2,5}t)$", re.I)
+_NOISE = lazy(r"^(?:he/him|she/her|they/them|\w+/\w+|non[- ]?voting|voting|on leave|chair|co-?chair|"
+              r"lead|emeritus|inactive|active|utc[+-]?\d*|[a-z]{2,5}t)$", re.I)
 
 
 def role_in(text: str) -> str | None:
@@ -106,16 +108,16 @@ _GITHUB_PROFILE = re.compile(
     r"(?:https?://)*(?:www\.)?github\.com/(?:orgs/[\w.-]+/people/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?$", re.I)
 _NOT_LOGINS = frozenset({"orgs", "sponsors", "apps", "features", "topics", "about", "settings", "pulls", "issues",
                          "marketplace", "explore", "notifications", "login", "join", "enterprise", "collections"})
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
-_AT_HANDLE = re.compile(r"(?<![\w@./`-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(/[\w.-]+)?(?![\w@-])")
-_INLINE_LINK = re.compile(r"!?\[([^\]\n]{0,200})\]\(\s*<?([^)\s>]{0,400})>?(?:\s+\"[^\"\n]{0,200}\")?\s*\)")
+EMAIL = lazy(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+_AT_HANDLE = lazy(r"(?<![\w@./`-])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(/[\w.-]+)?(?![\w@-])")
+_INLINE_LINK = lazy(r"!?\[([^\]\n]{0,200})\]\(\s*<?([^)\s>]{0,400})>?(?:\s+\"[^\"\n]{0,200}\")?\s*\)")
 _REF_LINK = re.compile(r"\[([^\]\n]{1,200})\]\[([^\]\n]{0,200})\]")
 _SHORTCUT_LINK = re.compile(r"\[([^\]\n]{1,200})\](?![(\[:])")
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]{1,400}|[\w.+-]{1,64}@[\w.-]{1,200})>")
-_TAG = re.compile(r"<[^>\n]{0,300}>")
-_EMPHASIS = re.compile(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
+_AUTOLINK = lazy(r"<((?:https?://|mailto:)[^>\s]{1,400}|[\w.+-]{1,64}@[\w.-]{1,200})>")
+_TAG = lazy(r"<[^>\n]{0,300}>")
+_EMPHASIS = lazy(r"\*\*|__|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,400}?)>?(?:\s+.*)?$")
-_SEPARATORS = re.compile(r"\s+[-–—|/]\s+|[,;()\[\]{}]|\s+[-–—]$|^[-–—]\s+|:\s+|\s+at\s+(?=[A-Z])")
+_SEPARATORS = lazy(r"\s+[-–—|/]\s+|[,;()\[\]{}]|\s+[-–—]$|^[-–—]\s+|:\s+|\s+at\s+(?=[A-Z])")
 
 
 def login_of(href: str) -> str | None:
@@ -212,7 +214,7 @@ def _segments(text: str) -> list[str]:
     return out
 
 
-_NAME = re.compile(r"^[^\d\s@<>|=/\\][^@<>|=/\\]{0,60}$")
+_NAME = lazy(r"^[^\d\s@<>|=/\\][^@<>|=/\\]{0,60}$")
 
 
 # Words of a sentence, never of a person's name.
@@ -248,8 +250,8 @@ def empty(value: str) -> bool:
 
 # --- one entry of a list or a line ------------------------------------------------------------
 
-_LABELLED = re.compile(r"\b(company|affiliation|employer|organi[sz]ation|org|area|areas|focus|scope|"
-                       r"responsibilit(?:y|ies)|components?)\s*:\s*([^,;()]+)", re.I)
+_LABELLED = lazy(r"\b(company|affiliation|employer|organi[sz]ation|org|area|areas|focus|scope|"
+                 r"responsibilit(?:y|ies)|components?)\s*:\s*([^,;()]+)", re.I)
 # Prose is no entry: an item with more words than this outside its contacts is a sentence.
 _MAX_ENTRY_WORDS = 14
 
@@ -322,7 +324,7 @@ def _starts_with_person(text: str, contact: _Contact) -> bool:
 
 # --- tables -----------------------------------------------------------------------------------
 
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_DELIMITER = lazy(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def _cells(line: str) -> list[str]:
@@ -503,7 +505,7 @@ def _people_in_cell(inline: _Inline, role: str | None) -> list[Person]:
 
 
 # A lower-case login in brackets after a name in a name column; "(Alibaba)", "(Red Hat)" are employers.
-_NICKNAME = re.compile(r"^[^()]*\w\s*\(([a-z0-9][a-z0-9-]{1,38})\)")
+_NICKNAME = lazy(r"^[^()]*\w\s*\(([a-z0-9][a-z0-9-]{1,38})\)")
 
 
 # --- Markdown and plain-text documents --------------------------------------------------------
@@ -618,7 +620,7 @@ def bare_names(lines: list[str], skip: set[int], in_table: set[int],
 
 
 # "Kenji Morimoto (Acme Corp)": a name and, in brackets, an employer (capitalised: "(kmori)" is a login).
-_WITH_EMPLOYER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()a-z][^()]{0,60})\)$")
+_WITH_EMPLOYER = lazy(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()a-z][^()]{0,60})\)$")
 
 
 def _name_and_employer(text: str) -> tuple[str, str]:

@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 
 from govlint.document import Link, TreeBuilder
+from govlint.patterns import lazy
 
 _ADORNMENT = re.compile(r"^([=\-~^\"'`#*+_:.])\1{2,}\s*$")
-_ASCIIDOC_HEADING = re.compile(r"^(={1,6})\s+(\S.*)$")
+_ASCIIDOC_HEADING = lazy(r"^(={1,6})\s+(\S.*)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+•]|#\.|\d+[.)]|[a-zA-Z][.)]|\.{1,5}|\*{1,5})\s+(\S.*)$")
-_RST_LINK = re.compile(r"`([^`<]*?)\s*<([^>`]+)>`_{1,2}")
-_RST_DOC_ROLE = re.compile(r":doc:`(?:([^`<]*?)\s*<([^>`]+)>|([^`]+))`")
-_RST_ROLE = re.compile(r":[a-z:+-]+:`(?:([^`<]*?)\s*<[^>`]+>|([^`]+))`")
-_ADOC_LINK = re.compile(r"(?:link:|xref:)?((?:https?://|\.{0,2}/)?[\w./#%-]+\.(?:adoc|md|rst|txt|html)(?:#[\w-]*)?|https?://\S+?)\[([^\]]*)\]")
+_RST_LINK = lazy(r"`([^`<]*?)\s*<([^>`]+)>`_{1,2}")
+_RST_DOC_ROLE = lazy(r":doc:`(?:([^`<]*?)\s*<([^>`]+)>|([^`]+))`")
+_RST_ROLE = lazy(r":[a-z:+-]+:`(?:([^`<]*?)\s*<[^>`]+>|([^`]+))`")
+_ADOC_LINK = lazy(r"(?:link:|xref:)?((?:https?://|\.{0,2}/)?[\w./#%-]+\.(?:adoc|md|rst|txt|html)(?:#[\w-]*)?|https?://\S+?)\[([^\]]*)\]")
 _URL = re.compile(r"https?://[^\s<>`\]\)]+")
 _INLINE_MARKUP = re.compile(r"\*\*|``|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 

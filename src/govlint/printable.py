@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+from govlint.patterns import lazy
+
 # Whole escape sequences, in their 7-bit (ESC x) and 8-bit (C1) forms.
-_SEQUENCE = re.compile(
+_SEQUENCE = lazy(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, ESC[2J
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC: window titles, OSC 8 hyperlinks
     r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)"  # DCS, SOS, PM, APC strings

@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from typing import Iterator
 
 from govlint.document import Block, Document, Section, Sentence
+from govlint.patterns import lazy
 from govlint.rules.model import DocumentSet
 
 # --- negation --------------------------------------------------------------------------------
@@ -43,14 +44,14 @@ _FINITE = re.compile(
 # A negated phrase inside a condition is not a denial: "if the maintainers cannot resolve it".
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless|in\s+case|in\s+the\s+event)\b|(?:^|[,;]\s*)should\b", re.I)
 # An exception after the phrase turns a denial into a rule: "never removed, unless ...".
-_EXCEPTION = re.compile(
+_EXCEPTION = lazy(
     r"^[^.;:!?]{0,160}?\b(?:unless|except(?:\s+(?:if|when|where|for|by|through|via|in|with|as))?|other\s+than|"
     r"save\s+for|but\s+only|only\s+(?:if|when|by|through|after))\b", re.I)
-_WITHOUT_AFTER = re.compile(r"^[^.;:!?]{0,60}?\bwithout\b", re.I)
+_WITHOUT_AFTER = lazy(r"^[^.;:!?]{0,60}?\bwithout\b", re.I)
 # A negated settling verb followed by a verb of its own: the negation describes an impasse in a
 # clause of its own ("disputes that cannot be resolved are escalated", "matters the council cannot
 # settle may be appealed"), not the phrase after it.
-_IMPASSE_THEN_VERB = re.compile(
+_IMPASSE_THEN_VERB = lazy(
     r"^\W*(?:be\s+)?(?:resolv|settl|agree|decid|reach|solv|handl)\w*\b.*?\b(?:may|can|could|will|shall|must|"
     r"should|is|are|go|goes|get|gets)\b", re.I)
 
