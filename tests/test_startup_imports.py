@@ -90,3 +90,26 @@ def test_a_check_compiles_no_pattern_its_documents_never_need(tmp_path):
     names = {name for _, name in waiting}
     assert {"_NOISE", "_ROLE_VALUE", "_LABELLED", "_TOML_PAIR", "_QUOTED_ROW", "_RST_ROLE", "_YAML_KEY",
             "_PROPOSAL_ITEM", "_DISABLE"} <= names
+
+
+def test_the_small_records_a_check_defines_are_light_named_tuples():
+    """Defining a frozen dataclass costs ~1 ms of start-up (its methods are compiled from source at
+    import); these records are named tuples instead: still read by name, immutable and compared
+    by value."""
+    import pytest
+
+    from govlint.engine import InlineWaiver, Unfilled
+    from govlint.rules.matching import Part
+    from govlint.rules.probes import ProbeMatch, Slot
+    from govlint.sources.base import External, Located
+
+    records = [InlineWaiver("GL101", "reason", "GOVERNANCE.md:3"),
+               Unfilled("GL101", "<two-thirds>", "GOVERNANCE.md", 3, "by a `<two-thirds>` vote"),
+               Part(0, 10, None, True), ProbeMatch("removal", 0, 10, 0, 2), Slot("removal", ("removal",)),
+               External("https://example.org"), Located(None, "GOVERNANCE.md")]
+    for record in records:
+        assert isinstance(record, tuple)
+        assert record == type(record)(*record) and hash(record) == hash(type(record)(*record))
+        with pytest.raises(AttributeError):
+            record.anything_new = 1
+    assert Located(None, "GOVERNANCE.md").path == "GOVERNANCE.md" and ProbeMatch("removal", 0, 10, 0, 2).fillers == ()

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from govlint.config import Waiver
 from govlint.patterns import lazy
@@ -97,8 +97,7 @@ def _check_user_rule(rule: Rule, docs: DocumentSet, budget: PatternBudget) -> Fi
         return Finding(status=ERROR, message=f"could not be evaluated: {err} (in {rule.meta.origin})")
 
 
-@dataclass(frozen=True)
-class InlineWaiver:
+class InlineWaiver(NamedTuple):
     """A ``<!-- govlint-disable RULE reason -->`` comment; ``reason`` is empty when none was given."""
 
     rule: str
@@ -120,8 +119,7 @@ def inline_waivers(docs: DocumentSet) -> list[InlineWaiver]:
     return out
 
 
-@dataclass(frozen=True)
-class Unfilled:
+class Unfilled(NamedTuple):
     """A placeholder left in a proposal govlint fix wrote (`<two-thirds>`): a decision not yet taken."""
 
     rule: str

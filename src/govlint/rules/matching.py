@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from govlint.document import Block, Document, Section, Sentence
 from govlint.patterns import lazy
@@ -179,8 +179,7 @@ _ANAPHOR = re.compile(
 _ANAPHOR_REACH = 2  # how many sentences back an anaphor may reach
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One sentence of a unit and where its text sits in the unit's text."""
 
     start: int

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from heapq import heappop, heappush, merge
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
 from govlint.rules.lexicon import Lexicon, Scan
 from govlint.rules.words import BREAK, Token
@@ -29,16 +29,14 @@ _AFTER_BREAKS = _CLAUSE_END | {":"}  # what ends the reach of a word `not_after`
 _LONG = 400  # tokens: in a text this long, a probe's matches are looked for as they are asked for
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     name: str
     vocabularies: tuple[str, ...]
     not_after: tuple[str, ...] = ()  # vocabularies that may not end just before the filler
     probes: tuple["Probe", ...] = ()  # probes (defined above) whose matches also fill the slot
 
 
-@dataclass(frozen=True)
-class ProbeMatch:
+class ProbeMatch(NamedTuple):
     probe: str
     start: int  # character offsets in the scanned text
     end: int

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
-from typing import Protocol, Sequence, runtime_checkable
+from typing import NamedTuple, Protocol, Sequence, runtime_checkable
 from urllib.parse import unquote, urlsplit
 
 # Documents larger than this are skipped with a warning: governance text is never this big.
@@ -33,14 +32,12 @@ class Source(Protocol):
         """Where a link found in ``from_path`` points: a file of some source, an outside URL, or nowhere."""
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     source: Source
     path: str
 
 
-@dataclass(frozen=True)
-class External:
+class External(NamedTuple):
     url: str
 
 
