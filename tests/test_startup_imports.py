@@ -98,7 +98,10 @@ def test_the_small_records_a_check_defines_are_light_named_tuples():
     by value."""
     import pytest
 
+    from govlint.config import Config, Waiver
     from govlint.engine import InlineWaiver, Unfilled
+    from govlint.levels import Ladder, Level, Profile
+    from govlint.reporters import RenderOptions
     from govlint.rules.matching import Part
     from govlint.rules.probes import ProbeMatch, Slot
     from govlint.sources.base import External, Located
@@ -106,10 +109,13 @@ def test_the_small_records_a_check_defines_are_light_named_tuples():
     records = [InlineWaiver("GL101", "reason", "GOVERNANCE.md:3"),
                Unfilled("GL101", "<two-thirds>", "GOVERNANCE.md", 3, "by a `<two-thirds>` vote"),
                Part(0, 10, None, True), ProbeMatch("removal", 0, 10, 0, 2), Slot("removal", ("removal",)),
-               External("https://example.org"), Located(None, "GOVERNANCE.md")]
+               External("https://example.org"), Located(None, "GOVERNANCE.md"),
+               Waiver("GL101", "reason"), Config(level="sandbox"), Level("sandbox", "..."), Profile("toc", "..."),
+               Ladder((Level("sandbox", "..."),), (Profile("toc", "..."),)), RenderOptions(color=False)]
     for record in records:
         assert isinstance(record, tuple)
         assert record == type(record)(*record) and hash(record) == hash(type(record)(*record))
         with pytest.raises(AttributeError):
             record.anything_new = 1
     assert Located(None, "GOVERNANCE.md").path == "GOVERNANCE.md" and ProbeMatch("removal", 0, 10, 0, 2).fillers == ()
+    assert Config().waivers == () and RenderOptions().verbose is False and Ladder((), ()).builtin is False

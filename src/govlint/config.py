@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from govlint.errors import ConfigError
 
@@ -18,8 +17,7 @@ MAX_CONFIG_BYTES = 1024 * 1024
 _PATH_KEYS = ("rule_packs", "documents")
 
 
-@dataclass(frozen=True)
-class Waiver:
+class Waiver(NamedTuple):
     rule: str
     reason: str
     expires: dt.date | None = None
@@ -28,8 +26,7 @@ class Waiver:
         return self.expires is not None and self.expires < today
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     level: str | None = None  # one of the loaded packs' levels (checked when the rules are loaded)
     profile: str | None = None  # one of their profiles; None: the packs' default
     select: tuple[str, ...] = ()

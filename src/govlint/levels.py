@@ -7,28 +7,24 @@ checked alone (registry.py), so one report always climbs one ladder.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from govlint.errors import GovlintError, UsageError
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     name: str
     description: str
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """A name a rule's `profiles:` may use to override what some levels ask of it."""
 
     name: str
     description: str
 
 
-@dataclass(frozen=True)
-class Ladder:
+class Ladder(NamedTuple):
     """Ordered levels, lowest first, and the profiles; the first profile is the default."""
 
     levels: tuple[Level, ...]

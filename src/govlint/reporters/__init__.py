@@ -4,9 +4,8 @@ A new format is a module here with ``render(reports, *, options) -> str`` and a 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from govlint.report import Report
 
@@ -23,8 +22,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     color: bool | None = None  # None: decide from the terminal
     width: int | None = None
     verbose: bool = False
