@@ -135,6 +135,7 @@ def test_a_100_mb_document_is_skipped_without_being_read(run_cli, tmp_path):
 # Documents: shapes
 
 
+@pytest.mark.slow  # a scale run over a large input: with the slow tests, in .ci/run
 def test_10000_headings(run_cli, tmp_path):
     text = "".join(f"{'#' * (i % 6 + 1)} Section {i}\n" for i in range(10_000))
     doc = parse(text, path="GOVERNANCE.md", kind="governance")
@@ -160,6 +161,7 @@ def test_5000_levels_of_nesting(run_cli, tmp_path, name, text):
     assert report["warnings"] == []
 
 
+@pytest.mark.slow  # a scale run over a large input: with the slow tests, in .ci/run
 def test_a_parser_that_recurses_per_level_becomes_a_warning(run_cli, tmp_path, monkeypatch):
     from govlint.markdown import _parser
 
@@ -185,6 +187,7 @@ def test_a_1_mb_line_is_left_out_with_a_warning(run_cli, tmp_path, name, line):
     assert report["documents"][0]["lines"] == 5  # line numbers hold
 
 
+@pytest.mark.slow  # a scale run over a large input: with the slow tests, in .ci/run
 def test_100000_unclosed_html_comments(run_cli, tmp_path):
     root = _checkout(tmp_path, {"GOVERNANCE.md": "<!--\n" + "<!-- x\n" * 100_000,
                                 "CHARTER.md": "<div>\n" + "<!-- a --> b <!-- c -->\n" * 10_000 + "</div>\n"})

@@ -29,6 +29,7 @@ def test_the_second_reading_is_of_labelled_cases_and_quotes_its_evidence(bench):
             assert evidence["quote"].strip() in line, (case, concept)
 
 
+@pytest.mark.slow  # a benchmark's whole comparison: with the slow tests, in .ci/run
 def test_a_reading_that_differs_is_counted(bench, tmp_path):
     first = bench.first_readings()
     cases = ["openwallet-foundation__acapy", "ECP-WarpX__WarpX", "runmedev__runme"]
