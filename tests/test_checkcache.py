@@ -325,3 +325,45 @@ def test_a_checkout_whose_candidate_heads_were_read_is_still_answered_from_the_c
     notes.write_text("# Organization of the project\n\nMaintainers decide by majority vote.\n")
     lint(str(project), cache=cache)
     assert runs["n"] == 2
+
+
+def test_a_change_to_govlints_own_code_recomputes(project, tmp_path, runs):
+    """An editable install changes no site-packages folder when govlint's code is edited: the
+    newest modification time of its source files is part of the key, so an edited govlint never
+    answers with a report its old code made."""
+    import govlint
+    import govlint.checkcache as checkcache
+
+    cache = CheckCache(tmp_path / "cache")
+    code = tmp_path / "govlint-code"
+    shutil.copytree(Path(govlint.__file__).parent, code, ignore=shutil.ignore_patterns("__pycache__"))
+    real = checkcache.code_stamp
+    folder = Path(govlint.__file__).parent
+    stamp = lambda where: real(code) if Path(where) == folder else real(where)  # noqa: E731
+    try:
+        checkcache.code_stamp = stamp
+        lint(str(project), cache=cache)
+        lint(str(project), cache=cache)
+        assert runs["n"] == 1  # unchanged code: a hit
+        edited = code / "rules" / "probes.py"
+        later = real(code) + 10**9
+        os.utime(edited, ns=(later, later))
+        lint(str(project), cache=cache)
+        assert runs["n"] == 2  # one source file edited: a miss
+    finally:
+        checkcache.code_stamp = real
+
+
+def test_the_code_stamp_ignores_compiled_files(tmp_path):
+    from govlint.checkcache import code_stamp
+
+    (tmp_path / "pkg" / "__pycache__").mkdir(parents=True)
+    source = tmp_path / "pkg" / "module.py"
+    source.write_text("x = 1\n")
+    before = code_stamp(tmp_path)
+    compiled = tmp_path / "pkg" / "__pycache__" / "module.cpython-311.pyc"
+    compiled.write_bytes(b"")
+    os.utime(compiled, ns=(before + 10**9, before + 10**9))
+    assert code_stamp(tmp_path) == before
+    os.utime(source, ns=(before + 2 * 10**9, before + 2 * 10**9))
+    assert code_stamp(tmp_path) == before + 2 * 10**9
