@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Collection, Iterable, Sequence
 
-from govlint.patterns import lazy
+from govlint.patterns import LazyPattern, lazy
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".rst", ".txt", ".adoc", ".asciidoc", "")
 # Files whose title discovery may read; files without a suffix (MAINTAINERS, OWNERS) go by name.
@@ -274,7 +274,7 @@ def probe_candidates(files: Iterable[str], *, limit: int = PROBE_FILES,
 
 
 # What a title or a top-level heading must say for each kind, in the order kinds are tried.
-_TITLE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, lazy(pattern)) for kind, pattern in (
+_TITLE_KINDS: tuple[tuple[str, LazyPattern], ...] = tuple((kind, lazy(pattern)) for kind, pattern in (
     ("governance", r"\bgovern(?:ance|ing)\b|\bdecision[- ]making\b|\borgani[sz]ation of\b|\bbylaws\b"),
     ("charter", r"\bcharter\b|\bconstitution\b"),
     ("steering", r"\bsteering (?:committee|council|group)\b|\boversight (?:committee|board)\b"
