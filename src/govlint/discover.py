@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from govlint import frontmatter
 from govlint.candidates import (DOCUMENT_SUFFIXES, HEAD_BYTES, PROBE_FILES, candidate_kind, classify,
                                 kind_from_titles, likely_candidates, probe_candidates)
+from govlint.language import not_english
 from govlint.report import NOTHING_FOUND
 from govlint.sources.base import External, Source, UnreadableFile
 
@@ -139,6 +140,11 @@ class _Walker:
                     doc.kind, doc.origin = titled, "discovered by its title"
             if doc.kind != "readme":
                 self.result.documents.append(doc)
+                language = not_english(text)
+                if language:
+                    self.result.warnings.append(
+                        f"{shown}: written in {language}, it seems; govlint reads English only, so what it "
+                        "reports missing may be in this document")
             if kind in _FOLLOW_FROM and depth < self.max_depth:
                 self._follow(source, path, shown, doc, depth)
         return self.result
