@@ -7,7 +7,7 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh14``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42 and 41 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh15``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41 and 42 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read.
 
@@ -78,7 +78,7 @@ FRESH9_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.93, "removal-pro
                     "code-of-conduct": 0.98}
 FRESH10_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.93, "removal-process": 0.94,
                      "inactivity-policy": 0.96, "vote-of-no-confidence": 0.87, "removal-threshold": 0.96,
-                     "restorative-step": 0.59, "escalation-path": 0.56, "conflict-resolution": 0.8,
+                     "restorative-step": 0.59, "escalation-path": 0.66, "conflict-resolution": 0.8,
                      "code-of-conduct": 0.97}
 FRESH11_F1_FLOORS = {"roles-defined": 0.89, "decision-making": 0.87, "removal-process": 0.84,
                      "inactivity-policy": 0.89, "vote-of-no-confidence": 0.98, "removal-threshold": 0.89,
@@ -90,26 +90,31 @@ FRESH12_F1_FLOORS = {"roles-defined": 0.93, "decision-making": 0.89, "removal-pr
                      "code-of-conduct": 0.97}
 FRESH13_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.94, "removal-process": 0.88,
                      "inactivity-policy": 0.84, "vote-of-no-confidence": 0.87, "removal-threshold": 0.88,
-                     "restorative-step": 0.49, "escalation-path": 0.86, "conflict-resolution": 0.87,
+                     "restorative-step": 0.66, "escalation-path": 0.86, "conflict-resolution": 0.87,
                      "code-of-conduct": 0.98}
-# corpus-fresh14 was measured on first contact; one false pass the corpus-fresh13 reading had
-# brought to it was mended since, nothing else was changed for it.
 FRESH14_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.88, "removal-process": 0.91,
                      "inactivity-policy": 0.82, "vote-of-no-confidence": 0.87, "removal-threshold": 0.84,
                      "restorative-step": 0.66, "escalation-path": 0.74, "conflict-resolution": 0.79,
                      "code-of-conduct": 0.97}
+# corpus-fresh15 was measured on first contact (0.789) and read afterwards for two general readings
+# of restorative-step (no true pass there, so its F1 is 0 and the false passes are what to watch).
+FRESH15_F1_FLOORS = {"roles-defined": 0.91, "decision-making": 0.91, "removal-process": 0.93,
+                     "inactivity-policy": 0.86, "vote-of-no-confidence": 0.96, "removal-threshold": 0.95,
+                     "restorative-step": 0.0, "escalation-path": 0.5, "conflict-resolution": 0.84,
+                     "code-of-conduct": 0.99}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
           "corpus-fresh7": FRESH7_F1_FLOORS, "corpus-fresh8": FRESH8_F1_FLOORS,
           "corpus-fresh9": FRESH9_F1_FLOORS, "corpus-fresh10": FRESH10_F1_FLOORS,
           "corpus-fresh11": FRESH11_F1_FLOORS, "corpus-fresh12": FRESH12_F1_FLOORS,
-          "corpus-fresh13": FRESH13_F1_FLOORS, "corpus-fresh14": FRESH14_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss. Nine sets are not
+          "corpus-fresh13": FRESH13_F1_FLOORS, "corpus-fresh14": FRESH14_F1_FLOORS,
+          "corpus-fresh15": FRESH15_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. Ten sets are not
 # there yet (vote 0.909 on fresh3, 0.944 on fresh7 and fresh12, 0.842 on fresh10; escalation 0.714
-# on fresh5, 0.833 on fresh9 and fresh11, 0.571 on fresh10 and fresh12; removal 0.923 on fresh3 and
-# fresh11; removal 0.929 and vote 0.923 on fresh13; removal 0.913 and vote 0.895 on fresh14): their
-# floors are what they reached, to be raised.
+# on fresh5, 0.833 on fresh9 and fresh11, 0.625 on fresh10, 0.571 on fresh12; removal 0.923 on
+# fresh3 and fresh11; removal 0.929 and vote 0.923 on fresh13; removal 0.913 and vote 0.895 on
+# fresh14; vote 0.929 and escalation 0.600 on fresh15): their floors are what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
@@ -118,11 +123,12 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh6": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.98},
     "corpus-fresh7": {"removal-process": 0.96, "vote-of-no-confidence": 0.94, "escalation-path": 0.98},
     "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.98, "escalation-path": 0.83},
-    "corpus-fresh10": {"removal-process": 0.95, "vote-of-no-confidence": 0.84, "escalation-path": 0.57},
+    "corpus-fresh10": {"removal-process": 0.95, "vote-of-no-confidence": 0.84, "escalation-path": 0.62},
     "corpus-fresh11": {"removal-process": 0.92, "vote-of-no-confidence": 0.99, "escalation-path": 0.83},
     "corpus-fresh12": {"removal-process": 0.95, "vote-of-no-confidence": 0.94, "escalation-path": 0.57},
     "corpus-fresh13": {"removal-process": 0.92, "vote-of-no-confidence": 0.92, "escalation-path": 0.99},
     "corpus-fresh14": {"removal-process": 0.91, "vote-of-no-confidence": 0.89, "escalation-path": 0.99},
+    "corpus-fresh15": {"removal-process": 0.99, "vote-of-no-confidence": 0.92, "escalation-path": 0.6},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
@@ -132,7 +138,7 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
         "corpus-fresh8": FIXTURES / "corpus-fresh8", "corpus-fresh9": FIXTURES / "corpus-fresh9",
         "corpus-fresh10": FIXTURES / "corpus-fresh10", "corpus-fresh11": FIXTURES / "corpus-fresh11",
         "corpus-fresh12": FIXTURES / "corpus-fresh12", "corpus-fresh13": FIXTURES / "corpus-fresh13",
-        "corpus-fresh14": FIXTURES / "corpus-fresh14"}
+        "corpus-fresh14": FIXTURES / "corpus-fresh14", "corpus-fresh15": FIXTURES / "corpus-fresh15"}
 
 
 def _evaluate(folder):
@@ -141,12 +147,12 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The fifteen labelled sets beyond the shared corpus (659 cases, ~80 s together) run with the slow
+# The sixteen labelled sets beyond the shared corpus (701 cases, ~85 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
              "corpus-fresh6", "corpus-fresh7", "corpus-fresh8", "corpus-fresh9", "corpus-fresh10", "corpus-fresh11",
-             "corpus-fresh12", "corpus-fresh13", "corpus-fresh14"}
+             "corpus-fresh12", "corpus-fresh13", "corpus-fresh14", "corpus-fresh15"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
