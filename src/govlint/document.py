@@ -12,6 +12,8 @@ from functools import cached_property
 from typing import Iterator
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+# Pages read as text whose tags are markup (given by path: discovery does not pick them).
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".eex", ".erb")
 
 
 @dataclass(eq=False)
@@ -234,7 +236,7 @@ def parse(text: str, *, path: str, kind: str, origin: str = "discovered") -> Doc
     else:
         from govlint.plaintext import build_plaintext
         fmt = "rst" if lower.endswith((".rst", ".rest")) else "asciidoc" if lower.endswith((".adoc", ".asciidoc")) else "text"
-        builder = build_plaintext(text, fmt)
+        builder = build_plaintext(text, fmt, markup=lower.endswith(MARKUP_SUFFIXES))
     total = text.count("\n") + 1
     root = builder.finish(total)
     return Document(path=path, kind=kind, text=text, root=root, links=builder.links, format=fmt,

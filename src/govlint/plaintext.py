@@ -5,6 +5,7 @@ links), which is all the rules look at.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from govlint.document import Link, TreeBuilder
@@ -20,9 +21,19 @@ _RST_ROLE = lazy(r":[a-z:+-]+:`(?:([^`<]*?)\s*<[^>`]+>|([^`]+))`")
 _ADOC_LINK = lazy(r"(?:link:|xref:)?((?:https?://|\.{0,2}/)?[\w./#%-]+\.(?:adoc|md|rst|txt|html)(?:#[\w-]*)?|https?://\S+?)\[([^\]]*)\]")
 _URL = re.compile(r"https?://[^\s<>`\]\)]+")
 _INLINE_MARKUP = re.compile(r"\*\*|``|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+# HTML or XML read as text (a page given by path): its block tags separate its paragraphs, which
+# need no blank line between them, and its tags are markup, not words.
+_BLOCK_TAG = re.compile(r"^\s*</?(?:p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|section|article|header|footer|"
+                        r"blockquote|h[1-6]|br|hr|remark|revision)\b[^>]*>", re.I)
+_BLOCK_END = re.compile(r"</(?:p|div|li|dd|td|th|h[1-6]|section|article|blockquote|remark)>\s*$", re.I)
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
+_INLINE_TAG = re.compile(r"</?(?:a|strong|em|b|i|u|span|code|small|sup|sub|abbr|cite|q|mark)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
 
 
-def build_plaintext(text: str, fmt: str) -> TreeBuilder:
+def build_plaintext(text: str, fmt: str, *, markup: bool = False) -> TreeBuilder:
+    """The section tree of a reStructuredText, AsciiDoc or plain-text document; ``markup``: the
+    text is an HTML or XML page, whose block tags end paragraphs and whose tags are dropped."""
     builder = TreeBuilder()
     lines = text.split("\n")
     styles: list[tuple[str, bool]] = []  # rst adornment styles in order of first use
@@ -77,6 +88,28 @@ def build_plaintext(text: str, fmt: str) -> TreeBuilder:
             in_directive = True
             index += 1
             continue
+        if markup:
+            html_heading = _HTML_HEADING.match(line)
+            if html_heading:
+                flush()
+                builder.heading(_clean(_text_of(html_heading.group(2)), fmt, builder.links, number),
+                                int(html_heading.group(1)), number)
+                index += 1
+                continue
+            if _BLOCK_TAG.match(line):
+                flush()
+            words = _text_of(line)
+            if not words:
+                flush()
+                index += 1
+                continue
+            if not para:
+                para_line = number
+            para.append(words)
+            if _BLOCK_END.search(line):
+                flush()
+            index += 1
+            continue
         heading = _heading(lines, index, fmt, styles)
         if heading:
             flush()
@@ -101,6 +134,11 @@ def build_plaintext(text: str, fmt: str) -> TreeBuilder:
         index += 1
     flush()
     return builder
+
+
+def _text_of(markup: str) -> str:
+    """A line of HTML or XML as its words: tags become spaces, entities their characters."""
+    return " ".join(html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", markup))).split())
 
 
 def _depth(indent: str, marker: str) -> tuple[int, int]:
