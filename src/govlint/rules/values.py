@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 
 
-_NUMBER_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                r"sixteen|eighteen|twenty|twenty[- ]four|thirty|sixty|ninety|a\s+few|several|a|an")
-_NUMBER = rf"(?:\d+|{_NUMBER_WORD})"
-# Meetings and elections are counted, not spanned: "absent from a meeting" measures nothing.
-_EVENTS = rf"(?:\d+|{_NUMBER_WORD.removesuffix('|a|an')})"
+_COUNT_WORD = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|eighteen|twenty|twenty[- ]four|thirty|sixty|ninety|a\s+few|several")
+_NUMBER = rf"(?:\d+|{_COUNT_WORD}|a|an)"
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _FRACTION = (r"(?:\d+\s*/\s*\d+(?:rds?|ths?)?|\d{1,3}(?:\.\d+)?\s*(?:%|percent|per\s+cent)\+?"
              r"|(?:one|two|three|four|five)[- ](?:thirds?|quarters?|fourths?|fifths?)|(?:one|a)[- ]half|half)")
@@ -54,11 +52,17 @@ THRESHOLD = re.compile(
     # "consensus" counts only against a stated base: "the consensus of the remaining members".
     r"consensus(?:\s+vote)?(?=" + _BASE + r"))(?:\s+(?:vote|ballot)s?\b(?=" + _BASE + r"))?" + _BASE + r"?", re.I)
 
-_IN_A_ROW = r"[\s-]+(?:or\s+more\s+)?(?:consecutive\s+|full\s+|calendar\s+|straight\s+)?"
+
+def _counted(count: str, units: str) -> str:
+    """A count (a number word, a range, "3+") and its unit, "consecutive" or "full" between them."""
+    return (r"(?:\b|(?<=[>≥~]))(?:" + count + r"|\d+\s*(?:-|to)\s*\d+|\d+\+?)[\s-]+(?:or\s+more\s+)?"
+            r"(?:consecutive\s+|full\s+|calendar\s+|straight\s+)?(?:" + units + r")\b")
+
+
 DURATION = re.compile(
-    r"(?:\b|(?<=[>≥~]))(?:" + _NUMBER + r"|\d+\s*(?:-|to)\s*\d+|\d+\+?)" + _IN_A_ROW +
-    r"(?:months?|weeks?|days?|years?|quarters?|release(?:s| cycles?)|cycles?)\b"
-    r"|(?:\b|(?<=[>≥~]))(?:" + _EVENTS + r"|\d+\s*(?:-|to)\s*\d+|\d+\+?)" + _IN_A_ROW + r"(?:elections?|meetings?)\b"
+    _counted(_NUMBER, r"months?|weeks?|days?|years?|quarters?|release(?:s| cycles?)|cycles?") + "|"
+    # Meetings and elections are counted, not spanned: "absent from a meeting" measures nothing.
+    + _counted(rf"\d+|{_COUNT_WORD}", r"elections?|meetings?") +
     r"|\b(?:a|one|half\s+a|a\s+full)\s+(?:calendar\s+)?year\b|\bannual(?:ly)?\b|\bquarterly\b|\bper\s+(?:calendar\s+)?year\b"
     r"|\b(?:past|last|previous|prior)\s+(?:calendar\s+)?(?:year|quarter|release(?:\s+cycle)?)\b",
     re.I)
