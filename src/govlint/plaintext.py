@@ -22,12 +22,13 @@ _ADOC_LINK = lazy(r"(?:link:|xref:)?((?:https?://|\.{0,2}/)?[\w./#%-]+\.(?:adoc|
 _URL = re.compile(r"https?://[^\s<>`\]\)]+")
 _INLINE_MARKUP = re.compile(r"\*\*|``|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 # HTML or XML read as text (a page given by path): its block tags separate its paragraphs, which
-# need no blank line between them, and its tags are markup, not words.
-_BLOCK_TAG = re.compile(r"^\s*</?(?:p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|section|article|header|footer|"
-                        r"blockquote|h[1-6]|br|hr|remark|revision)\b[^>]*>", re.I)
-_BLOCK_END = re.compile(r"</(?:p|div|li|dd|td|th|h[1-6]|section|article|blockquote|remark)>\s*$", re.I)
+# need no blank line between them, and its tags are markup, not words. A block tag is any tag but
+# the inline ones, so an XML page's own elements separate paragraphs as HTML's <p> does.
+_INLINE = r"(?:a|strong|em|b|i|u|span|code|small|sup|sub|abbr|cite|q|mark)\b"
+_INLINE_TAG = re.compile(rf"</?{_INLINE}[^>]*>", re.I)
+_BLOCK_TAG = re.compile(rf"^\s*</?(?!{_INLINE})[A-Za-z][\w:.-]*\b[^>]*>", re.I)
+_BLOCK_END = re.compile(rf"</(?!{_INLINE})[A-Za-z][\w:.-]*>\s*$", re.I)
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
-_INLINE_TAG = re.compile(r"</?(?:a|strong|em|b|i|u|span|code|small|sup|sub|abbr|cite|q|mark)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 
 
