@@ -89,6 +89,13 @@ def test_tokens_keep_their_place_in_the_original_text():
     assert text[fraction.start:fraction.end] == "⅔"
 
 
+def test_a_dot_inside_a_word_ends_nothing():
+    # "MAINTAINERS.md" is a file name, not the end of a clause that no probe reaches across.
+    assert norms("added to MAINTAINERS.md once approved") == ["add", "to", "maintainer", "md", "onc", "approv"]
+    assert norms("Ends here. Next") == ["end", "here", ".", "next"]
+    assert norms("the end.") == ["the", "end", "."]
+
+
 def test_phrases_are_normalized_like_text():
     assert phrase_stems("votes of no confidence") == tuple(norms("vote of no confidence"))
     assert phrase_stems("<duration> without activity")[0] == "<duration>"

@@ -53,7 +53,9 @@ _WORDS = (
     r"|(?P<plusone>(?<![\w+-])[+-]1\b(?![.,]?\d))"
     r"|(?P<num>\d+(?:[.,]\d+)*)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<brk>[.;:!?()\[\]—–]|(?<=\s)-(?=\s))"
+    # A dot inside a word ("MAINTAINERS.md", "lists.cncf.io") ends nothing: only one before a
+    # space, a bracket or the end of the text, or after something that is no letter, is a break.
+    r"|(?P<brk>[;:!?()\[\]—–]|\.(?![^\W_])|(?<![^\W_])\.|(?<=\s)-(?=\s))"
     r"|(?P<comma>,)")
 _TOKEN = re.compile(_ADDRESSES + _WORDS)
 # Most texts hold no address: trying the address patterns at every word (an e-mail's runs the
