@@ -96,6 +96,11 @@ def test_a_dot_inside_a_word_ends_nothing():
     assert norms("the end.") == ["the", "end", "."]
 
 
+def test_an_abbreviation_inside_a_clause_is_one_word():
+    assert norms("removed by e.g. a vote") == ["remov", "by", "eg", "a", "vote"]
+    assert "." not in norms("the leads (i.e. the chairs) vote")
+
+
 def test_phrases_are_normalized_like_text():
     assert phrase_stems("votes of no confidence") == tuple(norms("vote of no confidence"))
     assert phrase_stems("<duration> without activity")[0] == "<duration>"

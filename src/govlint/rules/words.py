@@ -52,6 +52,8 @@ _WORDS = (
     r"|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
     r"|(?P<plusone>(?<![\w+-])[+-]1\b(?![.,]?\d))"
     r"|(?P<num>\d+(?:[.,]\d+)*)"
+    # An abbreviation inside a clause ("removed by e.g. a vote") is a word, its dots no break.
+    r"|(?P<abbr>(?<![^\W_])(?:e\.g|i\.e|etc|vs|cf|a\.k\.a|incl|approx)\.(?![^\W_]))"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     # A dot inside a word ("MAINTAINERS.md", "lists.cncf.io") ends nothing: only one before a
     # space, a bracket or the end of the text, or after something that is no letter, is a break.
@@ -229,6 +231,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
         elif kind == "vulgar":
             raw.append(Token(start, end, value, FRACTION, _VULGAR[value]))
             classes = True
+        elif kind == "abbr":
+            raw.append(Token(start, end, value.lower().replace(".", ""), WORD))
         elif kind == "plusone":  # a +1 or -1 vote is a word of its own, not the number one
             raw.append(Token(start, end, value, WORD))
         elif kind == "brk":
