@@ -7,8 +7,8 @@ import yaml
 from conftest import FIXTURES, benchmark
 
 SECOND = FIXTURES / "label-agreement" / "second-reading.yaml"
-# All of corpus-fresh16, read again after that set's first contact.
-SECOND_FRESH16 = FIXTURES / "label-agreement" / "second-reading-fresh16.yaml"
+# Whole sets read again after their first contact: corpus-fresh16 and corpus-fresh18.
+WHOLE_SETS = ["corpus-fresh16", "corpus-fresh18"]
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +32,16 @@ def test_the_second_reading_is_of_labelled_cases_and_quotes_its_evidence(bench):
 
 
 @pytest.mark.slow
-def test_the_second_reading_of_a_whole_set_covers_it_and_quotes_its_evidence(bench):
-    second = yaml.safe_load(SECOND_FRESH16.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("labelled_set", WHOLE_SETS)
+def test_the_second_reading_of_a_whole_set_covers_it_and_quotes_its_evidence(bench, labelled_set):
+    reading = FIXTURES / "label-agreement" / f"second-reading-{labelled_set.removeprefix('corpus-')}.yaml"
+    second = yaml.safe_load(reading.read_text(encoding="utf-8"))
     first = bench.first_readings()
-    labelled = yaml.safe_load((FIXTURES / "corpus-fresh16" / "labels.yaml").read_text(encoding="utf-8"))
+    labelled = yaml.safe_load((FIXTURES / labelled_set / "labels.yaml").read_text(encoding="utf-8"))
     assert sorted(second) == sorted(labelled)
     for case, label in second.items():
         folder, _ = first[case]
-        assert folder.parent.name == "corpus-fresh16", case
+        assert folder.parent.name == labelled_set, case
         for concept, evidence in (label.get("evidence") or {}).items():
             assert label[concept] is True, (case, concept)
             line = (folder / evidence["file"]).read_text(encoding="utf-8").splitlines()[evidence["line"] - 1]
