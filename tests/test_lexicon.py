@@ -29,6 +29,14 @@ def test_references_and_wildcards():
     assert hits["all"] == ["expel", "ban"]
 
 
+def test_an_address_with_a_wildcard_side_finds_a_domain_or_a_mailbox():
+    lexicon = Lexicon.build({"staff": ["*@linuxfoundation.org"], "conduct": ["report to conduct@*"]})
+    hits = found(lexicon, "Write to mdolan@linuxfoundation.org, or report to conduct@example.org.")
+    assert hits == {"staff": ["mdolan@linuxfoundation.org"], "conduct": ["report to conduct@example.org"]}
+    # Only that domain: a project's list on a subdomain is not the foundation's staff.
+    assert found(lexicon, "Ask kubewarden-maintainers@lists.linuxfoundation.org.") == {}
+
+
 def test_a_phrase_does_not_run_across_punctuation():
     lexicon = Lexicon.build({"step-down": ["step down"]})
     assert found(lexicon, "Take a step. Down the road.") == {}

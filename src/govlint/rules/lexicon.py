@@ -4,7 +4,8 @@ A vocabulary entry is plain text ("vote of no confidence", "step down", "remove"
 as the documents are (words.py), so it matches every inflection and number form. An entry may
 name another vocabulary in braces: "{removal-verb}" alone adds all of that vocabulary's
 phrases, and "vote to {removal-verb}" adds one phrase per word of it. `*` stands for any one
-word ("relieved of * duties"). No entry is a regular expression.
+word ("relieved of * duties"), or for one side of an e-mail address ("*@cncf.io": anyone at
+that domain). No entry is a regular expression.
 
 Every phrase of a pack goes into one token trie; a text is scanned once, and the scan says which
 vocabularies occur where (as token spans), for every rule and probe at once.
@@ -22,8 +23,8 @@ from functools import cached_property
 from itertools import product
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from govlint.rules.words import (BREAK, COMMA, LITERAL_CLASSES, Token, normalization_key, phrase_stems, separable,
-                                 tokenize)
+from govlint.rules.words import (BREAK, COMMA, EMAIL, LITERAL_CLASSES, Token, address_patterns, normalization_key,
+                                 phrase_stems, separable, tokenize)
 
 _REFERENCE = re.compile(r"\{([\w-]+)\}")
 _END = ""  # the trie key under which a node keeps the vocabularies whose phrase ends there
@@ -375,8 +376,11 @@ def _walk(text: str, tokens: Sequence[Token], start: int, index: int, nodes: lis
             child = node.get(token.norm)
             if child is not None:
                 following.append(child)
-            if literal is not None and literal in node:
-                following.append(node[literal])
+            if literal is not None:
+                if literal in node:
+                    following.append(node[literal])
+                if kind == EMAIL:
+                    following.extend(node[key] for key in address_patterns(literal) if key in node)
             wild = node.get("*")
             if wild is not None and kind not in _PUNCTUATION:
                 following.append(wild)

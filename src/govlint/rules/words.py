@@ -407,13 +407,16 @@ def _classes(tokens: list[Token]) -> list[Token]:
 @lru_cache(maxsize=None)
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """The normalized words of a vocabulary phrase; `<number>`, `<fraction>`, `<duration>`,
-    `<email>`, `<handle>`, `<url>` name a class, and `*` stands for any one word."""
+    `<email>`, `<handle>`, `<url>` name a class, and `*` stands for any one word, or for one
+    side of an e-mail address ("*@cncf.io", "opensource@*")."""
     plain = _plain_stems(phrase)
     if plain:  # the common case: no class, no `*`, plain words only
         return tuple(plain)
     out: list[str] = []
-    for part in re.split(r"(<\w+>|\*)", phrase):
-        if re.fullmatch(r"<\w+>", part):
+    for part in _PHRASE_PIECES.split(phrase):
+        if _ADDRESS_PATTERN.fullmatch(part):
+            out.append(part.lower())  # any mailbox at a domain, or one mailbox name at any domain
+        elif re.fullmatch(r"<\w+>", part):
             if part not in CLASSES.values():
                 raise ValueError(f"unknown word class {part} in {phrase!r}: "
                                  f"use one of {', '.join(sorted(CLASSES.values()))}")
@@ -428,6 +431,19 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
     if not out:
         raise ValueError(f"the phrase {phrase!r} has no words")
     return tuple(out)
+
+
+# An e-mail address with `*` for one side: "*@linuxfoundation.org" (anyone at that domain) or
+# "opensource@*" (that mailbox at any domain). Lexicon matches an address token against both.
+_ADDRESS_PATTERN = re.compile(r"\*@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@\*")
+# What a phrase is split into before its words are normalized: word classes, addresses with `*`, `*`.
+_PHRASE_PIECES = re.compile(r"(<\w+>|" + _ADDRESS_PATTERN.pattern + r"|\*)")
+
+
+def address_patterns(address: str) -> tuple[str, str]:
+    """The two vocabulary entries with `*` that an e-mail address (lower case) matches."""
+    mailbox, _, domain = address.partition("@")
+    return f"*@{domain}", f"{mailbox}@*"
 
 
 def _tokenized_stems(part: str) -> list[str]:
