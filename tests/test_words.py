@@ -39,6 +39,8 @@ def test_words_the_stemmer_would_join_stay_apart():
     assert norms("restorative")[0] != norms("restore")[0]
     # "needlessly argumentative" describes a manner; it is no argument (a dispute) to settle.
     assert norms("argumentative")[0] != norms("argument")[0]
+    # "reviews that are dismissive of the contributor" dismiss no one.
+    assert norms("dismissive")[0] != norms("dismiss")[0]
 
 
 def test_an_agent_noun_is_not_its_verb():

@@ -124,11 +124,11 @@ def stem(word: str) -> str:
 # Words the stemmer would join to an unrelated word: "informal" is not "information", "personal"
 # not "person", "restorative" not "restore", "internal" not "intern", "general" not "generate",
 # "majority" not "major" (a major version), "conservancy" (a foundation) not "conservatively",
-# "argumentative" (a manner) not "argument" (a dispute).
+# "argumentative" (a manner) not "argument" (a dispute), "dismissive" (a manner) not "dismiss".
 _KEEP = {"informal": "informal", "informally": "informal", "personal": "personal", "personally": "personal",
          "restorative": "restorative", "internal": "internal", "internally": "internal", "general": "general",
          "generally": "general", "majority": "majority", "majorities": "majority", "conservancy": "conservancy",
-         "argumentative": "argumentative"}
+         "argumentative": "argumentative", "dismissive": "dismissive", "dismissively": "dismissive"}
 
 # Irregular verb forms the stemmer cannot join to their base ("brought" is "bring", "chosen" is
 # "choose"). Only verbs whose forms are not also common nouns or adjectives in governance text
