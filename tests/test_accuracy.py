@@ -7,7 +7,8 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh19``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49 and 42 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh20``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42
+  and 38 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read.
 
@@ -117,11 +118,16 @@ FRESH18_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.83, "removal-pro
                      "inactivity-policy": 0.88, "vote-of-no-confidence": 0.88, "removal-threshold": 0.94,
                      "restorative-step": 0.54, "escalation-path": 0.7, "conflict-resolution": 0.83,
                      "code-of-conduct": 0.99}
-# corpus-fresh19 (42 cases, one restorative positive) was measured on first contact (0.781); one reading since.
-FRESH19_F1_FLOORS = {"roles-defined": 0.9, "decision-making": 0.76, "removal-process": 0.8,
-                     "inactivity-policy": 0.83, "vote-of-no-confidence": 0.9, "removal-threshold": 0.9,
+# corpus-fresh19 (42 cases, one restorative positive) was measured on first contact (0.781) and read afterwards (0.802).
+FRESH19_F1_FLOORS = {"roles-defined": 0.9, "decision-making": 0.76, "removal-process": 0.87,
+                     "inactivity-policy": 0.83, "vote-of-no-confidence": 0.99, "removal-threshold": 0.9,
                      "restorative-step": 0.0, "escalation-path": 0.99, "conflict-resolution": 0.73,
                      "code-of-conduct": 0.99}
+# corpus-fresh20 (38 cases) was measured on first contact (0.776) and read afterwards (0.838).
+FRESH20_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.8, "removal-process": 0.83,
+                     "inactivity-policy": 0.85, "vote-of-no-confidence": 0.94, "removal-threshold": 0.94,
+                     "restorative-step": 0.5, "escalation-path": 0.76, "conflict-resolution": 0.78,
+                     "code-of-conduct": 0.98}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -131,14 +137,14 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh13": FRESH13_F1_FLOORS, "corpus-fresh14": FRESH14_F1_FLOORS,
           "corpus-fresh15": FRESH15_F1_FLOORS, "corpus-fresh16": FRESH16_F1_FLOORS,
           "corpus-fresh17": FRESH17_F1_FLOORS, "corpus-fresh18": FRESH18_F1_FLOORS,
-          "corpus-fresh19": FRESH19_F1_FLOORS}
+          "corpus-fresh19": FRESH19_F1_FLOORS, "corpus-fresh20": FRESH20_F1_FLOORS}
 # The issue's own bar: a false "you have a removal process" is worse than a miss. Twelve sets are not
 # there yet (vote 0.909 on fresh3, 0.944 on fresh7 and fresh12, 0.842 on fresh10; escalation 0.714
 # on fresh5, 0.833 on fresh9 and fresh11, 0.625 on fresh10, 0.571 on fresh12; removal 0.923 on
 # fresh3 and fresh11; removal 0.929 and vote 0.923 on fresh13; removal 0.913 and vote 0.895 on
 # fresh14; vote 0.929 and escalation 0.600 on fresh15; removal 0.938 and vote 0.933 on fresh16;
-# escalation 0.500 on fresh17; removal 0.909 on fresh18, 0.750 on fresh19): their floors are what they
-# reached, to be raised.
+# escalation 0.500 on fresh17; removal 0.909 on fresh18, 0.778 on fresh19, 0.833 on fresh20): their floors
+# are what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
@@ -156,7 +162,8 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh16": {"removal-process": 0.93, "vote-of-no-confidence": 0.93, "escalation-path": 0.99},
     "corpus-fresh17": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.5},
     "corpus-fresh18": {"removal-process": 0.9, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
-    "corpus-fresh19": {"removal-process": 0.75, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
+    "corpus-fresh19": {"removal-process": 0.77, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
+    "corpus-fresh20": {"removal-process": 0.83, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
@@ -168,7 +175,8 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
         "corpus-fresh12": FIXTURES / "corpus-fresh12", "corpus-fresh13": FIXTURES / "corpus-fresh13",
         "corpus-fresh14": FIXTURES / "corpus-fresh14", "corpus-fresh15": FIXTURES / "corpus-fresh15",
         "corpus-fresh16": FIXTURES / "corpus-fresh16", "corpus-fresh17": FIXTURES / "corpus-fresh17",
-        "corpus-fresh18": FIXTURES / "corpus-fresh18", "corpus-fresh19": FIXTURES / "corpus-fresh19"}
+        "corpus-fresh18": FIXTURES / "corpus-fresh18", "corpus-fresh19": FIXTURES / "corpus-fresh19",
+        "corpus-fresh20": FIXTURES / "corpus-fresh20"}
 
 
 def _evaluate(folder):
@@ -177,13 +185,13 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The twenty labelled sets beyond the shared corpus (866 cases, ~105 s together) run with the slow
+# The twenty-one labelled sets beyond the shared corpus (904 cases, ~110 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
              "corpus-fresh6", "corpus-fresh7", "corpus-fresh8", "corpus-fresh9", "corpus-fresh10", "corpus-fresh11",
              "corpus-fresh12", "corpus-fresh13", "corpus-fresh14", "corpus-fresh15", "corpus-fresh16",
-             "corpus-fresh17", "corpus-fresh18", "corpus-fresh19"}
+             "corpus-fresh17", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
