@@ -371,16 +371,17 @@ def _walk(text: str, tokens: Sequence[Token], start: int, index: int, nodes: lis
             # A phrase never runs across punctuation, but may end on a word before it.
             break
         following = []
-        literal = text[token.start:token.end].lower() if kind in LITERAL_CLASSES else None
+        # An address, handle or link also matches its own text, and an address the entries with
+        # `*` for one of its sides.
+        literals: tuple[str, ...] = ()
+        if kind in LITERAL_CLASSES:
+            literal = text[token.start:token.end].lower()
+            literals = (literal, *address_patterns(literal)) if kind == EMAIL else (literal,)
         for node in nodes:
             child = node.get(token.norm)
             if child is not None:
                 following.append(child)
-            if literal is not None:
-                if literal in node:
-                    following.append(node[literal])
-                if kind == EMAIL:
-                    following.extend(node[key] for key in address_patterns(literal) if key in node)
+            following.extend(node[key] for key in literals if key in node)
             wild = node.get("*")
             if wild is not None and kind not in _PUNCTUATION:
                 following.append(wild)

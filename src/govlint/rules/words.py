@@ -404,6 +404,13 @@ def _classes(tokens: list[Token]) -> list[Token]:
     return [Token(t.start, t.end, CLASSES[t.kind], t.kind, t.value) if t.kind in CLASSES else t for t in tokens]
 
 
+# An e-mail address with `*` for one side: "*@linuxfoundation.org" (anyone at that domain) or
+# "opensource@*" (that mailbox at any domain). Lexicon matches an address token against both.
+_ADDRESS_PATTERN = re.compile(r"\*@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@\*")
+# What a phrase is split into before its words are normalized: word classes, addresses with `*`, `*`.
+_PHRASE_PIECES = re.compile(r"(<\w+>|" + _ADDRESS_PATTERN.pattern + r"|\*)")
+
+
 @lru_cache(maxsize=None)
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """The normalized words of a vocabulary phrase; `<number>`, `<fraction>`, `<duration>`,
@@ -431,13 +438,6 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
     if not out:
         raise ValueError(f"the phrase {phrase!r} has no words")
     return tuple(out)
-
-
-# An e-mail address with `*` for one side: "*@linuxfoundation.org" (anyone at that domain) or
-# "opensource@*" (that mailbox at any domain). Lexicon matches an address token against both.
-_ADDRESS_PATTERN = re.compile(r"\*@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@\*")
-# What a phrase is split into before its words are normalized: word classes, addresses with `*`, `*`.
-_PHRASE_PIECES = re.compile(r"(<\w+>|" + _ADDRESS_PATTERN.pattern + r"|\*)")
 
 
 def address_patterns(address: str) -> tuple[str, str]:
