@@ -19,7 +19,7 @@ from heapq import heappop, heappush, merge
 from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
 from govlint.rules.lexicon import Lexicon, Scan
-from govlint.rules.words import BREAK, Token
+from govlint.rules.words import BREAK, COMMA, Token
 
 # Punctuation that ends a clause: a probe's slots never reach across it.
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
@@ -51,7 +51,7 @@ class Probe:
     about: str
     slots: tuple[Slot, ...]
     within: int = _DEFAULT_WITHIN
-    gap: int | None = None  # at most this many words between one filler and the next
+    gap: int | None = None  # at most this many words, and no comma, between one filler and the next
     ordered: bool = False
     across_sentences: bool = False  # the slots may stand in different sentences of the unit
     unless: tuple[str, ...] = ()
@@ -146,7 +146,8 @@ class Probe:
                     high = max(max(s[1] for s in chosen), span[1])
                     if high - low > self.within or (not self.across_sentences and _crosses_clause(scan, low, high)):
                         continue
-                    if self.gap is not None and _gap(chosen[-1], span) > self.gap:
+                    if self.gap is not None and (_gap(chosen[-1], span) > self.gap
+                                                 or _comma_between(scan, chosen[-1], span)):
                         continue
                     if best is None or high - low < best[0]:
                         best = (high - low, span)
@@ -212,6 +213,13 @@ def _place(match: ProbeMatch) -> tuple[int, int]:
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+def _comma_between(scan: Scan, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether a comma stands between two fillers: words kept close by `gap` are one phrase, and
+    a comma ends it ("if the Council wishes to dissolve, the Council must ..." does not dissolve it)."""
+    low, high = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return any(scan.word(index).kind == COMMA for index in range(low, high))
 
 
 def _crosses_clause(scan: Scan, low: int, high: int) -> bool:
