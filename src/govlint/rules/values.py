@@ -49,6 +49,8 @@ THRESHOLD = re.compile(
     r"\d+\s*:\s*\d+\s+(?:vote|in\s+favou?r)|quorum|"
     r"(?:at\s+least|minimum\s+of|a\s+minimum\s+of|no\s+fewer\s+than)\s+" + _NUMBER +
     r"\s+(?:[\w-]+,?\s+){0,3}?(?:votes?|approvals?|\+1s?|binding\s+votes?|members?|maintainers?|committers?|LGTMs?)|"
+    # "3 or more owners other than the proposer must agree": a count of the members who decide.
+    r"\b(?:[2-9]|\d\d+|two|three|four|five|six|seven|eight|nine|ten)\s+or\s+more\s+(?:other\s+)?" + _BASE_WORDS + r"\b|"
     # "consensus" counts only against a stated base: "the consensus of the remaining members".
     r"consensus(?:\s+vote)?(?=" + _BASE + r"))(?:\s+(?:vote|ballot)s?\b(?=" + _BASE + r"))?" + _BASE + r"?", re.I)
 
