@@ -7,8 +7,8 @@ import yaml
 from conftest import FIXTURES, benchmark
 
 SECOND = FIXTURES / "label-agreement" / "second-reading.yaml"
-# Whole sets read again after their first contact: corpus-fresh16 and corpus-fresh18 to corpus-fresh20.
-WHOLE_SETS = ["corpus-fresh16", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20"]
+# Whole sets read again after their first contact: corpus-fresh16 and corpus-fresh18 to corpus-fresh21.
+WHOLE_SETS = ["corpus-fresh16", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20", "corpus-fresh21"]
 
 
 @pytest.fixture(scope="module")
