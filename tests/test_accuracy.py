@@ -7,8 +7,8 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh20``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42
-  and 38 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh21``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
+  38 and 37 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read.
 
@@ -34,87 +34,87 @@ F1_FLOORS = {
     "code-of-conduct": 0.95,
 }
 # Reached on the extra set: 0.960 to 1.000 (removal-threshold lowest; restorative-step 0.909).
-EXTRA_F1_FLOORS = {**F1_FLOORS, "removal-process": 0.95, "vote-of-no-confidence": 0.95, "removal-threshold": 0.95,
-                   "restorative-step": 0.90}
+EXTRA_F1_FLOORS = {**F1_FLOORS, "removal-process": 0.97, "vote-of-no-confidence": 0.98, "removal-threshold": 0.96,
+                   "restorative-step": 0.99}
 # Reached on the fresh sets after they were read (FIRST-CONTACT.md): 0.900 to 1.000, 0.842 to
 # 1.000, 0.571 to 1.000.
-FRESH_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.97, "removal-process": 0.97, "inactivity-policy": 0.9,
-                   "vote-of-no-confidence": 0.98, "removal-threshold": 0.95, "restorative-step": 0.89,
-                   "escalation-path": 0.9, "conflict-resolution": 0.98, "code-of-conduct": 0.98}
-FRESH2_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.97, "removal-process": 0.97,
-                    "inactivity-policy": 0.89, "vote-of-no-confidence": 0.93, "removal-threshold": 0.93,
-                    "restorative-step": 0.98, "escalation-path": 0.98, "conflict-resolution": 0.93,
-                    "code-of-conduct": 0.97}
-FRESH3_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.93,
-                    "inactivity-policy": 0.88, "vote-of-no-confidence": 0.92, "removal-threshold": 0.91,
-                    "restorative-step": 0.74, "escalation-path": 0.87, "conflict-resolution": 0.84,
+FRESH_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.98, "inactivity-policy": 0.91,
+                   "vote-of-no-confidence": 0.99, "removal-threshold": 0.96, "restorative-step": 0.9,
+                   "escalation-path": 0.9, "conflict-resolution": 0.99, "code-of-conduct": 0.99}
+FRESH2_F1_FLOORS = {"roles-defined": 0.99, "decision-making": 0.98, "removal-process": 0.98,
+                    "inactivity-policy": 0.9, "vote-of-no-confidence": 0.94, "removal-threshold": 0.94,
+                    "restorative-step": 0.99, "escalation-path": 0.99, "conflict-resolution": 0.94,
                     "code-of-conduct": 0.98}
-FRESH4_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.95, "removal-process": 0.96,
-                    "inactivity-policy": 0.95, "vote-of-no-confidence": 0.98, "removal-threshold": 0.97,
-                    "restorative-step": 0.65, "escalation-path": 0.93, "conflict-resolution": 0.95,
+FRESH3_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.99, "removal-process": 0.94,
+                    "inactivity-policy": 0.89, "vote-of-no-confidence": 0.93, "removal-threshold": 0.92,
+                    "restorative-step": 0.75, "escalation-path": 0.88, "conflict-resolution": 0.89,
+                    "code-of-conduct": 0.99}
+FRESH4_F1_FLOORS = {"roles-defined": 0.99, "decision-making": 0.96, "removal-process": 0.96,
+                    "inactivity-policy": 0.95, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
+                    "restorative-step": 0.66, "escalation-path": 0.94, "conflict-resolution": 0.98,
                     "code-of-conduct": 0.98}
 FRESH5_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.98, "removal-process": 0.99,
-                    "inactivity-policy": 0.97, "vote-of-no-confidence": 0.99, "removal-threshold": 0.93,
-                    "restorative-step": 0.98, "escalation-path": 0.82, "conflict-resolution": 0.93,
-                    "code-of-conduct": 0.98}
-FRESH6_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.96, "removal-process": 0.9,
-                    "inactivity-policy": 0.86, "vote-of-no-confidence": 0.92, "removal-threshold": 0.89,
-                    "restorative-step": 0.65, "escalation-path": 0.81, "conflict-resolution": 0.9,
-                    "code-of-conduct": 0.98}
-FRESH7_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.89, "removal-process": 0.94,
-                    "inactivity-policy": 0.89, "vote-of-no-confidence": 0.91, "removal-threshold": 0.98,
-                    "restorative-step": 0.79, "escalation-path": 0.71, "conflict-resolution": 0.96,
+                    "inactivity-policy": 0.97, "vote-of-no-confidence": 0.99, "removal-threshold": 0.94,
+                    "restorative-step": 0.99, "escalation-path": 0.83, "conflict-resolution": 0.94,
+                    "code-of-conduct": 0.99}
+FRESH6_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.97, "removal-process": 0.9,
+                    "inactivity-policy": 0.87, "vote-of-no-confidence": 0.93, "removal-threshold": 0.9,
+                    "restorative-step": 0.66, "escalation-path": 0.82, "conflict-resolution": 0.91,
+                    "code-of-conduct": 0.99}
+FRESH7_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.89, "removal-process": 0.94,
+                    "inactivity-policy": 0.89, "vote-of-no-confidence": 0.91, "removal-threshold": 0.99,
+                    "restorative-step": 0.8, "escalation-path": 0.71, "conflict-resolution": 0.96,
                     "code-of-conduct": 0.97}
-FRESH8_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-process": 0.97,
+FRESH8_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.95, "removal-process": 0.97,
                     "inactivity-policy": 0.9, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
-                    "restorative-step": 0.44, "escalation-path": 0.99, "conflict-resolution": 0.9,
+                    "restorative-step": 0.44, "escalation-path": 0.99, "conflict-resolution": 0.93,
                     "code-of-conduct": 0.95}
 # fresh9's restorative-step floor was lowered once (0.72 -> 0.59), by a measured choice: the pass
 # it lost (WebAssembly) had been found by reading "periodic status updates outlining major changes"
 # as a chance to improve, and the reading that lost it removed three false passes in three other
 # sets (81658a0).
-FRESH9_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.93, "removal-process": 0.91,
+FRESH9_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.93, "removal-process": 0.91,
                     "inactivity-policy": 0.88, "vote-of-no-confidence": 0.92, "removal-threshold": 0.95,
-                    "restorative-step": 0.59, "escalation-path": 0.75, "conflict-resolution": 0.86,
-                    "code-of-conduct": 0.98}
-FRESH10_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.93, "removal-process": 0.94,
-                     "inactivity-policy": 0.96, "vote-of-no-confidence": 0.87, "removal-threshold": 0.96,
-                     "restorative-step": 0.59, "escalation-path": 0.66, "conflict-resolution": 0.8,
-                     "code-of-conduct": 0.97}
-FRESH11_F1_FLOORS = {"roles-defined": 0.89, "decision-making": 0.87, "removal-process": 0.84,
-                     "inactivity-policy": 0.89, "vote-of-no-confidence": 0.98, "removal-threshold": 0.89,
-                     "restorative-step": 0.65, "escalation-path": 0.75, "conflict-resolution": 0.85,
+                    "restorative-step": 0.6, "escalation-path": 0.76, "conflict-resolution": 0.87,
+                    "code-of-conduct": 0.99}
+FRESH10_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.94, "removal-process": 0.95,
+                     "inactivity-policy": 0.97, "vote-of-no-confidence": 0.88, "removal-threshold": 0.97,
+                     "restorative-step": 0.66, "escalation-path": 0.66, "conflict-resolution": 0.9,
                      "code-of-conduct": 0.98}
-FRESH12_F1_FLOORS = {"roles-defined": 0.93, "decision-making": 0.89, "removal-process": 0.84,
-                     "inactivity-policy": 0.84, "vote-of-no-confidence": 0.86, "removal-threshold": 0.9,
-                     "restorative-step": 0.65, "escalation-path": 0.65, "conflict-resolution": 0.82,
-                     "code-of-conduct": 0.97}
-FRESH13_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.94, "removal-process": 0.88,
-                     "inactivity-policy": 0.84, "vote-of-no-confidence": 0.87, "removal-threshold": 0.88,
-                     "restorative-step": 0.66, "escalation-path": 0.86, "conflict-resolution": 0.87,
+FRESH11_F1_FLOORS = {"roles-defined": 0.9, "decision-making": 0.88, "removal-process": 0.85,
+                     "inactivity-policy": 0.9, "vote-of-no-confidence": 0.99, "removal-threshold": 0.9,
+                     "restorative-step": 0.66, "escalation-path": 0.76, "conflict-resolution": 0.89,
+                     "code-of-conduct": 0.99}
+FRESH12_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.91, "removal-process": 0.85,
+                     "inactivity-policy": 0.85, "vote-of-no-confidence": 0.87, "removal-threshold": 0.91,
+                     "restorative-step": 0.66, "escalation-path": 0.76, "conflict-resolution": 0.83,
                      "code-of-conduct": 0.98}
-FRESH14_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.88, "removal-process": 0.91,
+FRESH13_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-process": 0.89,
+                     "inactivity-policy": 0.85, "vote-of-no-confidence": 0.88, "removal-threshold": 0.88,
+                     "restorative-step": 0.66, "escalation-path": 0.91, "conflict-resolution": 0.88,
+                     "code-of-conduct": 0.99}
+FRESH14_F1_FLOORS = {"roles-defined": 0.84, "decision-making": 0.88, "removal-process": 0.91,
                      "inactivity-policy": 0.82, "vote-of-no-confidence": 0.87, "removal-threshold": 0.84,
-                     "restorative-step": 0.66, "escalation-path": 0.74, "conflict-resolution": 0.79,
+                     "restorative-step": 0.66, "escalation-path": 0.75, "conflict-resolution": 0.8,
                      "code-of-conduct": 0.97}
 # corpus-fresh15 was measured on first contact (0.789) and read afterwards for two general readings
 # of restorative-step (no true pass there, so its F1 is 0 and the false passes are what to watch).
-FRESH15_F1_FLOORS = {"roles-defined": 0.91, "decision-making": 0.91, "removal-process": 0.93,
-                     "inactivity-policy": 0.86, "vote-of-no-confidence": 0.96, "removal-threshold": 0.95,
-                     "restorative-step": 0.0, "escalation-path": 0.5, "conflict-resolution": 0.84,
+FRESH15_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.91, "removal-process": 0.93,
+                     "inactivity-policy": 0.87, "vote-of-no-confidence": 0.96, "removal-threshold": 0.95,
+                     "restorative-step": 0.0, "escalation-path": 0.61, "conflict-resolution": 0.88,
                      "code-of-conduct": 0.99}
 # corpus-fresh16 was measured on first contact (0.831) and read afterwards (0.851).
 FRESH16_F1_FLOORS = {"roles-defined": 0.85, "decision-making": 0.94, "removal-process": 0.93,
                      "inactivity-policy": 0.87, "vote-of-no-confidence": 0.9, "removal-threshold": 0.9,
-                     "restorative-step": 0.74, "escalation-path": 0.66, "conflict-resolution": 0.78,
+                     "restorative-step": 0.75, "escalation-path": 0.66, "conflict-resolution": 0.78,
                      "code-of-conduct": 0.96}
 # corpus-fresh17 (32 cases, thinner) was measured on first contact (0.722); one reading since.
 FRESH17_F1_FLOORS = {"roles-defined": 0.72, "decision-making": 0.82, "removal-process": 0.71,
                      "inactivity-policy": 0.66, "vote-of-no-confidence": 0.88, "removal-threshold": 0.88,
-                     "restorative-step": 0.66, "escalation-path": 0.5, "conflict-resolution": 0.46,
+                     "restorative-step": 0.66, "escalation-path": 0.8, "conflict-resolution": 0.7,
                      "code-of-conduct": 0.97}
 # corpus-fresh18 (49 cases) was measured on first contact (0.793) and read afterwards (0.832).
-FRESH18_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.83, "removal-process": 0.86,
+FRESH18_F1_FLOORS = {"roles-defined": 0.82, "decision-making": 0.83, "removal-process": 0.87,
                      "inactivity-policy": 0.88, "vote-of-no-confidence": 0.88, "removal-threshold": 0.94,
                      "restorative-step": 0.54, "escalation-path": 0.7, "conflict-resolution": 0.83,
                      "code-of-conduct": 0.99}
@@ -126,8 +126,10 @@ FRESH19_F1_FLOORS = {"roles-defined": 0.9, "decision-making": 0.76, "removal-pro
 # corpus-fresh20 (38 cases) was measured on first contact (0.776) and read afterwards (0.844).
 FRESH20_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.82, "removal-process": 0.87,
                      "inactivity-policy": 0.85, "vote-of-no-confidence": 0.94, "removal-threshold": 0.94,
-                     "restorative-step": 0.5, "escalation-path": 0.76, "conflict-resolution": 0.78,
-                     "code-of-conduct": 0.98}
+                     "restorative-step": 0.5, "escalation-path": 0.85, "conflict-resolution": 0.78,
+                     "code-of-conduct": 0.99}
+# corpus-fresh21 (37 cases) was measured on first contact (0.674) and read afterwards (0.751).
+FRESH21_F1_FLOORS = {"roles-defined": 0.91, "decision-making": 0.89, "removal-process": 0.85, "inactivity-policy": 0.4, "vote-of-no-confidence": 0.88, "removal-threshold": 0.72, "restorative-step": 0, "escalation-path": 0.94, "conflict-resolution": 0.9, "code-of-conduct": 0.98}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -137,33 +139,35 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh13": FRESH13_F1_FLOORS, "corpus-fresh14": FRESH14_F1_FLOORS,
           "corpus-fresh15": FRESH15_F1_FLOORS, "corpus-fresh16": FRESH16_F1_FLOORS,
           "corpus-fresh17": FRESH17_F1_FLOORS, "corpus-fresh18": FRESH18_F1_FLOORS,
-          "corpus-fresh19": FRESH19_F1_FLOORS, "corpus-fresh20": FRESH20_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss. Twelve sets are not
+          "corpus-fresh19": FRESH19_F1_FLOORS, "corpus-fresh20": FRESH20_F1_FLOORS,
+          "corpus-fresh21": FRESH21_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. Thirteen sets are not
 # there yet (vote 0.909 on fresh3, 0.944 on fresh7 and fresh12, 0.842 on fresh10; escalation 0.714
 # on fresh5, 0.833 on fresh9 and fresh11, 0.625 on fresh10, 0.571 on fresh12; removal 0.923 on
 # fresh3 and fresh11; removal 0.929 and vote 0.923 on fresh13; removal 0.913 and vote 0.895 on
 # fresh14; vote 0.929 and escalation 0.600 on fresh15; removal 0.938 and vote 0.933 on fresh16;
-# escalation 0.500 on fresh17; removal 0.909 on fresh18 and fresh20, 0.778 on fresh19): their floors
-# are what they reached, to be raised.
+# escalation 0.500 on fresh17; removal 0.909 on fresh18 and fresh20, 0.778 on fresh19; removal 0.750 and
+# vote 0.800 on fresh21): their floors are what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
-    "corpus-fresh2": {"removal-process": 0.98, "vote-of-no-confidence": 0.95, "escalation-path": 0.88},
-    "corpus-fresh3": {"removal-process": 0.92, "vote-of-no-confidence": 0.90, "escalation-path": 0.98},
-    "corpus-fresh5": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.66},
-    "corpus-fresh6": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.98},
-    "corpus-fresh7": {"removal-process": 0.96, "vote-of-no-confidence": 0.94, "escalation-path": 0.98},
-    "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.98, "escalation-path": 0.83},
+    "corpus-fresh2": {"removal-process": 0.99, "vote-of-no-confidence": 0.96, "escalation-path": 0.99},
+    "corpus-fresh3": {"removal-process": 0.92, "vote-of-no-confidence": 0.90, "escalation-path": 0.99},
+    "corpus-fresh5": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.71},
+    "corpus-fresh6": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.99},
+    "corpus-fresh7": {"removal-process": 0.96, "vote-of-no-confidence": 0.94, "escalation-path": 0.99},
+    "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.99, "escalation-path": 0.83},
     "corpus-fresh10": {"removal-process": 0.95, "vote-of-no-confidence": 0.84, "escalation-path": 0.62},
     "corpus-fresh11": {"removal-process": 0.92, "vote-of-no-confidence": 0.99, "escalation-path": 0.83},
-    "corpus-fresh12": {"removal-process": 0.95, "vote-of-no-confidence": 0.94, "escalation-path": 0.57},
+    "corpus-fresh12": {"removal-process": 0.95, "vote-of-no-confidence": 0.94, "escalation-path": 0.62},
     "corpus-fresh13": {"removal-process": 0.92, "vote-of-no-confidence": 0.92, "escalation-path": 0.99},
     "corpus-fresh14": {"removal-process": 0.91, "vote-of-no-confidence": 0.89, "escalation-path": 0.99},
-    "corpus-fresh15": {"removal-process": 0.99, "vote-of-no-confidence": 0.92, "escalation-path": 0.6},
+    "corpus-fresh15": {"removal-process": 0.99, "vote-of-no-confidence": 0.92, "escalation-path": 0.66},
     "corpus-fresh16": {"removal-process": 0.93, "vote-of-no-confidence": 0.93, "escalation-path": 0.99},
-    "corpus-fresh17": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.5},
+    "corpus-fresh17": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.66},
     "corpus-fresh18": {"removal-process": 0.9, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh19": {"removal-process": 0.77, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh20": {"removal-process": 0.9, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
+    "corpus-fresh21": {"removal-process": 0.75, "vote-of-no-confidence": 0.8, "escalation-path": 0.99},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
@@ -176,7 +180,7 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
         "corpus-fresh14": FIXTURES / "corpus-fresh14", "corpus-fresh15": FIXTURES / "corpus-fresh15",
         "corpus-fresh16": FIXTURES / "corpus-fresh16", "corpus-fresh17": FIXTURES / "corpus-fresh17",
         "corpus-fresh18": FIXTURES / "corpus-fresh18", "corpus-fresh19": FIXTURES / "corpus-fresh19",
-        "corpus-fresh20": FIXTURES / "corpus-fresh20"}
+        "corpus-fresh20": FIXTURES / "corpus-fresh20", "corpus-fresh21": FIXTURES / "corpus-fresh21"}
 
 
 def _evaluate(folder):
@@ -185,13 +189,14 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The twenty-one labelled sets beyond the shared corpus (904 cases, ~110 s together) run with the slow
+# The twenty-two labelled sets beyond the shared corpus (941 cases, ~115 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
              "corpus-fresh6", "corpus-fresh7", "corpus-fresh8", "corpus-fresh9", "corpus-fresh10", "corpus-fresh11",
              "corpus-fresh12", "corpus-fresh13", "corpus-fresh14", "corpus-fresh15", "corpus-fresh16",
-             "corpus-fresh17", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20"}
+             "corpus-fresh17", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20",
+             "corpus-fresh21"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
