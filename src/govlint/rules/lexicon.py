@@ -23,8 +23,8 @@ from functools import cached_property
 from itertools import product
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from govlint.rules.words import (BREAK, COMMA, EMAIL, LITERAL_CLASSES, Token, address_patterns, normalization_key,
-                                 phrase_stems, separable, tokenize)
+from govlint.rules.words import (BREAK, COMMA, EMAIL, LITERAL_CLASSES, WORD, Token, address_patterns,
+                                 normalization_key, phrase_stems, separable, tokenize)
 
 _REFERENCE = re.compile(r"\{([\w-]+)\}")
 _END = ""  # the trie key under which a node keeps the vocabularies whose phrase ends there
@@ -249,13 +249,19 @@ class Lexicon:
     """The compiled vocabularies of a pack."""
 
     phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    acronym_names: frozenset[str] = frozenset()  # the vocabularies a document's acronyms may stand for
     _trie: dict = field(default_factory=dict, repr=False)
+    _readings: dict = field(default_factory=dict, repr=False)  # a document's acronyms -> how each is read
     _memo: dict[str, Scan] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, vocabularies: Mapping[str, Sequence[str]]) -> "Lexicon":
-        """Compile vocabularies (name -> phrases); raises ValueError naming the entry at fault."""
-        lexicon = cls()
+    def build(cls, vocabularies: Mapping[str, Sequence[str]], acronyms: Sequence[str] = ()) -> "Lexicon":
+        """Compile vocabularies (name -> phrases); raises ValueError naming the entry at fault.
+        ``acronyms``: the vocabularies a document's own acronyms may stand for (scan)."""
+        unknown = [name for name in acronyms if name not in vocabularies]
+        if unknown:
+            raise ValueError(f"acronyms: unknown vocabulary {unknown[0]!r}")
+        lexicon = cls(acronym_names=frozenset(acronyms))
         _LEXICONS.add(lexicon)
         key = vocabularies.key if isinstance(vocabularies, NormalizedVocabulary) else ""
         if key and key == normalization_key():
@@ -273,10 +279,48 @@ class Lexicon:
     def __contains__(self, name: str) -> bool:
         return name in self.phrases
 
-    def scan(self, text: str, pieces: Sequence[str] = ()) -> Scan:
+    def scan(self, text: str, pieces: Sequence[str] = (),
+             acronyms: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Scan:
         """Where every vocabulary occurs in ``text``, remembered (rules share their texts). A text
         made of ``pieces`` joined by spaces (a unit made of sentences) is put together from the
-        pieces' own scans, so a sentence is read once, not again in each block and section."""
+        pieces' own scans, so a sentence is read once, not again in each block and section.
+        ``acronyms`` are those its document defines (acronyms.py): an acronym no vocabulary knows is
+        read as the words it stands for ("the PSC" as "the steering committee"), each at its place."""
+        found = self._plain_scan(text, pieces)
+        if not acronyms or not self.acronym_names:
+            return found
+        unknown = self._readings.get(acronyms)
+        if unknown is None:
+            unknown = self._readings[acronyms] = {acronym: reading for acronym, words in acronyms
+                                                  if acronym not in self._trie and (reading := self._reading(words))}
+        if not unknown:
+            return found
+        key = (text, tuple(sorted(unknown.items())))
+        memo = self._current_memo()
+        read = memo.get(key)  # type: ignore[call-overload]
+        if read is None:
+            if any(t.norm in unknown and t.kind == WORD for t in found.tokens):
+                read = self._walk_tokens(text, tuple(_read_acronyms(text, found.tokens, unknown)))
+            else:
+                read = found
+            memo[key] = read  # type: ignore[index]
+        return read
+
+    def _reading(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The last words of an acronym's expansion that make a phrase of one of the vocabularies
+        acronyms may stand for ("steering committee" of "project steering committee"); none when
+        no such phrase ends it (a "Jenkins Enhancement Proposal" is no body)."""
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            node: dict | None = self._trie
+            for word in words[-size:]:
+                node = node.get(word) if node is not None else None
+            if node is not None and not self.acronym_names.isdisjoint(node.get(_END, ())):
+                return words[-size:]
+        return ()
+
+    def _current_memo(self) -> dict[str, Scan]:
         during = _DURING.get()
         if during is None:
             memo = self._memo
@@ -286,6 +330,10 @@ class Lexicon:
             memo = during.get(self)
             if memo is None:
                 memo = during[self] = {}
+        return memo
+
+    def _plain_scan(self, text: str, pieces: Sequence[str]) -> Scan:
+        memo = self._current_memo()
         found = memo.get(text)
         if found is None:
             if len(pieces) > 1 and " ".join(pieces) == text:
@@ -318,7 +366,9 @@ class Lexicon:
         return Scan(text, JoinedTokens(moved), JoinedHits(hits))
 
     def _scan(self, text: str) -> Scan:
-        tokens = tokenize(text)
+        return self._walk_tokens(text, tokenize(text))
+
+    def _walk_tokens(self, text: str, tokens: Sequence[Token]) -> Scan:
         hits: dict[str, list[tuple[int, int]]] = {}
         trie = self._trie
         count = len(tokens)
@@ -357,6 +407,18 @@ class Lexicon:
         self._memo.clear()
 
     __hash__ = object.__hash__  # kept in a WeakSet by identity
+
+
+def _read_acronyms(text: str, tokens: Iterable[Token], readings: Mapping[str, tuple[str, ...]]) -> Iterator[Token]:
+    """The tokens with each acronym replaced by the words it stands for, all at the acronym's place;
+    not one joined by a hyphen to the next word ("BoD-nominated"), a modifier read as written."""
+    for token in tokens:
+        words = readings.get(token.norm) if token.kind == WORD else None
+        if words is None or text[token.end:token.end + 1] in ("-", "‐", "‑"):
+            yield token
+        else:
+            for word in words:
+                yield Token(token.start, token.end, word, WORD, None)
 
 
 def _walk(text: str, tokens: Sequence[Token], start: int, index: int, nodes: list[dict],

@@ -28,7 +28,7 @@ def pack_language(data: Any, *, origin: str, validate: bool = True) -> Language:
     """A pack's words, probes and values, compiled."""
     try:
         return build_language(data.get("vocabulary") or {}, data.get("probes") or {}, data.get("values") or {},
-                              guard=validate)
+                              guard=validate, acronyms=data.get("acronyms") or ())
     except re.error as err:
         raise RulePackError(f"values: invalid regular expression: {err}", path=origin) from None
     except ValueError as err:

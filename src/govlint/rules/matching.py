@@ -22,6 +22,7 @@ from typing import Iterator, NamedTuple
 
 from govlint.document import Block, Document, Section, Sentence
 from govlint.patterns import lazy
+from govlint.rules.acronyms import defined_acronyms
 from govlint.rules.model import DocumentSet
 
 # --- negation --------------------------------------------------------------------------------
@@ -206,6 +207,11 @@ class Unit:
         """Whether the unit carries template placeholders (asked by every rule that reads it; a
         long text has more units than has_placeholder remembers)."""
         return has_placeholder(self.text)
+
+    @property
+    def acronyms(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The acronyms the unit's document defines ("Project Steering Committee (PSC)"), for its scans."""
+        return defined_acronyms(self.doc.text)
 
     @property
     def own_text(self) -> str:

@@ -369,12 +369,14 @@ class Language:
 
 
 def build_language(vocabulary: Mapping[str, Sequence[str]], probes: Mapping[str, Any],
-                   values: Mapping[str, str] | None = None, *, guard: bool = False) -> Language:
+                   values: Mapping[str, str] | None = None, *, guard: bool = False,
+                   acronyms: Sequence[str] = ()) -> Language:
     """Compile a pack's parts. A pack's own `values:` are the only regular expressions it may hold
-    (to extract a value such as a quorum); with ``guard`` (a user pack) each is checked first."""
+    (to extract a value such as a quorum); with ``guard`` (a user pack) each is checked first.
+    ``acronyms``: the vocabularies a document's own acronyms may stand for (Lexicon.scan)."""
     from govlint.rules.values import VALUES, compile_pack_value
 
-    lexicon = Lexicon.build(vocabulary)
+    lexicon = Lexicon.build(vocabulary, acronyms=acronyms)
     patterns = dict(VALUES)
     for name, pattern in (values or {}).items():
         if name in VALUES:

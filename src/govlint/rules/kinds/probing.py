@@ -98,7 +98,7 @@ class ProbeCheck:
         """(groups matched, each group's match in the unit text or None, whether it is ruled out,
         whether a group was there but negated: "there is no process to remove a maintainer").
         None as soon as the unit cannot reach ``at_least`` (most units: the caller needs none of them)."""
-        scan = scan or self.language.lexicon.scan(unit.text, unit.pieces)
+        scan = scan or self.language.lexicon.scan(unit.text, unit.pieces, unit.acronyms)
         wanted = self._wanted
         found: list[ProbeMatch | None] = []
         count = 0
@@ -195,7 +195,7 @@ class ProbeCheck:
                     continue
             if unit.placeholder:
                 continue
-            scan = self.language.lexicon.scan(unit.text, unit.pieces)
+            scan = self.language.lexicon.scan(unit.text, unit.pieces, unit.acronyms)
             if best_near is not None and best_near[0] >= self._wanted and self.none \
                     and any(p.holds(scan) for p in self.none):
                 continue  # ruled out, so not found, and no miss is nearer than the one kept
@@ -236,7 +236,7 @@ def _units_holding(docs: DocumentSet, every: list[Unit], lexicon: Lexicon) -> di
     if index is None:
         lists: defaultdict[str, list[int]] = defaultdict(list)  # setdefault would make a list per call
         for position, unit in enumerate(every):
-            for name in lexicon.scan(unit.text, unit.pieces).names:
+            for name in lexicon.scan(unit.text, unit.pieces, unit.acronyms).names:
                 lists[name].append(position)
         index = docs.memo[key] = dict(lists)
     docs.memo[("holding list", id(every), lexicon)] = (every, index)
