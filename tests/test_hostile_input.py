@@ -375,6 +375,8 @@ PACKS = [
      "vocabulary 'a' refers to itself through a -> b -> a"),
     ("probe-naming-nothing", _pack(vocabulary="vocabulary:\n  vote: [vote]\nprobes:\n  p: {find: [nothing]}\n"),
      "probe 'p': find: unknown vocabulary 'nothing'"),
+    ("acronyms-naming-nothing", _pack(vocabulary="vocabulary:\n  vote: [vote]\nacronyms: [bodies]\n"),
+     "acronyms: unknown vocabulary 'bodies'"),
     ("duplicate-code", _pack(code="GL101"), "rule 'GL101' is defined twice"),
     ("unknown-plugin", _pack("{kind: plugin, plugin: no-such-plugin}"), "no plugin named 'no-such-plugin'"),
     ("over-2-mb", "# " + "x" * (2 * MB) + "\n" + _pack(), "larger than 2 MB"),
