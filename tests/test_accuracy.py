@@ -10,8 +10,8 @@ the three rules a false alarm hurts most:
 - ``tests/fixtures/corpus-fresh`` to ``corpus-fresh24``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
   38, 37, 36, 34 and 28 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
-  sets since. Their floors and precision floors are what each reached after it was read (corpus-fresh24,
-  not read yet: its first contact).
+  sets since. Their floors and precision floors are what each reached after it was read (corpus-fresh24:
+  after one change).
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -135,8 +135,8 @@ FRESH21_F1_FLOORS = {"roles-defined": 0.91, "decision-making": 0.89, "removal-pr
 FRESH22_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.82, "removal-process": 0.54, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.99, "removal-threshold": 0.99, "restorative-step": 0.5, "escalation-path": 0.6, "conflict-resolution": 0.76, "code-of-conduct": 0.99}
 # corpus-fresh23 (34 cases) was measured on first contact (0.757) and read afterwards (0.815).
 FRESH23_F1_FLOORS = {"roles-defined": 0.87, "decision-making": 0.9, "removal-process": 0.83, "inactivity-policy": 0.72, "vote-of-no-confidence": 0.9, "removal-threshold": 0.8, "restorative-step": 0.5, "escalation-path": 0.85, "conflict-resolution": 0.76, "code-of-conduct": 0.97}
-# corpus-fresh24 (28 cases) was measured on first contact (0.826) and has not been read.
-FRESH24_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.93, "removal-process": 0.7, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.83, "removal-threshold": 0.99, "restorative-step": 0.66, "escalation-path": 0.66, "conflict-resolution": 0.78, "code-of-conduct": 0.99}
+# corpus-fresh24 (28 cases) was measured on first contact (0.826), then changed once (0.838).
+FRESH24_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.93, "removal-process": 0.75, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.9, "removal-threshold": 0.99, "restorative-step": 0.66, "escalation-path": 0.66, "conflict-resolution": 0.78, "code-of-conduct": 0.99}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -156,8 +156,8 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
 # fresh3 and fresh11; removal 0.929 and vote 0.923 on fresh13; removal 0.913 and vote 0.895 on
 # fresh14; vote 0.929 and escalation 0.600 on fresh15; removal 0.938 and vote 0.933 on fresh16;
 # escalation 0.500 on fresh17; removal 0.909 on fresh18 and fresh20, 0.778 on fresh19; removal 0.750 and
-# vote 0.800 on fresh21; removal 0.500 on fresh22; removal 0.833 on fresh23; removal 0.667, vote 0.833
-# and escalation 0.667 on fresh24): their floors are what they reached, to be raised.
+# vote 0.800 on fresh21; removal 0.500 on fresh22; removal 0.833 on fresh23; removal 0.750 and escalation
+# 0.667 on fresh24): their floors are what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.99, "vote-of-no-confidence": 0.96, "escalation-path": 0.99},
@@ -180,7 +180,7 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh21": {"removal-process": 0.75, "vote-of-no-confidence": 0.8, "escalation-path": 0.99},
     "corpus-fresh22": {"removal-process": 0.5, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh23": {"removal-process": 0.83, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
-    "corpus-fresh24": {"removal-process": 0.66, "vote-of-no-confidence": 0.83, "escalation-path": 0.66},
+    "corpus-fresh24": {"removal-process": 0.75, "vote-of-no-confidence": 0.99, "escalation-path": 0.66},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
