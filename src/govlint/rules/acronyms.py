@@ -4,8 +4,9 @@ Projects name their bodies with acronyms of their own (PSC, CPC, TC, STC) and th
 member may be removed by a two-thirds vote of the PSC". A pack cannot list every project's
 acronyms, but the document says what each stands for: an acronym in parentheses right after
 capitalised words whose initials spell it. Within that document an acronym no vocabulary knows
-is read as the last words it stands for that a vocabulary knows ("steering committee", "core
-team"), or else as its last word, the noun that says what it is (lexicon.Lexicon.scan).
+is read as the last one to three words it stands for that make a phrase of a vocabulary the pack's
+`acronyms:` names ("steering committee", "core team", "committee"); one that stands for nothing
+those vocabularies know ("Jenkins Enhancement Proposal") is read as written (lexicon.Lexicon.scan).
 """
 from __future__ import annotations
 

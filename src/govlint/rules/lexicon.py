@@ -251,7 +251,7 @@ class Lexicon:
     phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     acronym_names: frozenset[str] = frozenset()  # the vocabularies a document's acronyms may stand for
     _trie: dict = field(default_factory=dict, repr=False)
-    _readings: dict = field(default_factory=dict, repr=False)  # a document's acronyms -> how each is read
+    _readings: dict = field(default_factory=dict, repr=False)  # a document's acronyms -> how each is read, as a key
     _memo: dict[str, Scan] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -289,13 +289,15 @@ class Lexicon:
         found = self._plain_scan(text, pieces)
         if not acronyms or not self.acronym_names:
             return found
-        unknown = self._readings.get(acronyms)
-        if unknown is None:
-            unknown = self._readings[acronyms] = {acronym: reading for acronym, words in acronyms
-                                                  if acronym not in self._trie and (reading := self._reading(words))}
+        readings = self._readings.get(acronyms)
+        if readings is None:  # once per document's acronyms, not once per text
+            unknown = {acronym: reading for acronym, words in acronyms
+                       if acronym not in self._trie and (reading := self._reading(words))}
+            readings = self._readings[acronyms] = (unknown, tuple(sorted(unknown.items())))
+        unknown, known_as = readings
         if not unknown:
             return found
-        key = (text, tuple(sorted(unknown.items())))
+        key = (text, known_as)
         memo = self._current_memo()
         read = memo.get(key)  # type: ignore[call-overload]
         if read is None:
