@@ -42,9 +42,13 @@ EXTRA_F1_FLOORS = {**F1_FLOORS, "removal-process": 0.97, "vote-of-no-confidence"
 FRESH_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.98, "removal-process": 0.98, "inactivity-policy": 0.91,
                    "vote-of-no-confidence": 0.99, "removal-threshold": 0.96, "restorative-step": 0.9,
                    "escalation-path": 0.9, "conflict-resolution": 0.99, "code-of-conduct": 0.99}
+# escalation-path was lowered on corpus-fresh2 (0.99 -> 0.94), corpus-fresh4 (0.94 -> 0.87) and corpus-fresh5
+# (0.83 -> 0.80) when the Minimum Viable Governance appeal ("may be brought before the Organization Steering
+# Committee") stopped counting as an escalation outside the project: eleven cases in nine sets carry that same
+# sentence, eight readers said the Organization is the project's own (its second readers too), three said outside.
 FRESH2_F1_FLOORS = {"roles-defined": 0.99, "decision-making": 0.98, "removal-process": 0.98,
                     "inactivity-policy": 0.9, "vote-of-no-confidence": 0.96, "removal-threshold": 0.96,
-                    "restorative-step": 0.99, "escalation-path": 0.99, "conflict-resolution": 0.94,
+                    "restorative-step": 0.99, "escalation-path": 0.94, "conflict-resolution": 0.94,
                     "code-of-conduct": 0.98}
 FRESH3_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.99, "removal-process": 0.94,
                     "inactivity-policy": 0.89, "vote-of-no-confidence": 0.93, "removal-threshold": 0.92,
@@ -52,11 +56,11 @@ FRESH3_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.99, "removal-pro
                     "code-of-conduct": 0.99}
 FRESH4_F1_FLOORS = {"roles-defined": 0.99, "decision-making": 0.96, "removal-process": 0.96,
                     "inactivity-policy": 0.95, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
-                    "restorative-step": 0.66, "escalation-path": 0.94, "conflict-resolution": 0.98,
+                    "restorative-step": 0.66, "escalation-path": 0.87, "conflict-resolution": 0.98,
                     "code-of-conduct": 0.98}
 FRESH5_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.98, "removal-process": 0.99,
                     "inactivity-policy": 0.97, "vote-of-no-confidence": 0.99, "removal-threshold": 0.94,
-                    "restorative-step": 0.99, "escalation-path": 0.83, "conflict-resolution": 0.94,
+                    "restorative-step": 0.99, "escalation-path": 0.8, "conflict-resolution": 0.94,
                     "code-of-conduct": 0.99}
 FRESH6_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.97, "removal-process": 0.9,
                     "inactivity-policy": 0.87, "vote-of-no-confidence": 0.93, "removal-threshold": 0.9,
@@ -76,7 +80,7 @@ FRESH8_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.95, "removal-pro
 # sets (81658a0).
 FRESH9_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.93, "removal-process": 0.91,
                     "inactivity-policy": 0.88, "vote-of-no-confidence": 0.92, "removal-threshold": 0.95,
-                    "restorative-step": 0.6, "escalation-path": 0.76, "conflict-resolution": 0.87,
+                    "restorative-step": 0.6, "escalation-path": 0.83, "conflict-resolution": 0.87,
                     "code-of-conduct": 0.99}
 FRESH10_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.94, "removal-process": 0.95,
                      "inactivity-policy": 0.97, "vote-of-no-confidence": 0.88, "removal-threshold": 0.97,
@@ -84,11 +88,11 @@ FRESH10_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.94, "removal-pr
                      "code-of-conduct": 0.98}
 FRESH11_F1_FLOORS = {"roles-defined": 0.9, "decision-making": 0.88, "removal-process": 0.85,
                      "inactivity-policy": 0.9, "vote-of-no-confidence": 0.99, "removal-threshold": 0.9,
-                     "restorative-step": 0.66, "escalation-path": 0.76, "conflict-resolution": 0.89,
+                     "restorative-step": 0.66, "escalation-path": 0.83, "conflict-resolution": 0.89,
                      "code-of-conduct": 0.99}
 FRESH12_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.91, "removal-process": 0.85,
                      "inactivity-policy": 0.85, "vote-of-no-confidence": 0.87, "removal-threshold": 0.91,
-                     "restorative-step": 0.66, "escalation-path": 0.76, "conflict-resolution": 0.83,
+                     "restorative-step": 0.66, "escalation-path": 0.9, "conflict-resolution": 0.83,
                      "code-of-conduct": 0.98}
 FRESH13_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-process": 0.89,
                      "inactivity-policy": 0.85, "vote-of-no-confidence": 0.88, "removal-threshold": 0.88,
@@ -102,7 +106,7 @@ FRESH14_F1_FLOORS = {"roles-defined": 0.84, "decision-making": 0.88, "removal-pr
 # of restorative-step (no true pass there, so its F1 is 0 and the false passes are what to watch).
 FRESH15_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.91, "removal-process": 0.93,
                      "inactivity-policy": 0.87, "vote-of-no-confidence": 0.96, "removal-threshold": 0.95,
-                     "restorative-step": 0.0, "escalation-path": 0.61, "conflict-resolution": 0.88,
+                     "restorative-step": 0.0, "escalation-path": 0.66, "conflict-resolution": 0.88,
                      "code-of-conduct": 0.99}
 # corpus-fresh16 was measured on first contact (0.831) and read afterwards (0.851).
 FRESH16_F1_FLOORS = {"roles-defined": 0.85, "decision-making": 0.94, "removal-process": 0.93,
@@ -112,7 +116,7 @@ FRESH16_F1_FLOORS = {"roles-defined": 0.85, "decision-making": 0.94, "removal-pr
 # corpus-fresh17 (32 cases, thinner) was measured on first contact (0.722); one reading since.
 FRESH17_F1_FLOORS = {"roles-defined": 0.72, "decision-making": 0.82, "removal-process": 0.71,
                      "inactivity-policy": 0.66, "vote-of-no-confidence": 0.88, "removal-threshold": 0.88,
-                     "restorative-step": 0.66, "escalation-path": 0.8, "conflict-resolution": 0.7,
+                     "restorative-step": 0.66, "escalation-path": 0.99, "conflict-resolution": 0.7,
                      "code-of-conduct": 0.97}
 # corpus-fresh18 (49 cases) was measured on first contact (0.793) and read afterwards (0.832).
 FRESH18_F1_FLOORS = {"roles-defined": 0.82, "decision-making": 0.83, "removal-process": 0.87,
@@ -136,7 +140,7 @@ FRESH22_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.82, "removal-pro
 # corpus-fresh23 (34 cases) was measured on first contact (0.757) and read afterwards (0.815).
 FRESH23_F1_FLOORS = {"roles-defined": 0.87, "decision-making": 0.9, "removal-process": 0.83, "inactivity-policy": 0.72, "vote-of-no-confidence": 0.9, "removal-threshold": 0.8, "restorative-step": 0.5, "escalation-path": 0.85, "conflict-resolution": 0.76, "code-of-conduct": 0.97}
 # corpus-fresh24 (28 cases) was measured on first contact (0.826), then changed once (0.838).
-FRESH24_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.93, "removal-process": 0.75, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.9, "removal-threshold": 0.99, "restorative-step": 0.66, "escalation-path": 0.66, "conflict-resolution": 0.78, "code-of-conduct": 0.99}
+FRESH24_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.93, "removal-process": 0.75, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.9, "removal-threshold": 0.99, "restorative-step": 0.66, "escalation-path": 0.8, "conflict-resolution": 0.78, "code-of-conduct": 0.99}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -162,25 +166,25 @@ PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "esc
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.99, "vote-of-no-confidence": 0.96, "escalation-path": 0.99},
     "corpus-fresh3": {"removal-process": 0.92, "vote-of-no-confidence": 0.90, "escalation-path": 0.99},
-    "corpus-fresh5": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.71},
+    "corpus-fresh5": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.8},
     "corpus-fresh6": {"removal-process": 0.96, "vote-of-no-confidence": 0.95, "escalation-path": 0.99},
     "corpus-fresh7": {"removal-process": 0.96, "vote-of-no-confidence": 0.94, "escalation-path": 0.99},
-    "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.99, "escalation-path": 0.83},
+    "corpus-fresh9": {"removal-process": 0.95, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh10": {"removal-process": 0.95, "vote-of-no-confidence": 0.84, "escalation-path": 0.62},
-    "corpus-fresh11": {"removal-process": 0.92, "vote-of-no-confidence": 0.99, "escalation-path": 0.83},
-    "corpus-fresh12": {"removal-process": 0.95, "vote-of-no-confidence": 0.94, "escalation-path": 0.62},
+    "corpus-fresh11": {"removal-process": 0.92, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
+    "corpus-fresh12": {"removal-process": 0.95, "vote-of-no-confidence": 0.94, "escalation-path": 0.83},
     "corpus-fresh13": {"removal-process": 0.92, "vote-of-no-confidence": 0.92, "escalation-path": 0.99},
     "corpus-fresh14": {"removal-process": 0.91, "vote-of-no-confidence": 0.89, "escalation-path": 0.99},
-    "corpus-fresh15": {"removal-process": 0.99, "vote-of-no-confidence": 0.92, "escalation-path": 0.66},
+    "corpus-fresh15": {"removal-process": 0.99, "vote-of-no-confidence": 0.92, "escalation-path": 0.8},
     "corpus-fresh16": {"removal-process": 0.93, "vote-of-no-confidence": 0.93, "escalation-path": 0.99},
-    "corpus-fresh17": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.66},
+    "corpus-fresh17": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh18": {"removal-process": 0.9, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh19": {"removal-process": 0.77, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh20": {"removal-process": 0.9, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh21": {"removal-process": 0.75, "vote-of-no-confidence": 0.8, "escalation-path": 0.99},
     "corpus-fresh22": {"removal-process": 0.5, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh23": {"removal-process": 0.83, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
-    "corpus-fresh24": {"removal-process": 0.75, "vote-of-no-confidence": 0.99, "escalation-path": 0.66},
+    "corpus-fresh24": {"removal-process": 0.75, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
