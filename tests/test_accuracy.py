@@ -98,7 +98,7 @@ FRESH13_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-pr
                      "inactivity-policy": 0.85, "vote-of-no-confidence": 0.88, "removal-threshold": 0.88,
                      "restorative-step": 0.66, "escalation-path": 0.91, "conflict-resolution": 0.88,
                      "code-of-conduct": 0.99}
-FRESH14_F1_FLOORS = {"roles-defined": 0.84, "decision-making": 0.88, "removal-process": 0.91,
+FRESH14_F1_FLOORS = {"roles-defined": 0.84, "decision-making": 0.88, "removal-process": 0.93,
                      "inactivity-policy": 0.82, "vote-of-no-confidence": 0.87, "removal-threshold": 0.84,
                      "restorative-step": 0.66, "escalation-path": 0.75, "conflict-resolution": 0.8,
                      "code-of-conduct": 0.97}
@@ -136,7 +136,7 @@ FRESH20_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.82, "removal-pr
 # corpus-fresh21 (37 cases) was measured on first contact (0.674) and read afterwards (0.751).
 FRESH21_F1_FLOORS = {"roles-defined": 0.91, "decision-making": 0.89, "removal-process": 0.85, "inactivity-policy": 0.4, "vote-of-no-confidence": 0.88, "removal-threshold": 0.72, "restorative-step": 0, "escalation-path": 0.94, "conflict-resolution": 0.9, "code-of-conduct": 0.98}
 # corpus-fresh22 (36 cases) was measured on first contact (0.767) and read afterwards (0.784).
-FRESH22_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.82, "removal-process": 0.54, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.99, "removal-threshold": 0.99, "restorative-step": 0.5, "escalation-path": 0.6, "conflict-resolution": 0.76, "code-of-conduct": 0.99}
+FRESH22_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.82, "removal-process": 0.6, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.99, "removal-threshold": 0.99, "restorative-step": 0.5, "escalation-path": 0.6, "conflict-resolution": 0.76, "code-of-conduct": 0.99}
 # corpus-fresh23 (34 cases) was measured on first contact (0.757) and read afterwards (0.815).
 FRESH23_F1_FLOORS = {"roles-defined": 0.87, "decision-making": 0.9, "removal-process": 0.83, "inactivity-policy": 0.72, "vote-of-no-confidence": 0.9, "removal-threshold": 0.8, "restorative-step": 0.5, "escalation-path": 0.85, "conflict-resolution": 0.76, "code-of-conduct": 0.97}
 # corpus-fresh24 (28 cases) was measured on first contact (0.826), then changed once (0.838).
@@ -174,7 +174,7 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh11": {"removal-process": 0.92, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh12": {"removal-process": 0.95, "vote-of-no-confidence": 0.94, "escalation-path": 0.83},
     "corpus-fresh13": {"removal-process": 0.92, "vote-of-no-confidence": 0.92, "escalation-path": 0.99},
-    "corpus-fresh14": {"removal-process": 0.91, "vote-of-no-confidence": 0.89, "escalation-path": 0.99},
+    "corpus-fresh14": {"removal-process": 0.95, "vote-of-no-confidence": 0.89, "escalation-path": 0.99},
     "corpus-fresh15": {"removal-process": 0.99, "vote-of-no-confidence": 0.92, "escalation-path": 0.8},
     "corpus-fresh16": {"removal-process": 0.93, "vote-of-no-confidence": 0.93, "escalation-path": 0.99},
     "corpus-fresh17": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
@@ -182,7 +182,7 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh19": {"removal-process": 0.77, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh20": {"removal-process": 0.9, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh21": {"removal-process": 0.75, "vote-of-no-confidence": 0.8, "escalation-path": 0.99},
-    "corpus-fresh22": {"removal-process": 0.5, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
+    "corpus-fresh22": {"removal-process": 0.6, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh23": {"removal-process": 0.83, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh24": {"removal-process": 0.75, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
 }
