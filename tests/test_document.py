@@ -190,3 +190,16 @@ def test_asciidoc_nested_items_remember_the_item_that_introduced_them(fixtures):
     assert lead_of["Members shall qualify for removal for:"] == "Removal:"
     assert lead_of["The committee may remove qualifying members by a majority vote of the other members."] == "Removal:"
     assert lead_of["Officers are elected every year."] == ""
+
+
+def test_a_bold_title_ending_in_a_colon_heads_the_list_under_it_and_introduces_it():
+    """'**Removal:**' alone over a list titles the list, and each item is read with it, as with a
+    sentence ending in a colon; '**Note:** text' is one paragraph, not a title."""
+    doc = parse("# Governance\n\n### Organizer\n\n**Removal:**\n\n- Requires majority vote of existing Organizers\n\n"
+                "**Note:** the Chair keeps the minutes.\n",
+                path="GOVERNANCE.md", kind="governance")
+    item = next(b for b in doc.blocks if b.kind == "item")
+    assert item.section.headings == ["Governance", "Organizer", "Removal:"]
+    assert item.lead == "Removal:"
+    note = next(b for b in doc.blocks if b.text.startswith("Note:"))
+    assert note.kind == "paragraph" and note.section is item.section

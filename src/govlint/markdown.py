@@ -65,13 +65,16 @@ def build_markdown(text: str) -> TreeBuilder:
     in_header = False
     pending_heading: int | None = None
     heading_level = 0  # the level of the last real heading, under which a bold-only line nests
+    colon_title = ""  # a bold title ending in a colon, until the next block
     for index, token in enumerate(tokens):
         kind = token.type
         line = token.map[0] + 1 if token.map else 0
         if kind == "heading_open":
             pending_heading = heading_level = int(token.tag[1])
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            lead = builder.last_sentence_of_current()
+            # Right under a bold title that ends in a colon ("**Grounds for Removal:**"), the title
+            # introduces the list as a sentence ending in a colon would.
+            lead = builder.last_sentence_of_current() or colon_title
             list_leads.append(lead if lead.rstrip().endswith(":") else "")
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_leads.pop() if list_leads else None
@@ -96,6 +99,7 @@ def build_markdown(text: str) -> TreeBuilder:
         elif kind == "inline":
             end = token.map[1] if token.map else line
             content = inline_text(token, builder.links, line)
+            colon_title = ""
             if pending_heading is not None:
                 builder.heading(content, pending_heading, line)
                 pending_heading = None
@@ -104,6 +108,7 @@ def build_markdown(text: str) -> TreeBuilder:
             elif not containers and _is_pseudo_heading(tokens, index):
                 # "**Off-boarding Criteria**" alone on a line titles what follows, like a heading.
                 builder.heading(content, heading_level + 1, line)
+                colon_title = content if content.rstrip().endswith(":") else ""
             elif containers and containers[-1] == "item" and _is_anchor_link(token):
                 # A table of contents entry ("- [Code of Conduct](#code-of-conduct)") says nothing
                 # itself: the section it points to does.
@@ -126,7 +131,8 @@ def _is_anchor_link(token) -> bool:
 
 
 def _is_pseudo_heading(tokens, index: int) -> bool:
-    """A paragraph that is one short bold phrase, not ending in a colon or a full stop."""
+    """A paragraph that is one short bold phrase, not ending in a full stop ("**Removal:**" alone
+    over a list titles it; "**Note:** text" is one paragraph with more than the bold in it)."""
     token = tokens[index]
     if tokens[index - 1].type != "paragraph_open":
         return False
@@ -136,7 +142,7 @@ def _is_pseudo_heading(tokens, index: int) -> bool:
     if any(c.type in ("strong_open", "strong_close", "softbreak", "hardbreak") for c in children[1:-1]):
         return False
     text = "".join(c.content for c in children[1:-1]).strip()
-    return 0 < len(text.split()) <= 8 and not text.endswith((":", ".", "!", "?"))
+    return 0 < len(text.split()) <= 8 and not text.endswith((".", "!", "?"))
 
 
 def _html_block(builder: TreeBuilder, content: str, line: int) -> None:
