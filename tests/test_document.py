@@ -203,3 +203,20 @@ def test_a_bold_title_ending_in_a_colon_heads_the_list_under_it_and_introduces_i
     assert item.lead == "Removal:"
     note = next(b for b in doc.blocks if b.text.startswith("Note:"))
     assert note.kind == "paragraph" and note.section is item.section
+
+
+def test_an_indented_charter_paragraph_is_read_as_prose_and_indented_code_is_not():
+    """A charter pasted with its indentation is an indented code block to Markdown but prose to its
+    readers: its sentences are read. Indented commands and code stay unread."""
+    text = ("# Charter\n\nThe project is governed as follows.\n\n"
+            "        iii. A Contributor may become a Committer by a majority approval of the\n"
+            "        existing Committers. A Committer may be removed by a majority\n"
+            "        approval of the other existing Committers.\n\n"
+            "Install it:\n\n"
+            "    pip install govlint\n    govlint check . --format json --output report.json\n")
+    doc = parse(text, path="GOVERNANCE.md", kind="governance")
+    sentences = [s.text for s in doc.sentences]
+    assert "A Committer may be removed by a majority approval of the other existing Committers." in sentences
+    removal = next(s for s in doc.sentences if s.text.startswith("A Committer may be removed"))
+    assert removal.line == 6
+    assert not any("pip install" in s for s in sentences)

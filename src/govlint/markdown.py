@@ -119,7 +119,30 @@ def build_markdown(text: str) -> TreeBuilder:
                 builder.block(block_kind, content, line, end, lead=lead)
         elif kind == "html_block":
             _html_block(builder, token.content, line)
+        elif kind == "code_block" and _is_indented_prose(token.content):
+            # A charter pasted with its indentation ("    iii. A Committer may be removed by a
+            # majority ...") is an indented code block to Markdown, but prose to its readers.
+            colon_title = ""
+            end = token.map[1] if token.map else line
+            block_kind = containers[-1] if containers else "paragraph"
+            text = "\n".join(part.strip() for part in token.content.rstrip("\n").split("\n"))
+            builder.block(block_kind, text, line, end)
     return builder
+
+
+_SENTENCE_END = re.compile(r"[a-z]{2,}[.!?](?:\s|$)")
+
+
+def _is_indented_prose(content: str) -> bool:
+    """An indented block that reads as sentences, not code or commands: a sentence ending in a
+    full stop, and nearly every word plain letters (no options, paths, names_with_underscores or
+    operators)."""
+    words = content.split()
+    if len(words) < 8 or not _SENTENCE_END.search(content):
+        return False
+    plain = sum(1 for w in words if w.strip(".,;:!?\"'()’“”").replace("-", "").replace("’", "").isalpha()
+                or w.strip(".,;:()").isdigit() or re.fullmatch(r"[ivxlcdm]+\.|[a-z0-9]\.|\(?[a-z0-9]+\)", w))
+    return plain >= 0.9 * len(words)
 
 
 def _is_anchor_link(token) -> bool:
