@@ -7,11 +7,12 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh28``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
-  38, 37, 36, 34, 28, 40, 41, 40 and 37 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh29``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
+  38, 37, 36, 34, 28, 40, 41, 40, 37 and 45 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read (corpus-fresh24:
-  after one change; corpus-fresh25 to corpus-fresh28: after the changes made from reading each).
+  after one change; corpus-fresh25 to corpus-fresh28: after the changes made from reading each; corpus-fresh29, not read
+  yet: at its first contact).
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -149,6 +150,8 @@ FRESH26_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.92, "removal-pr
 FRESH27_F1_FLOORS = {"roles-defined": 0.88, "decision-making": 0.88, "removal-process": 0.77, "inactivity-policy": 0.72, "vote-of-no-confidence": 0.66, "removal-threshold": 0.66, "restorative-step": 0.8, "escalation-path": 0.8, "conflict-resolution": 0.89, "code-of-conduct": 0.99}
 # corpus-fresh28 (37 cases, few positives) was measured on first contact (0.548) and read afterwards (0.740).
 FRESH28_F1_FLOORS = {"roles-defined": 0.78, "decision-making": 0.9, "removal-process": 0.75, "inactivity-policy": 0.57, "vote-of-no-confidence": 0.66, "removal-threshold": 0.99, "restorative-step": 0.0, "escalation-path": 0.99, "conflict-resolution": 0.76, "code-of-conduct": 0.99}
+# corpus-fresh29 (45 cases) was measured on first contact (0.783) and not read yet: these are its first-contact figures.
+FRESH29_F1_FLOORS = {"roles-defined": 0.84, "decision-making": 0.89, "removal-process": 0.78, "inactivity-policy": 0.33, "vote-of-no-confidence": 0.78, "removal-threshold": 0.85, "restorative-step": 0.5, "escalation-path": 0.88, "conflict-resolution": 0.93, "code-of-conduct": 0.99}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -163,15 +166,16 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh22": FRESH22_F1_FLOORS, "corpus-fresh23": FRESH23_F1_FLOORS,
           "corpus-fresh24": FRESH24_F1_FLOORS, "corpus-fresh25": FRESH25_F1_FLOORS,
           "corpus-fresh26": FRESH26_F1_FLOORS, "corpus-fresh27": FRESH27_F1_FLOORS,
-          "corpus-fresh28": FRESH28_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-one sets are not
+          "corpus-fresh28": FRESH28_F1_FLOORS, "corpus-fresh29": FRESH29_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-two sets are not
 # there yet (removal 0.923 and vote 0.909 on fresh3; escalation 0.800 on fresh5 and fresh15; vote 0.944
 # on fresh7 and fresh12, 0.842 on fresh10, 0.895 on fresh14, 0.929 on fresh15, 0.800 on fresh21;
 # escalation 0.625 on fresh10, 0.833 on fresh12; removal 0.929 on fresh11, 0.909 on fresh18 and
 # fresh20, 0.778 on fresh19, 0.750 on fresh21 and fresh24, 0.600 on fresh22;
 # removal 0.929 and vote 0.923 on fresh13; removal 0.938 and vote 0.933 on fresh16; removal 0.800,
 # vote 0.909 and escalation 0.667 on fresh26; removal 0.778 and vote 0.667 on fresh27;
-# removal 0.750 on fresh28): their floors are what they reached, to be raised.
+# removal 0.750 on fresh28; removal 0.846 and vote 0.750 on fresh29): their floors are what they
+# reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
     "corpus-fresh2": {"removal-process": 0.99, "vote-of-no-confidence": 0.96, "escalation-path": 0.99},
@@ -199,6 +203,7 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh26": {"removal-process": 0.8, "vote-of-no-confidence": 0.9, "escalation-path": 0.66},
     "corpus-fresh27": {"removal-process": 0.75, "vote-of-no-confidence": 0.6, "escalation-path": 0.99},
     "corpus-fresh28": {"removal-process": 0.75, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
+    "corpus-fresh29": {"removal-process": 0.84, "vote-of-no-confidence": 0.75, "escalation-path": 0.99},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
@@ -215,7 +220,7 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
         "corpus-fresh22": FIXTURES / "corpus-fresh22", "corpus-fresh23": FIXTURES / "corpus-fresh23",
         "corpus-fresh24": FIXTURES / "corpus-fresh24", "corpus-fresh25": FIXTURES / "corpus-fresh25",
         "corpus-fresh26": FIXTURES / "corpus-fresh26", "corpus-fresh27": FIXTURES / "corpus-fresh27",
-        "corpus-fresh28": FIXTURES / "corpus-fresh28"}
+        "corpus-fresh28": FIXTURES / "corpus-fresh28", "corpus-fresh29": FIXTURES / "corpus-fresh29"}
 
 
 def _evaluate(folder):
@@ -224,7 +229,7 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The twenty-nine labelled sets beyond the shared corpus (1,197 cases, ~150 s together) run with the slow
+# The thirty labelled sets beyond the shared corpus (1,242 cases, ~155 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
@@ -232,7 +237,8 @@ SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "
              "corpus-fresh12", "corpus-fresh13", "corpus-fresh14", "corpus-fresh15", "corpus-fresh16",
              "corpus-fresh17", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20",
              "corpus-fresh21", "corpus-fresh22", "corpus-fresh23", "corpus-fresh24", "corpus-fresh25",
-             "corpus-fresh26", "corpus-fresh27", "corpus-fresh28"}
+             "corpus-fresh26", "corpus-fresh27", "corpus-fresh28",
+             "corpus-fresh29"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
