@@ -114,9 +114,7 @@ def build_markdown(text: str) -> TreeBuilder:
                 # itself: the section it points to does.
                 continue
             else:
-                block_kind = containers[-1] if containers else "paragraph"
-                lead = list_leads[-1] if block_kind == "item" and list_leads else ""
-                builder.block(block_kind, content, line, end, lead=lead)
+                _add_block(builder, containers, list_leads, content, line, end)
         elif kind == "html_block":
             _html_block(builder, token.content, line)
         elif kind == "code_block" and _is_indented_prose(token.content):
@@ -124,13 +122,21 @@ def build_markdown(text: str) -> TreeBuilder:
             # majority ...") is an indented code block to Markdown, but prose to its readers.
             colon_title = ""
             end = token.map[1] if token.map else line
-            block_kind = containers[-1] if containers else "paragraph"
             text = "\n".join(part.strip() for part in token.content.rstrip("\n").split("\n"))
-            builder.block(block_kind, text, line, end)
+            _add_block(builder, containers, list_leads, text, line, end)
     return builder
 
 
+def _add_block(builder: TreeBuilder, containers: list[str], list_leads: list[str], text: str,
+               line: int, end: int) -> None:
+    """A paragraph, or the innermost open list item or quote, read with its list's lead."""
+    block_kind = containers[-1] if containers else "paragraph"
+    lead = list_leads[-1] if block_kind == "item" and list_leads else ""
+    builder.block(block_kind, text, line, end, lead=lead)
+
+
 _SENTENCE_END = re.compile(r"[a-z]{2,}[.!?](?:\s|$)")
+_ENUMERATOR = re.compile(r"[ivxlcdm]+\.|[a-z0-9]\.|\(?[a-z0-9]+\)")  # "iii.", "a.", "(2)"
 
 
 def _is_indented_prose(content: str) -> bool:
@@ -141,7 +147,7 @@ def _is_indented_prose(content: str) -> bool:
     if len(words) < 8 or not _SENTENCE_END.search(content):
         return False
     plain = sum(1 for w in words if w.strip(".,;:!?\"'()’“”").replace("-", "").replace("’", "").isalpha()
-                or w.strip(".,;:()").isdigit() or re.fullmatch(r"[ivxlcdm]+\.|[a-z0-9]\.|\(?[a-z0-9]+\)", w))
+                or w.strip(".,;:()").isdigit() or _ENUMERATOR.fullmatch(w))
     return plain >= 0.9 * len(words)
 
 
