@@ -111,6 +111,12 @@ def test_phrases_are_normalized_like_text():
         phrase_stems("<month>")
 
 
+def test_a_possessive_that_opens_a_phrase_is_the_possessive_a_text_splits_off():
+    # "'s {things}" must meet "someone's contributions" as the text gives it, not a word "s".
+    assert phrase_stems("'s contributions") == tuple(norms("someone's contributions")[1:])
+    assert phrase_stems("’s * role") == ("'s", "*", "role")
+
+
 def test_a_text_without_an_address_is_read_without_the_address_patterns(monkeypatch):
     """Links, e-mails and handles need '://' or '@': a text without either is not searched for
     them, and reads as it always did; a text with one still finds it."""

@@ -407,8 +407,9 @@ def _classes(tokens: list[Token]) -> list[Token]:
 # An e-mail address with `*` for one side: "*@linuxfoundation.org" (anyone at that domain) or
 # "opensource@*" (that mailbox at any domain). Lexicon matches an address token against both.
 _ADDRESS_PATTERN = re.compile(r"\*@[\w-]+(?:\.[\w-]+)+|[\w.+-]+@\*")
-# What a phrase is split into before its words are normalized: word classes, addresses with `*`, `*`.
-_PHRASE_PIECES = re.compile(r"(<\w+>|" + _ADDRESS_PATTERN.pattern + r"|\*)")
+# What a phrase is split into before its words are normalized: word classes, addresses with `*`, `*`,
+# and the possessive marker standing as a word of its own ("'s {things}").
+_PHRASE_PIECES = re.compile(r"(<\w+>|" + _ADDRESS_PATTERN.pattern + r"|\*|(?<!\S)['’]s(?!\S))")
 
 
 @lru_cache(maxsize=None)
