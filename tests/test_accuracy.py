@@ -7,12 +7,11 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh29``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
-  38, 37, 36, 34, 28, 40, 41, 40, 37 and 45 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh30``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
+  38, 37, 36, 34, 28, 40, 41, 40, 37, 45 and 36 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read (corpus-fresh24:
-  after one change; corpus-fresh25 to corpus-fresh28: after the changes made from reading each; corpus-fresh29, not read
-  yet: at its first contact).
+  after one change; corpus-fresh25 to corpus-fresh30: after the changes made from reading each).
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -150,8 +149,10 @@ FRESH26_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.92, "removal-pr
 FRESH27_F1_FLOORS = {"roles-defined": 0.88, "decision-making": 0.88, "removal-process": 0.77, "inactivity-policy": 0.72, "vote-of-no-confidence": 0.66, "removal-threshold": 0.66, "restorative-step": 0.8, "escalation-path": 0.8, "conflict-resolution": 0.89, "code-of-conduct": 0.99}
 # corpus-fresh28 (37 cases, few positives) was measured on first contact (0.548) and read afterwards (0.740).
 FRESH28_F1_FLOORS = {"roles-defined": 0.78, "decision-making": 0.9, "removal-process": 0.75, "inactivity-policy": 0.57, "vote-of-no-confidence": 0.66, "removal-threshold": 0.99, "restorative-step": 0.0, "escalation-path": 0.99, "conflict-resolution": 0.76, "code-of-conduct": 0.99}
-# corpus-fresh29 (45 cases) was measured on first contact (0.783) and not read yet: these are its first-contact figures.
-FRESH29_F1_FLOORS = {"roles-defined": 0.84, "decision-making": 0.89, "removal-process": 0.78, "inactivity-policy": 0.33, "vote-of-no-confidence": 0.78, "removal-threshold": 0.85, "restorative-step": 0.5, "escalation-path": 0.88, "conflict-resolution": 0.93, "code-of-conduct": 0.99}
+# corpus-fresh29 (45 cases) was measured on first contact (0.783) and read afterwards (0.869).
+FRESH29_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.92, "removal-process": 0.81, "inactivity-policy": 0.75, "vote-of-no-confidence": 0.81, "removal-threshold": 0.9, "restorative-step": 0.8, "escalation-path": 0.88, "conflict-resolution": 0.93, "code-of-conduct": 0.99}
+# corpus-fresh30 (36 cases) was measured on first contact (0.729) and read afterwards (0.733).
+FRESH30_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.88, "removal-process": 0.66, "inactivity-policy": 0.66, "vote-of-no-confidence": 0.83, "removal-threshold": 0.75, "restorative-step": 0.28, "escalation-path": 0.57, "conflict-resolution": 0.84, "code-of-conduct": 0.95}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -166,15 +167,16 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh22": FRESH22_F1_FLOORS, "corpus-fresh23": FRESH23_F1_FLOORS,
           "corpus-fresh24": FRESH24_F1_FLOORS, "corpus-fresh25": FRESH25_F1_FLOORS,
           "corpus-fresh26": FRESH26_F1_FLOORS, "corpus-fresh27": FRESH27_F1_FLOORS,
-          "corpus-fresh28": FRESH28_F1_FLOORS, "corpus-fresh29": FRESH29_F1_FLOORS}
+          "corpus-fresh28": FRESH28_F1_FLOORS, "corpus-fresh29": FRESH29_F1_FLOORS,
+          "corpus-fresh30": FRESH30_F1_FLOORS}
 # The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-two sets are not
 # there yet (removal 0.923 and vote 0.909 on fresh3; escalation 0.800 on fresh5 and fresh15; vote 0.944
 # on fresh7 and fresh12, 0.842 on fresh10, 0.895 on fresh14, 0.929 on fresh15, 0.800 on fresh21;
-# escalation 0.625 on fresh10, 0.833 on fresh12; removal 0.929 on fresh11, 0.909 on fresh18 and
-# fresh20, 0.778 on fresh19, 0.750 on fresh21 and fresh24, 0.600 on fresh22;
+# escalation 0.625 on fresh10, 0.833 on fresh12; removal 0.929 on fresh11, 0.909 on fresh20, 0.778 on fresh19, 0.750 on fresh21 and fresh24, 0.600 on fresh22;
 # removal 0.929 and vote 0.923 on fresh13; removal 0.938 and vote 0.933 on fresh16; removal 0.800,
 # vote 0.909 and escalation 0.667 on fresh26; removal 0.778 and vote 0.667 on fresh27;
-# removal 0.750 on fresh28; removal 0.846 and vote 0.750 on fresh29): their floors are what they
+# removal 0.750 on fresh28; removal 0.917 and vote 0.818 on fresh29; removal 0.600, vote 0.714 and
+# escalation 0.667 on fresh30): their floors are what they
 # reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
@@ -192,7 +194,7 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh15": {"removal-process": 0.99, "vote-of-no-confidence": 0.92, "escalation-path": 0.8},
     "corpus-fresh16": {"removal-process": 0.93, "vote-of-no-confidence": 0.93, "escalation-path": 0.99},
     "corpus-fresh17": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
-    "corpus-fresh18": {"removal-process": 0.9, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
+    "corpus-fresh18": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh19": {"removal-process": 0.77, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh20": {"removal-process": 0.9, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh21": {"removal-process": 0.75, "vote-of-no-confidence": 0.8, "escalation-path": 0.99},
@@ -203,7 +205,8 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh26": {"removal-process": 0.8, "vote-of-no-confidence": 0.9, "escalation-path": 0.66},
     "corpus-fresh27": {"removal-process": 0.75, "vote-of-no-confidence": 0.6, "escalation-path": 0.99},
     "corpus-fresh28": {"removal-process": 0.75, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
-    "corpus-fresh29": {"removal-process": 0.84, "vote-of-no-confidence": 0.75, "escalation-path": 0.99},
+    "corpus-fresh29": {"removal-process": 0.91, "vote-of-no-confidence": 0.81, "escalation-path": 0.99},
+    "corpus-fresh30": {"removal-process": 0.6, "vote-of-no-confidence": 0.71, "escalation-path": 0.66},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
@@ -220,7 +223,8 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
         "corpus-fresh22": FIXTURES / "corpus-fresh22", "corpus-fresh23": FIXTURES / "corpus-fresh23",
         "corpus-fresh24": FIXTURES / "corpus-fresh24", "corpus-fresh25": FIXTURES / "corpus-fresh25",
         "corpus-fresh26": FIXTURES / "corpus-fresh26", "corpus-fresh27": FIXTURES / "corpus-fresh27",
-        "corpus-fresh28": FIXTURES / "corpus-fresh28", "corpus-fresh29": FIXTURES / "corpus-fresh29"}
+        "corpus-fresh28": FIXTURES / "corpus-fresh28", "corpus-fresh29": FIXTURES / "corpus-fresh29",
+        "corpus-fresh30": FIXTURES / "corpus-fresh30"}
 
 
 def _evaluate(folder):
@@ -229,7 +233,7 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The thirty labelled sets beyond the shared corpus (1,242 cases, ~155 s together) run with the slow
+# The thirty-one labelled sets beyond the shared corpus (1,278 cases, ~160 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
@@ -238,7 +242,7 @@ SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "
              "corpus-fresh17", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20",
              "corpus-fresh21", "corpus-fresh22", "corpus-fresh23", "corpus-fresh24", "corpus-fresh25",
              "corpus-fresh26", "corpus-fresh27", "corpus-fresh28",
-             "corpus-fresh29"}
+             "corpus-fresh29", "corpus-fresh30"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
