@@ -220,3 +220,21 @@ def test_an_indented_charter_paragraph_is_read_as_prose_and_indented_code_is_not
     removal = next(s for s in doc.sentences if s.text.startswith("A Committer may be removed"))
     assert removal.line == 6
     assert not any("pip install" in s for s in sentences)
+
+
+def test_paragraphs_lettered_after_a_colon_are_the_items_of_the_sentence_that_introduced_them():
+    """Charters and constitutions number their lists by hand ("a) ...", "(b) ..."), which Markdown
+    reads as paragraphs: each is read with the sentence ending in a colon before them, as a list
+    item is. A lettered paragraph with no such sentence before it stays a paragraph."""
+    text = ("# Article 16\n\nThe Project Manager may be demoted under any of these circumstances:\n\n"
+            "a) Voluntary resignation from their role.\n\nb) Prolonged absence for longer than two months.\n\n"
+            "(c) A request of two Council members, confirmed by the Board.\n\n"
+            "Elections follow.\n\na) Only active developers may vote.\n")
+    doc = parse(text, path="CONSTITUTION.md", kind="governance")
+    blocks = {b.text[:2]: b for b in doc.blocks}
+    absence = next(b for b in doc.blocks if b.text.startswith("b) Prolonged"))
+    assert absence.kind == "item"
+    assert absence.lead == "The Project Manager may be demoted under any of these circumstances:"
+    assert next(b for b in doc.blocks if b.text.startswith("(c)")).lead == absence.lead
+    assert next(b for b in doc.blocks if b.text.startswith("a) Only")).kind == "paragraph"
+    assert blocks["El"].kind == "paragraph"

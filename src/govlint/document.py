@@ -128,6 +128,10 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "no.", "mr.
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(\[])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]”’]*\s+(?=[\"'“(\[*_]?[A-Z0-9])")
 _WS = re.compile(r"\s+")
+# A paragraph numbered as an item of a list written without list markup, as charters and bylaws
+# are: "a) ...", "(b) ...", "(iv) ...", "(2) ..." (not "1." or "a.": Markdown reads the first as
+# a list, and the second opens sentences too).
+_LETTERED = re.compile(r"\s*(?:\(?[a-z]\)|\((?:[ivx]+|\d{1,2})\)|[ivx]+\))\s+\S")
 
 
 _INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -202,10 +206,26 @@ class TreeBuilder:
     def block(self, kind: str, text: str, line: int, end_line: int, *, lead: str = "") -> Block | None:
         if not text.strip():
             return None
+        if kind == "paragraph" and _LETTERED.match(text):
+            lead = self._lettered_lead()
+            kind = "item" if lead else kind
         block = Block(kind=kind, text=text, line=line, end_line=max(line, end_line), section=self._current, lead=lead)
         block.sentences = split_sentences(block)
         self._current.blocks.append(block)
         return block
+
+    def _lettered_lead(self) -> str:
+        """The lead of a paragraph that opens with a letter or a number in parentheses ("b) Prolonged
+        absence ..."): the sentence ending in a colon that the paragraphs so numbered follow, as a
+        list item's ("... may be demoted under any of these circumstances:"); none without one."""
+        blocks = self._current.blocks
+        if not blocks:
+            return ""
+        previous = blocks[-1]
+        if previous.kind == "item" and previous.lead and _LETTERED.match(previous.text):
+            return previous.lead
+        last = previous.sentences[-1].text if previous.sentences else ""
+        return last if last.rstrip().endswith(":") else ""
 
     def last_sentence_of_current(self) -> str:
         blocks = self._current.blocks
