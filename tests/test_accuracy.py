@@ -7,11 +7,11 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh30``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
-  38, 37, 36, 34, 28, 40, 41, 40, 37, 45 and 36 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh31``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
+  38, 37, 36, 34, 28, 40, 41, 40, 37, 45, 36 and 40 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read (corpus-fresh24:
-  after one change; corpus-fresh25 to corpus-fresh30: after the changes made from reading each).
+  after one change; corpus-fresh25 to corpus-fresh31: after the changes made from reading each).
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -62,7 +62,7 @@ FRESH5_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.98, "removal-pro
                     "inactivity-policy": 0.97, "vote-of-no-confidence": 0.99, "removal-threshold": 0.94,
                     "restorative-step": 0.99, "escalation-path": 0.8, "conflict-resolution": 0.94,
                     "code-of-conduct": 0.99}
-FRESH6_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.97, "removal-process": 0.9,
+FRESH6_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.97, "removal-process": 0.92,
                     "inactivity-policy": 0.87, "vote-of-no-confidence": 0.93, "removal-threshold": 0.9,
                     "restorative-step": 0.66, "escalation-path": 0.82, "conflict-resolution": 0.91,
                     "code-of-conduct": 0.99}
@@ -71,7 +71,7 @@ FRESH7_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.89, "removal-pro
                     "restorative-step": 0.8, "escalation-path": 0.71, "conflict-resolution": 0.96,
                     "code-of-conduct": 0.97}
 FRESH8_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.95, "removal-process": 0.97,
-                    "inactivity-policy": 0.9, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
+                    "inactivity-policy": 0.93, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
                     "restorative-step": 0.44, "escalation-path": 0.99, "conflict-resolution": 0.93,
                     "code-of-conduct": 0.95}
 # fresh9's restorative-step floor was lowered once (0.72 -> 0.59), by a measured choice: the pass
@@ -84,7 +84,7 @@ FRESH9_F1_FLOORS = {"roles-defined": 0.97, "decision-making": 0.93, "removal-pro
                     "code-of-conduct": 0.99}
 FRESH10_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.94, "removal-process": 0.95,
                      "inactivity-policy": 0.97, "vote-of-no-confidence": 0.88, "removal-threshold": 0.97,
-                     "restorative-step": 0.66, "escalation-path": 0.66, "conflict-resolution": 0.9,
+                     "restorative-step": 0.66, "escalation-path": 0.66, "conflict-resolution": 0.94,
                      "code-of-conduct": 0.98}
 FRESH11_F1_FLOORS = {"roles-defined": 0.9, "decision-making": 0.88, "removal-process": 0.89,
                      "inactivity-policy": 0.9, "vote-of-no-confidence": 0.99, "removal-threshold": 0.9,
@@ -94,24 +94,24 @@ FRESH12_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.91, "removal-pr
                      "inactivity-policy": 0.85, "vote-of-no-confidence": 0.87, "removal-threshold": 0.91,
                      "restorative-step": 0.66, "escalation-path": 0.9, "conflict-resolution": 0.83,
                      "code-of-conduct": 0.98}
-FRESH13_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-process": 0.89,
+FRESH13_F1_FLOORS = {"roles-defined": 0.94, "decision-making": 0.95, "removal-process": 0.93,
                      "inactivity-policy": 0.85, "vote-of-no-confidence": 0.88, "removal-threshold": 0.88,
                      "restorative-step": 0.66, "escalation-path": 0.91, "conflict-resolution": 0.88,
                      "code-of-conduct": 0.99}
-FRESH14_F1_FLOORS = {"roles-defined": 0.84, "decision-making": 0.88, "removal-process": 0.93,
+FRESH14_F1_FLOORS = {"roles-defined": 0.84, "decision-making": 0.88, "removal-process": 0.95,
                      "inactivity-policy": 0.82, "vote-of-no-confidence": 0.87, "removal-threshold": 0.84,
                      "restorative-step": 0.66, "escalation-path": 0.75, "conflict-resolution": 0.8,
                      "code-of-conduct": 0.97}
 # corpus-fresh15 was measured on first contact (0.789) and read afterwards for two general readings
 # of restorative-step (no true pass there, so its F1 is 0 and the false passes are what to watch).
-FRESH15_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.91, "removal-process": 0.93,
+FRESH15_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.93, "removal-process": 0.93,
                      "inactivity-policy": 0.87, "vote-of-no-confidence": 0.96, "removal-threshold": 0.95,
                      "restorative-step": 0.0, "escalation-path": 0.66, "conflict-resolution": 0.88,
                      "code-of-conduct": 0.99}
 # corpus-fresh16 was measured on first contact (0.831) and read afterwards (0.851).
 FRESH16_F1_FLOORS = {"roles-defined": 0.85, "decision-making": 0.94, "removal-process": 0.93,
                      "inactivity-policy": 0.87, "vote-of-no-confidence": 0.9, "removal-threshold": 0.9,
-                     "restorative-step": 0.75, "escalation-path": 0.66, "conflict-resolution": 0.78,
+                     "restorative-step": 0.75, "escalation-path": 0.76, "conflict-resolution": 0.78,
                      "code-of-conduct": 0.96}
 # corpus-fresh17 (32 cases, thinner) was measured on first contact (0.722); one reading since.
 FRESH17_F1_FLOORS = {"roles-defined": 0.72, "decision-making": 0.82, "removal-process": 0.71,
@@ -119,7 +119,7 @@ FRESH17_F1_FLOORS = {"roles-defined": 0.72, "decision-making": 0.82, "removal-pr
                      "restorative-step": 0.66, "escalation-path": 0.99, "conflict-resolution": 0.7,
                      "code-of-conduct": 0.97}
 # corpus-fresh18 (49 cases) was measured on first contact (0.793) and read afterwards (0.832).
-FRESH18_F1_FLOORS = {"roles-defined": 0.82, "decision-making": 0.83, "removal-process": 0.87,
+FRESH18_F1_FLOORS = {"roles-defined": 0.82, "decision-making": 0.83, "removal-process": 0.99,
                      "inactivity-policy": 0.88, "vote-of-no-confidence": 0.88, "removal-threshold": 0.94,
                      "restorative-step": 0.54, "escalation-path": 0.7, "conflict-resolution": 0.83,
                      "code-of-conduct": 0.99}
@@ -140,9 +140,9 @@ FRESH22_F1_FLOORS = {"roles-defined": 0.8, "decision-making": 0.82, "removal-pro
 # corpus-fresh23 (34 cases) was measured on first contact (0.757) and read afterwards (0.815).
 FRESH23_F1_FLOORS = {"roles-defined": 0.87, "decision-making": 0.9, "removal-process": 0.9, "inactivity-policy": 0.72, "vote-of-no-confidence": 0.9, "removal-threshold": 0.8, "restorative-step": 0.5, "escalation-path": 0.85, "conflict-resolution": 0.76, "code-of-conduct": 0.97}
 # corpus-fresh24 (28 cases) was measured on first contact (0.826), then changed once (0.838).
-FRESH24_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.93, "removal-process": 0.75, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.9, "removal-threshold": 0.99, "restorative-step": 0.66, "escalation-path": 0.8, "conflict-resolution": 0.78, "code-of-conduct": 0.99}
+FRESH24_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.93, "removal-process": 0.75, "inactivity-policy": 0.8, "vote-of-no-confidence": 0.9, "removal-threshold": 0.99, "restorative-step": 0.66, "escalation-path": 0.8, "conflict-resolution": 0.83, "code-of-conduct": 0.99}
 # corpus-fresh25 (40 cases) was measured on first contact (0.722) and read afterwards (0.767).
-FRESH25_F1_FLOORS = {"roles-defined": 0.92, "decision-making": 0.92, "removal-process": 0.72, "inactivity-policy": 0.9, "vote-of-no-confidence": 0.75, "removal-threshold": 0.71, "restorative-step": 0.5, "escalation-path": 0.61, "conflict-resolution": 0.69, "code-of-conduct": 0.99}
+FRESH25_F1_FLOORS = {"roles-defined": 0.92, "decision-making": 0.92, "removal-process": 0.72, "inactivity-policy": 0.9, "vote-of-no-confidence": 0.75, "removal-threshold": 0.71, "restorative-step": 0.5, "escalation-path": 0.61, "conflict-resolution": 0.74, "code-of-conduct": 0.99}
 # corpus-fresh26 (41 cases) was measured on first contact (0.777) and read afterwards (0.810).
 FRESH26_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.92, "removal-process": 0.8, "inactivity-policy": 0.87, "vote-of-no-confidence": 0.9, "removal-threshold": 0.9, "restorative-step": 0.22, "escalation-path": 0.75, "conflict-resolution": 0.82, "code-of-conduct": 0.96}
 # corpus-fresh27 (40 cases) was measured on first contact (0.753) and read afterwards (0.778).
@@ -151,8 +151,10 @@ FRESH27_F1_FLOORS = {"roles-defined": 0.88, "decision-making": 0.88, "removal-pr
 FRESH28_F1_FLOORS = {"roles-defined": 0.78, "decision-making": 0.9, "removal-process": 0.75, "inactivity-policy": 0.57, "vote-of-no-confidence": 0.66, "removal-threshold": 0.99, "restorative-step": 0.0, "escalation-path": 0.99, "conflict-resolution": 0.76, "code-of-conduct": 0.99}
 # corpus-fresh29 (45 cases) was measured on first contact (0.783) and read afterwards (0.869).
 FRESH29_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.92, "removal-process": 0.81, "inactivity-policy": 0.75, "vote-of-no-confidence": 0.81, "removal-threshold": 0.9, "restorative-step": 0.8, "escalation-path": 0.88, "conflict-resolution": 0.93, "code-of-conduct": 0.99}
-# corpus-fresh30 (36 cases) was measured on first contact (0.729) and read afterwards (0.733).
-FRESH30_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.88, "removal-process": 0.66, "inactivity-policy": 0.66, "vote-of-no-confidence": 0.83, "removal-threshold": 0.75, "restorative-step": 0.28, "escalation-path": 0.57, "conflict-resolution": 0.84, "code-of-conduct": 0.95}
+# corpus-fresh30 (36 cases) was measured on first contact (0.729) and read afterwards (0.752).
+FRESH30_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.88, "removal-process": 0.73, "inactivity-policy": 0.66, "vote-of-no-confidence": 0.83, "removal-threshold": 0.75, "restorative-step": 0.4, "escalation-path": 0.57, "conflict-resolution": 0.84, "code-of-conduct": 0.95}
+# corpus-fresh31 (40 cases) was measured on first contact (0.776; 0.773 once a wrong-reason pass was taken back) and read afterwards (0.796).
+FRESH31_F1_FLOORS = {"roles-defined": 0.88, "decision-making": 0.9, "removal-process": 0.77, "inactivity-policy": 0.57, "vote-of-no-confidence": 0.87, "removal-threshold": 0.9, "restorative-step": 0.36, "escalation-path": 0.9, "conflict-resolution": 0.78, "code-of-conduct": 0.97}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -168,15 +170,15 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh24": FRESH24_F1_FLOORS, "corpus-fresh25": FRESH25_F1_FLOORS,
           "corpus-fresh26": FRESH26_F1_FLOORS, "corpus-fresh27": FRESH27_F1_FLOORS,
           "corpus-fresh28": FRESH28_F1_FLOORS, "corpus-fresh29": FRESH29_F1_FLOORS,
-          "corpus-fresh30": FRESH30_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-two sets are not
+          "corpus-fresh30": FRESH30_F1_FLOORS, "corpus-fresh31": FRESH31_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-three sets are not
 # there yet (removal 0.923 and vote 0.909 on fresh3; escalation 0.800 on fresh5 and fresh15; vote 0.944
 # on fresh7 and fresh12, 0.842 on fresh10, 0.895 on fresh14, 0.929 on fresh15, 0.800 on fresh21;
 # escalation 0.625 on fresh10, 0.833 on fresh12; removal 0.929 on fresh11, 0.909 on fresh20, 0.778 on fresh19, 0.750 on fresh21 and fresh24, 0.600 on fresh22;
 # removal 0.929 and vote 0.923 on fresh13; removal 0.938 and vote 0.933 on fresh16; removal 0.800,
 # vote 0.909 and escalation 0.667 on fresh26; removal 0.778 and vote 0.667 on fresh27;
-# removal 0.750 on fresh28; removal 0.917 and vote 0.818 on fresh29; removal 0.600, vote 0.714 and
-# escalation 0.667 on fresh30): their floors are what they
+# removal 0.750 on fresh28; removal 0.917 and vote 0.818 on fresh29; removal 0.636, vote 0.714 and
+# escalation 0.667 on fresh30; removal 0.824 and escalation 0.833 on fresh31): their floors are what they
 # reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
@@ -206,7 +208,8 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh27": {"removal-process": 0.75, "vote-of-no-confidence": 0.6, "escalation-path": 0.99},
     "corpus-fresh28": {"removal-process": 0.75, "vote-of-no-confidence": 0.99, "escalation-path": 0.99},
     "corpus-fresh29": {"removal-process": 0.91, "vote-of-no-confidence": 0.81, "escalation-path": 0.99},
-    "corpus-fresh30": {"removal-process": 0.6, "vote-of-no-confidence": 0.71, "escalation-path": 0.66},
+    "corpus-fresh30": {"removal-process": 0.63, "vote-of-no-confidence": 0.71, "escalation-path": 0.66},
+    "corpus-fresh31": {"removal-process": 0.82, "vote-of-no-confidence": 0.99, "escalation-path": 0.83},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
@@ -224,7 +227,7 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
         "corpus-fresh24": FIXTURES / "corpus-fresh24", "corpus-fresh25": FIXTURES / "corpus-fresh25",
         "corpus-fresh26": FIXTURES / "corpus-fresh26", "corpus-fresh27": FIXTURES / "corpus-fresh27",
         "corpus-fresh28": FIXTURES / "corpus-fresh28", "corpus-fresh29": FIXTURES / "corpus-fresh29",
-        "corpus-fresh30": FIXTURES / "corpus-fresh30"}
+        "corpus-fresh30": FIXTURES / "corpus-fresh30", "corpus-fresh31": FIXTURES / "corpus-fresh31"}
 
 
 def _evaluate(folder):
@@ -233,7 +236,7 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The thirty-one labelled sets beyond the shared corpus (1,278 cases, ~160 s together) run with the slow
+# The thirty-two labelled sets beyond the shared corpus (1,318 cases, ~165 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
@@ -242,7 +245,7 @@ SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "
              "corpus-fresh17", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20",
              "corpus-fresh21", "corpus-fresh22", "corpus-fresh23", "corpus-fresh24", "corpus-fresh25",
              "corpus-fresh26", "corpus-fresh27", "corpus-fresh28",
-             "corpus-fresh29", "corpus-fresh30"}
+             "corpus-fresh29", "corpus-fresh30", "corpus-fresh31"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
