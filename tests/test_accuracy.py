@@ -7,11 +7,11 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh31``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
-  38, 37, 36, 34, 28, 40, 41, 40, 37, 45, 36 and 40 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh32``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
+  38, 37, 36, 34, 28, 40, 41, 40, 37, 45, 36, 40 and 34 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read (corpus-fresh24:
-  after one change; corpus-fresh25 to corpus-fresh31: after the changes made from reading each).
+  after one change; corpus-fresh25 to corpus-fresh32: after the changes made from reading each).
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -155,6 +155,9 @@ FRESH29_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.92, "removal-pr
 FRESH30_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.88, "removal-process": 0.73, "inactivity-policy": 0.66, "vote-of-no-confidence": 0.83, "removal-threshold": 0.75, "restorative-step": 0.4, "escalation-path": 0.57, "conflict-resolution": 0.84, "code-of-conduct": 0.95}
 # corpus-fresh31 (40 cases) was measured on first contact (0.776; 0.773 once a wrong-reason pass was taken back) and read afterwards (0.796).
 FRESH31_F1_FLOORS = {"roles-defined": 0.88, "decision-making": 0.9, "removal-process": 0.77, "inactivity-policy": 0.57, "vote-of-no-confidence": 0.87, "removal-threshold": 0.9, "restorative-step": 0.36, "escalation-path": 0.9, "conflict-resolution": 0.78, "code-of-conduct": 0.97}
+# corpus-fresh32 (34 cases) was measured on first contact (0.637) and read once (still 0.637: its two false escalation
+# passes are gone, and escalation's F1 is 0 either way).
+FRESH32_F1_FLOORS = {"roles-defined": 0.91, "decision-making": 0.86, "removal-process": 0.69, "inactivity-policy": 0.93, "vote-of-no-confidence": 0.66, "removal-threshold": 0.66, "restorative-step": 0.0, "escalation-path": 0.0, "conflict-resolution": 0.62, "code-of-conduct": 0.99}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -170,15 +173,17 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh24": FRESH24_F1_FLOORS, "corpus-fresh25": FRESH25_F1_FLOORS,
           "corpus-fresh26": FRESH26_F1_FLOORS, "corpus-fresh27": FRESH27_F1_FLOORS,
           "corpus-fresh28": FRESH28_F1_FLOORS, "corpus-fresh29": FRESH29_F1_FLOORS,
-          "corpus-fresh30": FRESH30_F1_FLOORS, "corpus-fresh31": FRESH31_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-three sets are not
+          "corpus-fresh30": FRESH30_F1_FLOORS, "corpus-fresh31": FRESH31_F1_FLOORS,
+          "corpus-fresh32": FRESH32_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-four sets are not
 # there yet (removal 0.923 and vote 0.909 on fresh3; escalation 0.800 on fresh5 and fresh15; vote 0.944
 # on fresh7 and fresh12, 0.842 on fresh10, 0.895 on fresh14, 0.929 on fresh15, 0.800 on fresh21;
 # escalation 0.625 on fresh10, 0.833 on fresh12; removal 0.929 on fresh11, 0.909 on fresh20, 0.778 on fresh19, 0.750 on fresh21 and fresh24, 0.600 on fresh22;
 # removal 0.929 and vote 0.923 on fresh13; removal 0.938 and vote 0.933 on fresh16; removal 0.800,
 # vote 0.909 and escalation 0.667 on fresh26; removal 0.778 and vote 0.667 on fresh27;
 # removal 0.750 on fresh28; removal 0.917 and vote 0.818 on fresh29; removal 0.636, vote 0.714 and
-# escalation 0.667 on fresh30; removal 0.824 and escalation 0.833 on fresh31): their floors are what they
+# escalation 0.667 on fresh30; removal 0.824 and escalation 0.833 on fresh31; removal 0.800 and vote 0.833
+# on fresh32): their floors are what they
 # reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
@@ -210,6 +215,7 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh29": {"removal-process": 0.91, "vote-of-no-confidence": 0.81, "escalation-path": 0.99},
     "corpus-fresh30": {"removal-process": 0.63, "vote-of-no-confidence": 0.71, "escalation-path": 0.66},
     "corpus-fresh31": {"removal-process": 0.82, "vote-of-no-confidence": 0.99, "escalation-path": 0.83},
+    "corpus-fresh32": {"removal-process": 0.8, "vote-of-no-confidence": 0.83, "escalation-path": 0.99},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
@@ -227,7 +233,8 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
         "corpus-fresh24": FIXTURES / "corpus-fresh24", "corpus-fresh25": FIXTURES / "corpus-fresh25",
         "corpus-fresh26": FIXTURES / "corpus-fresh26", "corpus-fresh27": FIXTURES / "corpus-fresh27",
         "corpus-fresh28": FIXTURES / "corpus-fresh28", "corpus-fresh29": FIXTURES / "corpus-fresh29",
-        "corpus-fresh30": FIXTURES / "corpus-fresh30", "corpus-fresh31": FIXTURES / "corpus-fresh31"}
+        "corpus-fresh30": FIXTURES / "corpus-fresh30", "corpus-fresh31": FIXTURES / "corpus-fresh31",
+        "corpus-fresh32": FIXTURES / "corpus-fresh32"}
 
 
 def _evaluate(folder):
@@ -236,7 +243,7 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The thirty-two labelled sets beyond the shared corpus (1,318 cases, ~165 s together) run with the slow
+# The thirty-three labelled sets beyond the shared corpus (1,352 cases, ~170 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
@@ -245,7 +252,7 @@ SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "
              "corpus-fresh17", "corpus-fresh18", "corpus-fresh19", "corpus-fresh20",
              "corpus-fresh21", "corpus-fresh22", "corpus-fresh23", "corpus-fresh24", "corpus-fresh25",
              "corpus-fresh26", "corpus-fresh27", "corpus-fresh28",
-             "corpus-fresh29", "corpus-fresh30", "corpus-fresh31"}
+             "corpus-fresh29", "corpus-fresh30", "corpus-fresh31", "corpus-fresh32"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
