@@ -7,6 +7,7 @@ from govlint.discover import parse_document
 
 GODOT = FIXTURES / "corpus-fresh10" / "godotengine__godot-website" / "pages" / "governance.html"
 BYLAWS = FIXTURES / "corpus-fresh15" / "erlef__website" / "lib" / "erlef_web" / "templates" / "page" / "bylaws.html.eex"
+PRIVACY_CG = FIXTURES / "corpus-fresh32" / "privacycg__privacycg.github.io" / "charter.html"
 
 
 def _page(path):
@@ -36,3 +37,11 @@ def test_paragraphs_with_no_blank_line_between_them_are_separate_blocks():
     assert len(sections) >= 3 and all("Section 2.1" not in s for s in sections)
     assert "Bylaws of the Erlang Ecosystem Foundation (EEF) (Version 1.1)" in [s.heading for s in doc.sections]
 
+
+
+def test_a_pages_style_sheet_is_not_read_and_the_lines_after_it_hold():
+    """A W3C charter page opens with a <style> block: its CSS is no sentence a rule could quote."""
+    doc = _page(PRIVACY_CG)
+    assert not any("max-width" in s.text or "border-collapse" in s.text for s in doc.sentences)
+    [remove] = [s for s in doc.sentences if s.text.startswith("The Chairs may override Editors")]
+    assert remove.line == 539

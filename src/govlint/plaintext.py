@@ -30,13 +30,21 @@ _BLOCK_TAG = re.compile(rf"^\s*</?(?!{_INLINE})[A-Za-z][\w:.-]*\b[^>]*>", re.I)
 _BLOCK_END = re.compile(rf"</(?!{_INLINE})[A-Za-z][\w:.-]*>\s*$", re.I)
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
 _TAG = re.compile(r"<[^>]*>")
+# What a browser never shows: a page's style sheets and scripts.
+_HIDDEN = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
+def _blank_hidden(text: str) -> str:
+    """The page with its <style> and <script> elements blanked line for line, so CSS and code are
+    not read as sentences and every line number after them holds."""
+    return _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
 def build_plaintext(text: str, fmt: str, *, markup: bool = False) -> TreeBuilder:
     """The section tree of a reStructuredText, AsciiDoc or plain-text document; ``markup``: the
     text is an HTML or XML page, whose block tags end paragraphs and whose tags are dropped."""
     builder = TreeBuilder()
-    lines = text.split("\n")
+    lines = (_blank_hidden(text) if markup else text).split("\n")
     styles: list[tuple[str, bool]] = []  # rst adornment styles in order of first use
     para: list[str] = []
     para_line = 0
