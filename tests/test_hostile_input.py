@@ -195,6 +195,20 @@ def test_100000_unclosed_html_comments(run_cli, tmp_path):
     assert _outcome(code, report, err) == RESULT
 
 
+def test_thousands_of_unclosed_script_tags_in_a_page(tmp_path):
+    """An HTML page's <style> and <script> elements are blanked before reading; thousands of
+    "<script" with no "</script" once made that search read the page to its end once per tag
+    (30,000 lines took about a minute). Run in a subprocess so that a regression is cut off."""
+    page = tmp_path / "governance.html"
+    page.write_text("<p>Maintainers may be removed by a vote.</p>\n" + "<script>x\n" * 30_000 + "</style>\n",
+                    encoding="utf-8")
+    code = f"from govlint.api import lint; lint(files=[{str(page)!r}], root={str(tmp_path)!r})"
+    try:
+        subprocess.run([sys.executable, "-c", code], timeout=8, check=True, capture_output=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("an HTML page of unclosed <script> tags took more than 8 s")
+
+
 _GRID = ("Maintainers\n===========\n\n+" + "-" * 40 + "+" + "-" * 40 + "+\n| Maintainer" + " " * 30 + "| Company"
          + " " * 33 + "|\n+" + "=" * 40 + "+" + "=" * 40 + "+\n")
 
@@ -841,3 +855,4 @@ def test_deeply_nested_json_from_the_api_is_one_error_naming_the_url(run_cli, gi
     assert _outcome(code, report, err) == ERROR
     assert err == (f"govlint: error: github:acme/widget: {github_server.url.split('//')[1]} sent JSON nested too "
                    "deeply for /repos/acme/widget\n")
+

@@ -31,13 +31,32 @@ _BLOCK_END = re.compile(rf"</(?!{_INLINE})[A-Za-z][\w:.-]*>\s*$", re.I)
 _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
 _TAG = re.compile(r"<[^>]*>")
 # What a browser never shows: a page's style sheets and scripts.
-_HIDDEN = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_HIDDEN_OPEN = re.compile(r"<(style|script)\b", re.I)
 
 
 def _blank_hidden(text: str) -> str:
     """The page with its <style> and <script> elements blanked line for line, so CSS and code are
-    not read as sentences and every line number after them holds."""
-    return _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    not read as sentences and every line number after them holds. One pass: each element's end is
+    looked for once, and a name found unclosed is not looked for again (a page of thousands of
+    unclosed "<script" tags would otherwise be read to its end once for each)."""
+    lower = text.lower()
+    chunks: list[str] = []
+    position = 0
+    unclosed: set[str] = set()
+    for match in _HIDDEN_OPEN.finditer(text):
+        name = match.group(1).lower()
+        if match.start() < position or name in unclosed:
+            continue
+        close = lower.find("</" + name, match.end())
+        end = lower.find(">", close) if close >= 0 else -1
+        if end < 0:
+            unclosed.add(name)  # left as it is, as an unclosed element was before
+            continue
+        end += 1
+        chunks += [text[position:match.start()], "\n" * text.count("\n", match.start(), end)]
+        position = end
+    chunks.append(text[position:])
+    return "".join(chunks)
 
 
 def build_plaintext(text: str, fmt: str, *, markup: bool = False) -> TreeBuilder:
