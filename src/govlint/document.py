@@ -219,12 +219,10 @@ class TreeBuilder:
         absence ..."): the sentence ending in a colon that the paragraphs so numbered follow, as a
         list item's ("... may be demoted under any of these circumstances:"); none without one."""
         blocks = self._current.blocks
-        if not blocks:
-            return ""
-        previous = blocks[-1]
-        if previous.kind == "item" and previous.lead and _LETTERED.match(previous.text):
+        previous = blocks[-1] if blocks else None
+        if previous is not None and previous.kind == "item" and previous.lead and _LETTERED.match(previous.text):
             return previous.lead
-        last = previous.sentences[-1].text if previous.sentences else ""
+        last = self.last_sentence_of_current()
         return last if last.rstrip().endswith(":") else ""
 
     def last_sentence_of_current(self) -> str:
