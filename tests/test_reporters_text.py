@@ -2,6 +2,7 @@
 evidence under its row, quotes enough to judge a verdict, and says which levels were not assessed."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,14 +64,30 @@ def test_a_selection_leaves_levels_not_assessed(run_cli, monkeypatch):
 
 
 def test_brackets_wrapped_across_lines_are_shown_as_written(run_cli, monkeypatch, tmp_path):
-    # The report hands rich its lines in runs (start-up): each line is still read as markup on its
-    # own, so a "[" wrapped at the end of one line never pairs with a "]" on the next as a tag.
+    # Document text is never read as rich markup: a "[" wrapped at the end of one line never pairs
+    # with a "]" on the next as a tag, painted or not.
     (tmp_path / "GOVERNANCE.md").write_text(
         "# Governance\n\nMaintainers are removed by a two-thirds vote of the maintainers [steering-private "
         "at example.org, see the votes list] and their [access revoked].\n")
     for columns in range(40, 100):
         monkeypatch.setenv("COLUMNS", str(columns))
         _, out, _ = run_cli("check", str(tmp_path), "--no-color", "-v", "--no-cache")
-        joined = "".join(line.strip() for line in out.splitlines() if line.startswith(("GL101", " ")))
-        assert "[steering-privateatexample.org,seethevoteslist]andtheir[accessrevoked]" in joined.replace(" ", ""), \
-            columns
+        for painted in (out, plain(run_cli("check", str(tmp_path), "--color", "-v", "--no-cache")[1])):
+            joined = "".join(line.strip() for line in painted.splitlines() if line.startswith(("GL101", " ")))
+            assert "[steering-privateatexample.org,seethevoteslist]andtheir[accessrevoked]" in joined.replace(" ", ""), \
+                columns
+
+
+def plain(painted: str) -> str:
+    """A painted report without its colours (SGR sequences)."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", painted)
+
+
+def test_colour_paints_the_same_report(run_cli, monkeypatch):
+    """--color paints the lines the plain report shows: the same text, with the status coloured
+    (a failing rule's status bold red) and nothing else changed."""
+    monkeypatch.setenv("COLUMNS", "100")
+    _, flat, _ = run_cli("check", str(PROJECTS / "template-copy"), "--no-color")
+    _, painted, _ = run_cli("check", str(PROJECTS / "template-copy"), "--color")
+    assert "\x1b[1;31mFAIL" in painted and "\x1b[" not in flat
+    assert [line.rstrip() for line in plain(painted).splitlines()] == flat.splitlines()

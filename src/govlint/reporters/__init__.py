@@ -11,7 +11,7 @@ from govlint.report import Report
 
 # name -> (module, one-line description). Modules are imported only when their format is used.
 FORMATS: dict[str, tuple[str, str]] = {
-    "text": ("govlint.reporters.text", "a readable report for a terminal (rich)"),
+    "text": ("govlint.reporters.text", "a readable report for a terminal (painted by rich on a terminal or with --color)"),
     "concise": ("govlint.reporters.concise", "one `path:line: CODE message` line per finding, for CI logs and hooks"),
     "json": ("govlint.reporters.json", "the JSON report (schemas/report.schema.json)"),
     "markdown": ("govlint.reporters.markdown", "a Markdown report, for a job summary or an issue"),
