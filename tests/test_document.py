@@ -238,3 +238,38 @@ def test_paragraphs_lettered_after_a_colon_are_the_items_of_the_sentence_that_in
     assert next(b for b in doc.blocks if b.text.startswith("(c)")).lead == absence.lead
     assert next(b for b in doc.blocks if b.text.startswith("a) Only")).kind == "paragraph"
     assert blocks["El"].kind == "paragraph"
+
+
+def test_a_sentence_broken_by_blank_lines_is_read_whole_with_its_first_line(fixtures):
+    """Bylaws converted from PDF put a blank line after every line, so Markdown makes each line a
+    paragraph: "... may remove any Director who misses" / "three consecutive scheduled committee
+    meetings ...". A paragraph that stops mid-sentence (no stop, and the next opens in lower case
+    or it ends on a word no sentence ends on) is read with the next one; a paragraph that ends
+    with a stop, a heading or a list between them keeps them apart."""
+    path = fixtures / "corpus-fresh33" / "ucoProject__ucoproject.github.io" / "resources" / "bylaws.md"
+    doc = parse(path.read_text(encoding="utf-8"), path="resources/bylaws.md", kind="governance")
+    removal = next(s for s in doc.sentences if s.text.startswith("(a) Removal for Cause: The Governance Committee may "
+                                                                 "remove any Director"))
+    assert removal.line == 631
+    assert removal.text.endswith("who misses three consecutive scheduled committee meetings or violates the "
+                                 "Community Code of Conduct.")
+    assert next(s for s in doc.sentences if s.text.startswith("The Governance Committee may take this action")).line == 635
+    text = ("# Rules\n\nMaintainers of the project who miss\n\nthree meetings are removed.\n\nThe Board meets every "
+            "month\n\nElections follow in May.\n\nNot a sentence\n\nbut a label.\n\n## Next\n\nthe end.\n")
+    doc = parse(text, path="GOVERNANCE.md", kind="governance")
+    assert [(s.line, s.text) for s in doc.sentences] == [
+        (3, "Maintainers of the project who miss three meetings are removed."), (7, "The Board meets every month"),
+        (9, "Elections follow in May."), (11, "Not a sentence"), (13, "but a label."), (17, "the end.")]
+
+
+def test_a_long_chain_of_broken_paragraphs_is_read_once():
+    """Every paragraph continuing the one before is one block whose sentences are split once, not
+    again for each paragraph added (200,000 of them: seconds, not hours)."""
+    import time
+
+    text = "# Rules\n\n" + "a line of words of\n\n" * 200_000 + "done.\n"
+    start = time.perf_counter()
+    doc = parse(text, path="GOVERNANCE.md", kind="governance")
+    assert time.perf_counter() - start < 30
+    [block] = doc.blocks
+    assert block.end_line == 400_003 and len(block.sentences) == 1 and block.sentences[0].line == 3

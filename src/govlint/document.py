@@ -134,6 +134,15 @@ _WS = re.compile(r"\s+")
 _LETTERED = re.compile(r"\s*(?:\(?[a-z]\)|\((?:[ivx]+|\d{1,2})\)|[ivx]+\))\s+\S")
 
 
+# A paragraph that stops mid-sentence, continued by the next (a page converted from PDF or Word with
+# a blank line after every line: "may remove any Director who misses" / "three consecutive
+# meetings"): a line of words (four or more) that ends in no stop, and the next opens in lower
+# case, or it ends on a word that cannot end a sentence (a preposition, an article, a conjunction,
+# an auxiliary) or a comma.
+_OPEN_END = re.compile(r"(?:[,\-\u2013\u2014]|\b(?:of|the|a|an|to|and|or|nor|but|by|with|for|in|on|at|from|as|into|than|per|"
+                       r"that|which|who|whom|whose|shall|may|must|will|can|should|be|is|are|its|their|his|her|our))$",
+                       re.I)
+_STOPS = ".!?:;"
 _INITIAL = re.compile(r"\b[A-Z]\.$")
 # How far back from a candidate end the abbreviation tests look: more than the longest
 # abbreviation and the character before it, so a long block is never read again from its start.
@@ -192,8 +201,14 @@ class TreeBuilder:
         self._current = self.root
         self.links: list[Link] = []
         self.comments: list[tuple[int, str]] = []
+        # The paragraph a next paragraph may continue, its text's parts and its last line; its
+        # sentences are split when it is sealed, so a chain of continued paragraphs is read once.
+        self._open: Block | None = None
+        self._parts: list[str] = []
+        self._last_line = 0
 
     def heading(self, text: str, level: int, line: int) -> None:
+        self._seal()
         parent = self._current
         while parent.level >= level and parent.parent is not None:
             parent = parent.parent
@@ -206,13 +221,48 @@ class TreeBuilder:
     def block(self, kind: str, text: str, line: int, end_line: int, *, lead: str = "") -> Block | None:
         if not text.strip():
             return None
-        if kind == "paragraph" and _LETTERED.match(text):
+        if kind == "paragraph" and self._continues(text, line):
+            return self._continue(text, line, end_line)
+        self._seal()
+        paragraph = kind == "paragraph"
+        if paragraph and _LETTERED.match(text):
             lead = self._lettered_lead()
             kind = "item" if lead else kind
         block = Block(kind=kind, text=text, line=line, end_line=max(line, end_line), section=self._current, lead=lead)
-        block.sentences = split_sentences(block)
         self._current.blocks.append(block)
+        if paragraph:
+            self._open, self._parts, self._last_line = block, [text], line + text.count("\n")
+        else:
+            block.sentences = split_sentences(block)
         return block
+
+    def _continues(self, text: str, line: int) -> bool:
+        """Whether a paragraph carries on the sentence the open paragraph broke off (_OPEN_END)."""
+        block = self._open
+        if block is None or line - self._last_line > 2 or _LETTERED.match(text):
+            return False
+        tail = self._parts[-1].rstrip()
+        if tail.endswith(tuple(_STOPS)) or tail.count(" ") < 3:  # a broken line is a line of words
+            return False
+        head = text.lstrip()
+        return head[:1].islower() or _OPEN_END.search(tail[-12:]) is not None
+
+    def _continue(self, text: str, line: int, end_line: int) -> Block:
+        block = self._open
+        assert block is not None
+        self._parts.append("\n" * max(line - self._last_line, 1) + text)  # each part on its own line
+        self._last_line = line + text.count("\n")
+        block.end_line = max(block.end_line, end_line, self._last_line)
+        return block
+
+    def _seal(self) -> None:
+        """Split the open paragraph into sentences: nothing continues it any more."""
+        block = self._open
+        if block is not None:
+            if len(self._parts) > 1:
+                block.text = "".join(self._parts)
+            block.sentences = split_sentences(block)
+            self._open, self._parts = None, []
 
     def _lettered_lead(self) -> str:
         """The lead of a paragraph that opens with a letter or a number in parentheses ("b) Prolonged
@@ -226,12 +276,14 @@ class TreeBuilder:
         return last if last.rstrip().endswith(":") else ""
 
     def last_sentence_of_current(self) -> str:
+        self._seal()
         blocks = self._current.blocks
         if blocks and blocks[-1].sentences:
             return blocks[-1].sentences[-1].text
         return ""
 
     def finish(self, total_lines: int) -> Section:
+        self._seal()
         _close(self.root, total_lines)
         return self.root
 
