@@ -27,6 +27,7 @@ vocabulary:
   maintainer: [maintainer, committer]
   vote: [vote, <fraction>]
   coc: [code of conduct]
+  conduct: [conduct]
   seconded: [seconded]
   reply: [right of reply]
   window: [within <duration>]
@@ -243,6 +244,19 @@ check:
     text = "# G\n\nBe kind; see our [community rules](docs/CODE_OF_CONDUCT.md).\n"
     assert run(check, text).status == "pass"
     assert run(check, "# G\n\nSee our [rules](docs/RULES.md).\n").status == "fail"
+
+
+def test_a_link_is_read_by_the_page_it_opens_not_the_heading_in_it():
+    """Bylaws link to their own articles: "#article-7-conduct-of-the-mediation" is a heading about
+    conducting a mediation, not a code of conduct; "CONDUCT.md#reporting" opens one."""
+    check = """
+check:
+  kind: document
+  kinds: [governance]
+  links: conduct
+"""
+    assert run(check, "# G\n\nSee [Article 7](#article-7-conduct-of-the-mediation).\n").status == "fail"
+    assert run(check, "# G\n\nReport it as [our rules](CONDUCT.md#reporting) say.\n").status == "pass"
 
 
 def test_checklist_counts_elements_and_names_the_missing():

@@ -54,7 +54,9 @@ class DocumentCheck:
             if self.name and not self._holds(self.name, _words_of(doc.path)):
                 continue
             for link in doc.links:
-                if self._holds(self.links, _words_of(link.href)):
+                # The page linked to, not a heading in it: "#article-7-conduct-of-the-mediation" is
+                # a section about conducting a mediation, "CONDUCT.md#reporting" a code of conduct.
+                if self._holds(self.links, _words_of(link.href.split("#", 1)[0])):
                     sentence = next((s for s in doc.sentences if s.line <= link.line and link.text in s.text
                                      and s.line >= link.line - 3), None)
                     text = sentence.text if sentence else link.text or link.href
