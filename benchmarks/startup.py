@@ -2,7 +2,7 @@
 """Start-up cost of a local `govlint check`, as a whole process, against the bare import of the
 libraries it cannot avoid (`python -c "import typer, markdown_it, yaml, rich.console"`).
 
-    python benchmarks/startup.py [CASE_DIR] [--runs N]
+    python benchmarks/startup.py [CASE_DIR] [--runs N] [--baseline DIR]
 
 Prints the median wall time of each and their ratio, for a check on a fresh CI runner (an empty
 cache folder and no state: every rule runs and the result is cached; target at most 1.5x), a cold
@@ -15,6 +15,9 @@ untimed warm-up run, so govlint's own modules load from .pyc files as they do af
 per round. With PYTHONDONTWRITEBYTECODE
 set, govlint would compile its sources on every run while the libraries it is compared with would
 not, an unfair comparison.
+
+``--baseline DIR`` times another tree's sources as well (``PYTHONPATH=DIR``, for example the ``src``
+of a ``git worktree`` of an earlier commit), in the same rounds, and prints both side by side.
 """
 from __future__ import annotations
 
@@ -75,6 +78,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("case", nargs="?", default=str(DEFAULT_CASE))
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--baseline", type=Path,
+                        help="another tree's src (a git worktree of an earlier commit) to time as well, side by side")
     args = parser.parse_args()
     python = sys.executable
     govlint = shutil.which("govlint", path=str(Path(python).parent)) or ""
@@ -87,21 +92,29 @@ def main() -> int:
                                check=False, env={**_environment(), **fresh_runner(Path(tmp))})
     if trial.returncode not in (0, 1):
         parser.error(f"govlint check {args.case} ended with exit code {trial.returncode}: {trial.stderr.strip()}")
+    # The tree timed: this one (the installed govlint), and with --baseline another tree's sources.
+    trees: dict[str, dict[str, str]] = {"this": {}}
+    if args.baseline is not None:
+        trees = {"baseline": {"PYTHONPATH": str(args.baseline.resolve())}, **trees}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        kept = fresh_runner(work)  # one cache and state folder kept from run to run: the warm case
-        commands = {"baseline": ([python, "-c", "import typer, markdown_it, yaml, rich.console"], dict)}
-        for fmt in ("text", "json"):
-            command = [*check, "check", args.case, "--format", fmt]
-            commands[f"fresh runner, --format {fmt}"] = (command, lambda: fresh_runner(work))
-            commands[f"cold --no-cache, --format {fmt}"] = ([*command, "--no-cache"], lambda: kept)
-            commands[f"warm, --format {fmt}"] = (command, lambda: kept)
+        commands = {"bare": ([python, "-c", "import typer, markdown_it, yaml, rich.console"], dict)}
+        for tree, extra in trees.items():
+            kept = {**fresh_runner(work), **extra}  # one cache and state folder kept from run to run: the warm case
+            for fmt in ("text", "json"):
+                command = [*check, "check", args.case, "--format", fmt]
+                commands[f"{tree}|fresh runner, --format {fmt}"] = (
+                    command, lambda extra=extra: {**fresh_runner(work), **extra})
+                commands[f"{tree}|cold --no-cache, --format {fmt}"] = ([*command, "--no-cache"], lambda kept=kept: kept)
+                commands[f"{tree}|warm, --format {fmt}"] = (command, lambda kept=kept: kept)
         results = medians(commands, args.runs)
-    baseline = results.pop("baseline")
-    print(f"case: {args.case}  ({args.runs} runs each, median)")
-    print(f"{'bare import of typer, markdown_it, yaml, rich.console':<54}{baseline * 1000:7.1f} ms")
-    for name, seconds in results.items():
-        print(f"{'govlint check, ' + name:<54}{seconds * 1000:7.1f} ms   ratio {seconds / baseline:.2f}")
+    bare = results.pop("bare")
+    print(f"case: {args.case}  ({args.runs} runs each, median; {', '.join(trees)})")
+    print(f"{'bare import of typer, markdown_it, yaml, rich.console':<54}{bare * 1000:7.1f} ms")
+    for name in dict.fromkeys(key.split("|", 1)[1] for key in results):
+        cells = "   ".join(f"{tree + ' ' if len(trees) > 1 else ''}{results[f'{tree}|{name}'] * 1000:7.1f} ms "
+                           f"ratio {results[f'{tree}|{name}'] / bare:.2f}" for tree in trees)
+        print(f"{'govlint check, ' + name:<54}{cells}")
     print("targets (issue 12): fresh runner at most 1.5x, warm at most 1.0x")
     return 0
 
