@@ -142,7 +142,7 @@ _LETTERED = re.compile(r"\s*(?:\(?[a-z]\)|\((?:[ivx]+|\d{1,2})\)|[ivx]+\))\s+\S"
 _OPEN_END = re.compile(r"(?:[,\-\u2013\u2014]|\b(?:of|the|a|an|to|and|or|nor|but|by|with|for|in|on|at|from|as|into|than|per|"
                        r"that|which|who|whom|whose|shall|may|must|will|can|should|be|is|are|its|their|his|her|our))$",
                        re.I)
-_STOPS = ".!?:;"
+_STOPS = (".", "!", "?", ":", ";")
 _INITIAL = re.compile(r"\b[A-Z]\.$")
 # How far back from a candidate end the abbreviation tests look: more than the longest
 # abbreviation and the character before it, so a long block is never read again from its start.
@@ -242,7 +242,7 @@ class TreeBuilder:
         if block is None or line - self._last_line > 2 or _LETTERED.match(text):
             return False
         tail = self._parts[-1].rstrip()
-        if tail.endswith(tuple(_STOPS)) or tail.count(" ") < 3:  # a broken line is a line of words
+        if tail.endswith(_STOPS) or tail.count(" ") < 3:  # a broken line is a line of words
             return False
         head = text.lstrip()
         return head[:1].islower() or _OPEN_END.search(tail[-12:]) is not None

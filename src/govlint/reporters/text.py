@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import textwrap
-from typing import Sequence, Tuple
+from typing import Sequence
 
 from govlint.printable import printable
 from govlint.report import ERROR, NOT_APPLICABLE, NOT_ASSESSED, PASS, WAIVED, Report, RuleResult
@@ -55,7 +55,7 @@ def terminal_width() -> int:
     return 80
 
 
-Segment = Tuple[str, str]  # (text, style): a piece of a line and its rich style ("" for none)
+Segment = tuple[str, str]  # (text, style): a piece of a line and its rich style ("" for none)
 
 
 class _Page:
