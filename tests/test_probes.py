@@ -13,7 +13,7 @@ BUILTIN = [(pack, name) for pack, language in LANGUAGES.items() for name in lang
 @pytest.mark.parametrize("pack, name", BUILTIN)
 def test_every_builtin_probe_holds_to_its_examples(pack, name):
     language = LANGUAGES[pack]
-    assert language.probes[name].examples_hold(language.lexicon) == []
+    assert language.probes[name].wrong_examples(language.lexicon) == []
 
 
 def test_the_removal_probes_carry_examples():

@@ -71,7 +71,7 @@ def test_every_review_probe_holds_to_its_examples():
     language = review_language()
     assert language.probes
     for name, probe in language.probes.items():
-        assert probe.examples_hold(language.lexicon) == [], name
+        assert probe.wrong_examples(language.lexicon) == [], name
 
 
 def test_the_review_pack_obeys_the_rule_schema():

@@ -154,11 +154,15 @@ def list_rules(
     rule_pack: Optional[List[str]] = typer.Option(None, "--rule-pack", help="Include an extra YAML rule pack."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Show requirements under this profile (default: the packs' first, toc for the built-in ones)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    test: bool = typer.Option(False, "--test", help="Check every probe's and rule's PASS and FAIL examples, of the built-in packs and those given; exit 1 if one is wrong."),
 ) -> None:
     """List the rules with their codes, weights and what each level asks."""
     from govlint.rules.registry import load_rules, run_ladder
 
     rules = load_rules(extra_packs=list(rule_pack or ()))
+    if test:
+        _test_examples(rules)
+        return
     ladder = run_ladder(rules)
     if ladder is not None:
         if profile is not None:
@@ -177,6 +181,23 @@ def list_rules(
     from govlint.docs import rules_table
 
     typer.echo(rules_table(rules, profile=profile), nl=False)
+
+
+def _test_examples(rules: list) -> None:
+    from govlint.examples import count_examples, languages_of, probe_examples_wrong, rule_examples_wrong
+    from govlint.printable import printable
+    from govlint.review import review_rules
+
+    rules = [*rules, *review_rules(rules)]
+    languages = languages_of(rules)
+    wrong = probe_examples_wrong(languages) + rule_examples_wrong(rules)
+    total = count_examples(rules, languages)
+    for example in wrong:
+        typer.echo(printable(example.describe()))
+    if wrong:
+        typer.echo(f"{len(wrong)} of {total} examples wrong", err=True)
+        raise typer.Exit(EXIT_TARGET_NOT_MET)
+    typer.echo(f"All {total} examples hold ({len(languages)} packs, {len(rules)} rules).")
 
 
 @app.command()

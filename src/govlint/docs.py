@@ -48,6 +48,10 @@ def explain_rule(rule: Rule) -> str:
     lines += ["What to add", textwrap.indent(wrap(meta.remediation), "  ")]
     if meta.example:
         lines += ["", "Example", textwrap.indent(meta.example.rstrip(), "  ")]
+    if meta.passes or meta.fails:
+        lines += ["", "Read alone as a governance document, it finds the PASS texts and none of the FAIL ones"]
+        lines += [_example_line("PASS", text) for text in meta.passes]
+        lines += [_example_line("FAIL", text) for text in meta.fails]
     probes = probes_of(rule)
     if probes:
         lines += ["", "How it reads (its probes, defined once in the pack and shared by rules)"]
@@ -56,6 +60,12 @@ def explain_rule(rule: Rule) -> str:
             lines += [f"    PASS  {text}" for text in probe.passes] + [f"    FAIL  {text}" for text in probe.fails]
     lines += ["", f"Defined in {meta.origin or meta.pack}."]
     return "\n".join(lines)
+
+
+def _example_line(verdict: str, text: str) -> str:
+    """One example of a rule, its lines after the first indented under it."""
+    first, *rest = text.strip().splitlines() or [""]
+    return "\n".join([f"  {verdict}  {first}", *(f"        {line}" if line.strip() else "" for line in rest)])
 
 
 def probes_of(rule: Rule) -> list:

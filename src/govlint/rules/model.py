@@ -30,6 +30,10 @@ class RuleMeta:
     remediation: str
     example: str = ""
     looked_for: str = ""
+    # Texts it must find and near misses it must not (the pack's `pass:` and `fail:`), each read
+    # alone as a governance document: documentation for `govlint explain`, and tests (examples.py).
+    passes: tuple[str, ...] = ()
+    fails: tuple[str, ...] = ()
     profiles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # profile -> level overrides
     pack: str = "cncf"
     origin: str = ""  # the rule pack file or plugin that defined it

@@ -167,11 +167,11 @@ class Probe:
         while waiting:
             yield heappop(waiting)[3]
 
-    def examples_hold(self, lexicon: Lexicon) -> list[str]:
-        """The probe's own examples that it gets wrong (empty when all hold)."""
-        wrong = [f"PASS example not found: {text!r}" for text in self.passes if not self.find_all(lexicon.scan(text))]
-        wrong += [f"FAIL example found: {text!r}" for text in self.fails if self.find_all(lexicon.scan(text))]
-        return wrong
+    def wrong_examples(self, lexicon: Lexicon) -> list[tuple[str, str]]:
+        """The probe's own examples that it gets wrong, as ("pass" or "fail", text): a PASS
+        sentence it does not find, a FAIL sentence it finds (empty when all hold)."""
+        wrong = [("pass", text) for text in self.passes if not self.find_all(lexicon.scan(text))]
+        return wrong + [("fail", text) for text in self.fails if self.find_all(lexicon.scan(text))]
 
 
 class _Found:

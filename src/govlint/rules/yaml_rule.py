@@ -14,9 +14,10 @@ _RANK = {PASS: 2, PARTIAL: 1, FAIL: 0, NOT_APPLICABLE: -1}
 class YamlRule:
     """Its checks are alternatives: the best outcome of any of them is the rule's outcome."""
 
-    def __init__(self, meta: RuleMeta, checks: list[Any]) -> None:
+    def __init__(self, meta: RuleMeta, checks: list[Any], language: Any = None) -> None:
         self.meta = meta
         self.checks = checks
+        self.language = language  # its pack's words and probes (probes.Language)
 
     def __repr__(self) -> str:
         return f"YamlRule({self.meta.name!r})"
@@ -51,6 +52,7 @@ def build_rule(data: Mapping[str, Any], *, pack: str, origin: str, language: Any
         weight=float(data.get("weight", 1)), levels=dict(data["levels"]), remediation=data["remediation"].strip(),
         example=data.get("example", "").strip(), looked_for=data.get("looked_for", "").strip(),
         profiles=profiles, pack=pack, origin=origin, ladder=ladder,
+        passes=tuple(data.get("pass") or ()), fails=tuple(data.get("fail") or ()),
     )
     specs = data["check"] if isinstance(data["check"], list) else [data["check"]]
-    return YamlRule(meta, [KINDS[spec["kind"]](spec, language) for spec in specs])
+    return YamlRule(meta, [KINDS[spec["kind"]](spec, language) for spec in specs], language)
