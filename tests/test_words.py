@@ -49,6 +49,21 @@ def test_an_agent_noun_is_not_its_verb():
     assert norms("reviewer")[0] != norms("review")[0]
 
 
+
+@pytest.mark.parametrize("text, verb", [
+    ("Violating these terms may lead to a permanent ban.", True),
+    ("A second violation leads to a temporary ban.", True),
+    ("Conduct leading to the removal of a maintainer", True),
+    ("Repeated absences lead to removal from the council.", True),
+    ("The project lead to coordinate releases is elected yearly.", False),
+    ("SIG leads to ensure their subprojects are healthy.", False),
+    ("The project lead decides.", False),
+])
+def test_the_verb_lead_to_is_not_the_role_lead(text, verb):
+    words = norms(text)
+    assert ("lead" not in words) == verb, words
+
+
 @pytest.mark.parametrize("text, share", [
     ("eighty percent", 0.8), ("sixty-six percent", 0.66), ("seventy five per cent", 0.75), ("two out of three", 2 / 3),
     ("3 out of 4", 0.75),

@@ -250,7 +250,30 @@ def tokenize(text: str) -> tuple[Token, ...]:
         raw = _fractions(raw)
     if joining:
         raw = _durations(raw, text)
+    if "ead" in text or "EAD" in text:
+        raw = _lead_verbs(raw, text)
     return tuple(_classes(raw) if classes else raw)
+
+
+# "Violations may lead to a ban" is the verb, not the role of "a project lead to coordinate releases":
+# "lead to" after a modal, an adverb or a relative word, "leading to", or "lead to" before a
+# determiner, is the verb, read as "result" so no vocabulary of roles takes it.
+_BEFORE_LEAD_VERB = frozenset({"may", "might", "can", "could", "will", "would", "shall", "should", "must", "also",
+                               "often", "usual", "typic", "general", "eventu", "ultim", "then", "that", "which",
+                               "what", "this", "it", "to", "not", "do"})
+_AFTER_LEAD_TO_VERB = frozenset({"a", "an", "the", "their", "its", "his", "her", "them", "this", "these", "those",
+                                 "some", "ani", "no", "such", "further", "more", "someon", "remov", "suspens", "expuls"})
+
+
+def _lead_verbs(tokens: list[Token], text: str) -> list[Token]:
+    for i in range(len(tokens) - 2):
+        t = tokens[i]
+        if t.norm != "lead" or t.kind != WORD or tokens[i + 1].norm != "to":
+            continue
+        if (text[t.start:t.end].lower() == "leading" or (i and tokens[i - 1].norm in _BEFORE_LEAD_VERB)
+                or tokens[i + 2].norm in _AFTER_LEAD_TO_VERB):
+            tokens[i] = Token(t.start, t.end, "result", WORD, None)
+    return tokens
 
 
 # A text ending in one of these has a last token that no token or pass of tokenize() reaches across.
