@@ -54,8 +54,11 @@ FRESH3_F1_FLOORS = {"roles-defined": 0.98, "decision-making": 0.99, "removal-pro
                     "inactivity-policy": 0.89, "vote-of-no-confidence": 0.93, "removal-threshold": 0.92,
                     "restorative-step": 0.75, "escalation-path": 0.88, "conflict-resolution": 0.89,
                     "code-of-conduct": 0.99}
+# inactivity 0.955 -> 0.930: coreboot's pass quoted a paragraph on commit messages ("several years
+# down the road"), never its inactivity sentence; it ended when a vocabulary's number words came to
+# match only themselves ("one" is no longer any number).
 FRESH4_F1_FLOORS = {"roles-defined": 0.99, "decision-making": 0.96, "removal-process": 0.96,
-                    "inactivity-policy": 0.95, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
+                    "inactivity-policy": 0.93, "vote-of-no-confidence": 0.99, "removal-threshold": 0.97,
                     "restorative-step": 0.66, "escalation-path": 0.87, "conflict-resolution": 0.98,
                     "code-of-conduct": 0.98}
 FRESH5_F1_FLOORS = {"roles-defined": 0.96, "decision-making": 0.98, "removal-process": 0.99,

@@ -37,6 +37,15 @@ def test_an_address_with_a_wildcard_side_finds_a_domain_or_a_mailbox():
     assert found(lexicon, "Ask kubewarden-maintainers@lists.linuxfoundation.org.") == {}
 
 
+
+def test_a_number_word_in_a_vocabulary_is_that_word_and_the_class_is_any_number():
+    lexicon = Lexicon.build({"one-company": ["any one company", "no one"], "count": ["<number> companies"]})
+    # "two" and "three" are numbers, not the word "one"
+    assert found(lexicon, "No two members may work for any three companies.") == {"count": ["three companies"]}
+    hits = found(lexicon, "Seats are limited: no one may hold two, and any one company at most three.")
+    assert hits["one-company"] == ["no one", "any one company"]
+
+
 def test_a_phrase_does_not_run_across_punctuation():
     lexicon = Lexicon.build({"step-down": ["step down"]})
     assert found(lexicon, "Take a step. Down the road.") == {}

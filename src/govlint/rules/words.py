@@ -29,8 +29,10 @@ CLASSES = {NUMBER: "<number>", FRACTION: "<fraction>", DURATION: "<duration>", E
            HANDLE: "<handle>", URL: "<url>"}
 
 
-# Classes whose tokens also match their own text (a vocabulary may name one address).
-LITERAL_CLASSES = frozenset({EMAIL, HANDLE, URL})
+# Classes whose tokens also match their own text: a vocabulary may name one address, and a number
+# word in a vocabulary is that word ("no one", "any one company", "one of the maintainers"), where
+# `<number>` is any number ("twenty companies" is not "one company").
+LITERAL_CLASSES = frozenset({EMAIL, HANDLE, URL, NUMBER})
 
 
 class Token(NamedTuple):  # not a frozen dataclass: a text makes one per word, at a third of the cost
