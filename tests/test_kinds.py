@@ -361,6 +361,9 @@ def test_a_negated_impasse_does_not_negate_what_follows():
     # The cue negates the impasse in its own clause, not the escalation after it ...
     assert not negated("Disputes that cannot be resolved are escalated to the TSC.", "escalated")
     assert not negated("Matters the council cannot settle may be appealed to the board.", "appealed")
+    # ... also when the main verb is the first word of the phrase itself ("go to the").
+    assert not negated("Disputes that the maintainers cannot resolve go to the TSC.", "go to the")
+    assert not negated("Any disagreement the maintainers cannot resolve goes to the core team.", "goes to the")
     # ... and still negates what it governs.
     assert negated("There is currently no process to remove a maintainer.", "remove")
     assert negated("Maintainers who cannot agree will not be removed.", "removed")

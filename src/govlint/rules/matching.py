@@ -107,8 +107,11 @@ def negation_cue(text: str, start: int) -> re.Match[str] | None:
     cues = list(_NEGATION.finditer(words))
     if not cues:
         return None
-    if _IMPASSE_THEN_VERB.search(words[cues[-1].end():]):
-        return None  # "matters the council cannot settle may be appealed": the cue negates the impasse
+    # "Matters the council cannot settle may be appealed", "disputes the maintainers cannot resolve go
+    # to the TSC": the cue negates the impasse, and the main verb after it (perhaps the phrase's own
+    # first word) is not negated.
+    if _IMPASSE_THEN_VERB.search(words[cues[-1].end():] + " " + text[start:start + 16]):
+        return None
     return cues[-1]
 
 
