@@ -7,11 +7,11 @@ the three rules a false alarm hurts most:
 - ``../shared/corpus``: the 28 cases the rules were first written against;
 - ``tests/fixtures/corpus-extra``: 77 more cases in four sets, collected and labelled by readers
   who never ran govlint (see its README);
-- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh36``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
-  38, 37, 36, 34, 28, 40, 41, 40, 37, 45, 36, 40, 34, 38, 41, 39 and 40 cases labelled the
+- ``tests/fixtures/corpus-fresh`` to ``corpus-fresh37``: 42, 42, 41, 42, 42, 40, 41, 42, 41, 42, 42, 42, 42, 41, 42, 42, 32, 49, 42,
+  38, 37, 36, 34, 28, 40, 41, 40, 37, 45, 36, 40, 34, 38, 41, 39, 40 and 44 cases labelled the
   same way for issue 12's first-contact measurements (each folder's FIRST-CONTACT.md), regression
   sets since. Their floors and precision floors are what each reached after it was read (corpus-fresh24:
-  after one change; corpus-fresh25 to corpus-fresh36: after the changes made from reading each).
+  after one change; corpus-fresh25 to corpus-fresh37: after the changes made from reading each).
 
 Raise a floor when a rule gets better; never lower one to make a change pass.
 """
@@ -169,6 +169,8 @@ FRESH34_F1_FLOORS = {"roles-defined": 0.89, "decision-making": 0.92, "removal-pr
 FRESH35_F1_FLOORS = {"roles-defined": 0.9, "decision-making": 0.94, "removal-process": 0.94, "inactivity-policy": 0.77, "vote-of-no-confidence": 0.89, "removal-threshold": 0.88, "restorative-step": 0.57, "escalation-path": 0.75, "conflict-resolution": 0.64, "code-of-conduct": 0.93}
 # corpus-fresh36 (40 cases) was measured on first contact (0.872) and read afterwards (0.882).
 FRESH36_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.95, "removal-process": 0.95, "inactivity-policy": 0.99, "vote-of-no-confidence": 0.99, "removal-threshold": 0.99, "restorative-step": 0.57, "escalation-path": 0.44, "conflict-resolution": 0.92, "code-of-conduct": 0.99}
+# corpus-fresh37 (44 cases) was measured on first contact (0.740) and read afterwards (0.742).
+FRESH37_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.92, "removal-process": 0.78, "inactivity-policy": 0.53, "vote-of-no-confidence": 0.83, "removal-threshold": 0.87, "restorative-step": 0.16, "escalation-path": 0.83, "conflict-resolution": 0.62, "code-of-conduct": 0.98}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -187,8 +189,8 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
           "corpus-fresh30": FRESH30_F1_FLOORS, "corpus-fresh31": FRESH31_F1_FLOORS,
           "corpus-fresh32": FRESH32_F1_FLOORS, "corpus-fresh33": FRESH33_F1_FLOORS,
           "corpus-fresh34": FRESH34_F1_FLOORS, "corpus-fresh35": FRESH35_F1_FLOORS,
-          "corpus-fresh36": FRESH36_F1_FLOORS}
-# The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-four sets are not there yet
+          "corpus-fresh36": FRESH36_F1_FLOORS, "corpus-fresh37": FRESH37_F1_FLOORS}
+# The issue's own bar: a false "you have a removal process" is worse than a miss. Twenty-five sets are not there yet
 # (removal 0.923, vote 0.909 on fresh3; escalation 0.800 on fresh5; vote 0.944 on fresh7; vote 0.842, escalation 0.625
 # on fresh10; removal 0.929 on fresh11; vote 0.944, escalation 0.833 on fresh12; removal 0.933, vote 0.923 on fresh13;
 # vote 0.895 on fresh14; vote 0.929, escalation 0.800 on fresh15; removal 0.938, vote 0.933 on fresh16; removal 0.778
@@ -196,7 +198,7 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
 # vote 0.909, escalation 0.667 on fresh26; removal 0.778, vote 0.667 on fresh27; removal 0.917, vote 0.818 on fresh29;
 # removal 0.636, vote 0.714, escalation 0.667 on fresh30; removal 0.824, escalation 0.833 on fresh31; removal 0.889 on
 # fresh32; removal 0.900, vote 0.667 on fresh33; vote 0.857, escalation 0.500 on fresh34; vote 0.867 on fresh35;
-# escalation 0.500 on fresh36):
+# escalation 0.500 on fresh36; removal 0.917, vote 0.909 on fresh37):
 # their floors are what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
@@ -233,6 +235,7 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh34": {"removal-process": 0.99, "vote-of-no-confidence": 0.85, "escalation-path": 0.5},
     "corpus-fresh35": {"removal-process": 0.99, "vote-of-no-confidence": 0.86, "escalation-path": 0.99},
     "corpus-fresh36": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.5},
+    "corpus-fresh37": {"removal-process": 0.91, "vote-of-no-confidence": 0.9, "escalation-path": 0.99},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",
@@ -253,7 +256,7 @@ SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "cor
         "corpus-fresh30": FIXTURES / "corpus-fresh30", "corpus-fresh31": FIXTURES / "corpus-fresh31",
         "corpus-fresh32": FIXTURES / "corpus-fresh32", "corpus-fresh33": FIXTURES / "corpus-fresh33",
         "corpus-fresh34": FIXTURES / "corpus-fresh34", "corpus-fresh35": FIXTURES / "corpus-fresh35",
-        "corpus-fresh36": FIXTURES / "corpus-fresh36"}
+        "corpus-fresh36": FIXTURES / "corpus-fresh36", "corpus-fresh37": FIXTURES / "corpus-fresh37"}
 
 
 def _evaluate(folder):
@@ -262,7 +265,7 @@ def _evaluate(folder):
     return benchmark("accuracy").evaluate(folder, folder / "labels.yaml")
 
 
-# The thirty-seven labelled sets beyond the shared corpus (1,510 cases, ~175 s together) run with the slow
+# The thirty-eight labelled sets beyond the shared corpus (1,554 cases, ~180 s together) run with the slow
 # tests, in .ci/run; the default suite keeps the shared corpus (28 cases), which every rule
 # change is first checked on.
 SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "corpus-fresh4", "corpus-fresh5",
@@ -272,7 +275,7 @@ SLOW_SETS = {"corpus-extra", "corpus-fresh", "corpus-fresh2", "corpus-fresh3", "
              "corpus-fresh21", "corpus-fresh22", "corpus-fresh23", "corpus-fresh24", "corpus-fresh25",
              "corpus-fresh26", "corpus-fresh27", "corpus-fresh28",
              "corpus-fresh29", "corpus-fresh30", "corpus-fresh31", "corpus-fresh32", "corpus-fresh33", "corpus-fresh34",
-             "corpus-fresh35", "corpus-fresh36"}
+             "corpus-fresh35", "corpus-fresh36", "corpus-fresh37"}
 
 
 @pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name in SLOW_SETS else name
