@@ -169,8 +169,8 @@ FRESH34_F1_FLOORS = {"roles-defined": 0.89, "decision-making": 0.92, "removal-pr
 FRESH35_F1_FLOORS = {"roles-defined": 0.9, "decision-making": 0.94, "removal-process": 0.94, "inactivity-policy": 0.77, "vote-of-no-confidence": 0.89, "removal-threshold": 0.88, "restorative-step": 0.57, "escalation-path": 0.75, "conflict-resolution": 0.64, "code-of-conduct": 0.93}
 # corpus-fresh36 (40 cases) was measured on first contact (0.872) and read afterwards (0.882).
 FRESH36_F1_FLOORS = {"roles-defined": 0.95, "decision-making": 0.95, "removal-process": 0.95, "inactivity-policy": 0.99, "vote-of-no-confidence": 0.99, "removal-threshold": 0.99, "restorative-step": 0.57, "escalation-path": 0.44, "conflict-resolution": 0.92, "code-of-conduct": 0.99}
-# corpus-fresh37 (44 cases) was measured on first contact (0.740) and read afterwards (0.742).
-FRESH37_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.92, "removal-process": 0.78, "inactivity-policy": 0.53, "vote-of-no-confidence": 0.83, "removal-threshold": 0.87, "restorative-step": 0.16, "escalation-path": 0.83, "conflict-resolution": 0.62, "code-of-conduct": 0.98}
+# corpus-fresh37 (44 cases) was measured on first contact (0.740) and read afterwards (0.745).
+FRESH37_F1_FLOORS = {"roles-defined": 0.86, "decision-making": 0.92, "removal-process": 0.81, "inactivity-policy": 0.53, "vote-of-no-confidence": 0.83, "removal-threshold": 0.87, "restorative-step": 0.16, "escalation-path": 0.83, "conflict-resolution": 0.62, "code-of-conduct": 0.98}
 FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-fresh": FRESH_F1_FLOORS,
           "corpus-fresh2": FRESH2_F1_FLOORS, "corpus-fresh3": FRESH3_F1_FLOORS,
           "corpus-fresh4": FRESH4_F1_FLOORS, "corpus-fresh5": FRESH5_F1_FLOORS, "corpus-fresh6": FRESH6_F1_FLOORS,
@@ -198,7 +198,7 @@ FLOORS = {"shared-corpus": F1_FLOORS, "corpus-extra": EXTRA_F1_FLOORS, "corpus-f
 # vote 0.909, escalation 0.667 on fresh26; removal 0.778, vote 0.667 on fresh27; removal 0.917, vote 0.818 on fresh29;
 # removal 0.636, vote 0.714, escalation 0.667 on fresh30; removal 0.824, escalation 0.833 on fresh31; removal 0.889 on
 # fresh32; removal 0.900, vote 0.667 on fresh33; vote 0.857, escalation 0.500 on fresh34; vote 0.867 on fresh35;
-# escalation 0.500 on fresh36; removal 0.917, vote 0.909 on fresh37):
+# escalation 0.500 on fresh36; vote 0.909 on fresh37):
 # their floors are what they reached, to be raised.
 PRECISION_FLOORS = {"removal-process": 0.95, "vote-of-no-confidence": 0.95, "escalation-path": 0.95}
 SET_PRECISION_FLOORS = {
@@ -235,7 +235,7 @@ SET_PRECISION_FLOORS = {
     "corpus-fresh34": {"removal-process": 0.99, "vote-of-no-confidence": 0.85, "escalation-path": 0.5},
     "corpus-fresh35": {"removal-process": 0.99, "vote-of-no-confidence": 0.86, "escalation-path": 0.99},
     "corpus-fresh36": {"removal-process": 0.99, "vote-of-no-confidence": 0.99, "escalation-path": 0.5},
-    "corpus-fresh37": {"removal-process": 0.91, "vote-of-no-confidence": 0.9, "escalation-path": 0.99},
+    "corpus-fresh37": {"removal-process": 0.99, "vote-of-no-confidence": 0.9, "escalation-path": 0.99},
 }
 
 SETS = {"shared-corpus": CORPUS, "corpus-extra": FIXTURES / "corpus-extra", "corpus-fresh": FIXTURES / "corpus-fresh",

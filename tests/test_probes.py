@@ -53,6 +53,21 @@ def test_probe_frames(probe, text, expected):
     assert matches(probe, text) is expected
 
 
+def test_not_before_keeps_a_filler_that_names_a_thing_out_of_its_slot():
+    language = build_language(
+        {"remove": ["remove", "cancel"], "person": ["maintainer", "member"], "meetings": ["meeting", "list"]},
+        {"remove-person": {"find": ["remove", "person"], "order": "as-listed", "not_before": {"person": ["meetings"]}}})
+
+    def found(text: str) -> bool:
+        return bool(language.probe("remove-person").find_all(language.lexicon.scan(text)))
+
+    assert found("The TSC may remove a maintainer.")
+    assert not found("The TSC may cancel the maintainer meeting.")  # the maintainer names a meeting
+    assert found("The TSC may remove a maintainer, and cancel the meeting.")
+    with pytest.raises(ValueError, match="not_before: 'who' is not the first vocabulary of a slot"):
+        build_language({"a": ["a"]}, {"p": {"find": ["a"], "not_before": {"who": ["a"]}}})
+
+
 def test_a_probe_naming_nothing_known_is_refused():
     with pytest.raises(ValueError, match="probe 'p': find: unknown vocabulary 'nothing'"):
         build_language({"a": ["a"]}, {"p": {"find": ["nothing"]}})

@@ -5,7 +5,8 @@ a person* needs an action that ends a role ("remove", "revoke", "expel") and a p
 ("maintainer", "their commit access") within a few words of each other, in either order. Each
 slot names vocabularies (lexicon.py). A probe may also say what cancels it inside its clause
 (`unless`: "removed by the sponsoring maintainer" names who removes, not who is removed) and
-which words may not stand just before a slot's filler (`not_after`).
+which words may not stand just before a slot's filler (`not_after`) or start right after it
+(`not_before`: "the maintainer meeting" names a meeting, not a maintainer).
 
 Rules combine probes (and vocabularies, which are one-slot probes) per sentence, block or
 section (kinds/probes.py); evidence names the probe that matched. Every probe carries PASS and
@@ -34,6 +35,7 @@ class Slot(NamedTuple):
     vocabularies: tuple[str, ...]
     not_after: tuple[str, ...] = ()  # vocabularies that may not end just before the filler
     probes: tuple["Probe", ...] = ()  # probes (defined above) whose matches also fill the slot
+    not_before: tuple[str, ...] = ()  # vocabularies that may not start right after the filler
 
 
 class ProbeMatch(NamedTuple):
@@ -121,6 +123,8 @@ class Probe:
             spans = sorted(spans)
             if slot.not_after:
                 spans = [s for s in spans if not _after(scan, s[0], slot.not_after)]
+            if slot.not_before:
+                spans = [s for s in spans if not _spans_from_any(scan, slot.not_before, s[1])]
             if not spans:
                 return
             fillers.append(spans)
@@ -280,6 +284,12 @@ def _after(scan: Scan, index: int, names: Sequence[str]) -> bool:
                for name in names for _, e in _spans_from(scan, name, reach - 8, index - 1))
 
 
+def _spans_from_any(scan: Scan, names: Sequence[str], index: int) -> bool:
+    """Whether one of the vocabularies has a phrase starting at token ``index`` (the word right after
+    a filler: "maintainer" in "the maintainer meeting" is followed by a meeting)."""
+    return any(_spans_from(scan, name, index, index) for name in names)
+
+
 def _known(where: str, key: str, names: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
     for vocabulary in names:
         if vocabulary not in lexicon:
@@ -314,18 +324,21 @@ def build_probes(data: Mapping[str, Any], lexicon: Lexicon) -> dict[str, Probe]:
             probes[name] = Probe(name=name, slots=(), any_of=tuple(parts), **examples)
             continue
         not_after = spec.get("not_after") or {}
+        not_before = spec.get("not_before") or {}
         slots = []
         for entry in spec.get("find") or ():
             names = _names(entry)
             inner = tuple(_resolve(where, "find", n, probes, lexicon) for n in names if n in probes)
             words = _known(where, "find", [n for n in names if n not in probes], lexicon)
             slots.append(Slot(names[0], words, _known(where, f"not_after.{names[0]}", not_after.get(names[0], ()),
-                                                      lexicon), inner))
+                                                      lexicon), inner,
+                              _known(where, f"not_before.{names[0]}", not_before.get(names[0], ()), lexicon)))
         if not slots:
             raise ValueError(f"{where}: `find:` names at least one vocabulary")
-        for key in not_after:
-            if key not in {s.name for s in slots}:
-                raise ValueError(f"{where}: not_after: {key!r} is not the first vocabulary of a slot")
+        for option, keys in (("not_after", not_after), ("not_before", not_before)):
+            for key in keys:
+                if key not in {s.name for s in slots}:
+                    raise ValueError(f"{where}: {option}: {key!r} is not the first vocabulary of a slot")
         probes[name] = Probe(
             name=name, slots=tuple(slots), within=int(spec.get("within", _DEFAULT_WITHIN)),
             gap=int(spec["gap"]) if "gap" in spec else None,
