@@ -8,6 +8,7 @@ import yaml
 
 from govlint.api import lint
 from govlint.config import Config
+from govlint.examples import document_of
 from govlint.rules.registry import load_rules
 
 from conftest import FIXTURES
@@ -25,7 +26,7 @@ def rules():
 @pytest.mark.parametrize("rule, expected, text", CASES, ids=[f"{r}-{e}-{i}" for i, (r, e, _) in enumerate(CASES)])
 def test_a_wording_is_read_for_its_meaning(rules, tmp_path, rule, expected, text):
     path = tmp_path / "GOVERNANCE.md"
-    path.write_text(f"# Governance\n\n## Maintainers\n\n{text}\n", encoding="utf-8")
+    path.write_text(document_of(text), encoding="utf-8")
     report = lint(files=[str(path)], root=str(tmp_path), config=Config(), rules=rules, select_rules=[rule])
     status = report.result(rule).status
     found = status in ("pass", "partial")

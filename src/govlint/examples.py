@@ -53,6 +53,7 @@ def rule_examples_wrong(rules: Sequence[Rule]) -> list[WrongExample]:
     from govlint.config import Config
 
     wrong = []
+    everything = list(rules)  # the rule runs as it would among all of them
     with tempfile.TemporaryDirectory(prefix="govlint-examples-") as folder:
         path = Path(folder) / "GOVERNANCE.md"
         for rule in rules:
@@ -60,7 +61,7 @@ def rule_examples_wrong(rules: Sequence[Rule]) -> list[WrongExample]:
             for expected, texts in (("pass", meta.passes), ("fail", meta.fails)):
                 for text in texts:
                     path.write_text(document_of(text), encoding="utf-8")
-                    report = lint(files=[str(path)], root=folder, config=Config(), rules=list(rules),
+                    report = lint(files=[str(path)], root=folder, config=Config(), rules=everything,
                                   select_rules=[meta.code])
                     result = report.result(meta.name)
                     status = result.status if result is not None else "not run"
